@@ -1,0 +1,40 @@
+package kiosk.app;
+
+import java.nio.file.Path;
+
+/**
+ * Where the kiosk finds its models, its store knowledge and the folder it may write to.
+ *
+ * <p>The launchers set these as system properties: {@code bin/kiosk} points into the checkout (models unpacked by the
+ * build under {@code target/models}), the Debian package points at {@code /usr/share/kiosk/models},
+ * {@code /etc/kiosk/store} and {@code /var/lib/kiosk}.
+ */
+public record KioskPaths(Path models, Path store, Path state) {
+
+    public static final String MODELS_PROPERTY = "kiosk.models";
+    public static final String STORE_PROPERTY = "kiosk.store";
+    public static final String STATE_PROPERTY = "kiosk.state";
+
+    public static KioskPaths fromSystemProperties() {
+        return new KioskPaths(
+                Path.of(System.getProperty(MODELS_PROPERTY, "/usr/share/kiosk/models")),
+                Path.of(System.getProperty(STORE_PROPERTY, "/etc/kiosk/store")),
+                Path.of(System.getProperty(STATE_PROPERTY, "/var/lib/kiosk")));
+    }
+
+    public Path voskModel() {
+        return models.resolve("vosk-model-en-us");
+    }
+
+    public Path encoderModel() {
+        return models.resolve("all-minilm-l6-v2-q");
+    }
+
+    public Path tokenizerCache() {
+        return state.resolve("cache").resolve("djl");
+    }
+
+    public KioskPaths withStore(Path otherStore) {
+        return new KioskPaths(models, otherStore, state);
+    }
+}

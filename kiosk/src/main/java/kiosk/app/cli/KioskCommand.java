@@ -1,0 +1,29 @@
+package kiosk.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kiosk} command and its subcommands (the command-line contract of DESIGN.md). */
+@Command(name = "kiosk",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Offline voice kiosk for in-store customer help.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class KioskCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new KioskCommand());
+        line.setExecutionExceptionHandler(new UserErrorHandler());
+        return line;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
