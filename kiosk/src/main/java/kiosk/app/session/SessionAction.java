@@ -1,0 +1,46 @@
+package kiosk.app.session;
+
+import java.util.Optional;
+
+/** What the session machine asks the kiosk loop to do; the loop owns the devices and carries these out in order. */
+public sealed interface SessionAction {
+
+    /** Open the microphone and stream audio into a new recognizer. */
+    record StartListening() implements SessionAction {
+    }
+
+    /** End the utterance now (push-to-talk released): the recognizer gives its final result. */
+    record FinishListening() implements SessionAction {
+    }
+
+    /** Answer the heard text in the shopper's session (knowledge and commands). */
+    record Understand(String text) implements SessionAction {
+    }
+
+    /** Speak the text (sentence by sentence). */
+    record Speak(String text) implements SessionAction {
+    }
+
+    /** Stop speaking at once (barge-in, staff call). */
+    record StopSpeaking() implements SessionAction {
+    }
+
+    /** Show two lines and, when the answer names one, the aisle in large digits. */
+    record Show(String top, String bottom, Optional<String> aisle) implements SessionAction {
+    }
+
+    /** Set the status lights. */
+    record Lights(Light listening, Light staff) implements SessionAction {
+    }
+
+    /** Page a team member (staff call). */
+    record CallStaff(String reason) implements SessionAction {
+    }
+
+    /** Forget the shopper's context: the next press starts a new session. */
+    record EndSession() implements SessionAction {
+    }
+
+    /** Light patterns, independent of the panel that shows them. */
+    enum Light { OFF, ON, BLINK_SLOW, BLINK_FAST }
+}
