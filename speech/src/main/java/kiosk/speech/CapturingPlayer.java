@@ -1,0 +1,124 @@
+package kiosk.speech;
+
+import java.util.function.Consumer;
+
+import javax.sound.sampled.AudioFormat.Encoding;
+
+import com.sun.speech.freetts.audio.AudioPlayer;
+
+/**
+ * A FreeTTS audio player that hands each piece of synthesized audio to a sink as soon as FreeTTS writes it,
+ * converted to {@link AudioFormat#SPEECH}; nothing is played here.
+ */
+final class CapturingPlayer implements AudioPlayer {
+
+    private javax.sound.sampled.AudioFormat format =
+            new javax.sound.sampled.AudioFormat(16000, 16, 1, true, true);
+    private Consumer<AudioChunk> sink = chunk -> { };
+    private long writtenMillis;
+    private float volume = 1.0f;
+
+    void start(Consumer<AudioChunk> target) {
+        sink = target;
+        writtenMillis = 0;
+    }
+
+    void stop() {
+        sink = chunk -> { };
+    }
+
+    @Override
+    public void setAudioFormat(javax.sound.sampled.AudioFormat audioFormat) {
+        format = audioFormat;
+    }
+
+    @Override
+    public javax.sound.sampled.AudioFormat getAudioFormat() {
+        return format;
+    }
+
+    @Override
+    public boolean write(byte[] audioData) {
+        return write(audioData, 0, audioData.length);
+    }
+
+    @Override
+    public boolean write(byte[] bytes, int offset, int size) {
+        byte[] piece = java.util.Arrays.copyOfRange(bytes, offset, offset + size);
+        Audio converted = isSpeechFormat(format) && !format.isBigEndian()
+                ? new Audio(AudioFormat.SPEECH, piece)
+                : PcmConverter.toSpeech(format, piece, java.nio.file.Path.of("(synthesizer)"));
+        if (converted.pcm().length > 0) {
+            sink.accept(new AudioChunk(AudioFormat.SPEECH, converted.pcm(), writtenMillis));
+            writtenMillis += converted.durationMillis();
+        }
+        return true;
+    }
+
+    private static boolean isSpeechFormat(javax.sound.sampled.AudioFormat f) {
+        return f.getEncoding().equals(Encoding.PCM_SIGNED) && f.getSampleRate() == 16000
+                && f.getSampleSizeInBits() == 16 && f.getChannels() == 1;
+    }
+
+    @Override
+    public void begin(int size) {
+    }
+
+    @Override
+    public boolean end() {
+        return true;
+    }
+
+    @Override
+    public boolean drain() {
+        return true;
+    }
+
+    @Override
+    public void pause() {
+    }
+
+    @Override
+    public void resume() {
+    }
+
+    @Override
+    public void reset() {
+    }
+
+    @Override
+    public void cancel() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public float getVolume() {
+        return volume;
+    }
+
+    @Override
+    public void setVolume(float level) {
+        volume = level;
+    }
+
+    @Override
+    public long getTime() {
+        return writtenMillis;
+    }
+
+    @Override
+    public void resetTime() {
+        writtenMillis = 0;
+    }
+
+    @Override
+    public void startFirstSampleTimer() {
+    }
+
+    @Override
+    public void showMetrics() {
+    }
+}

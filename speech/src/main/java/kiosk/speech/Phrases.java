@@ -1,0 +1,40 @@
+package kiosk.speech;
+
+import java.util.Locale;
+
+/**
+ * Brings a phrase to the form the recognizer's vocabulary uses: lower case, digits spelled out, no punctuation.
+ * "AA Batteries (4-pack)" becomes "aa batteries four pack".
+ */
+final class Phrases {
+
+    private Phrases() {
+    }
+
+    static String normalize(String phrase) {
+        String lower = phrase.toLowerCase(Locale.ROOT).replace('&', ' ').replace("'", "");
+        StringBuilder out = new StringBuilder();
+        for (String token : lower.split("[^a-z0-9]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String spoken = token.chars().allMatch(Character::isDigit) && token.length() <= 9
+                    ? NumberWords.cardinal(Long.parseLong(token))
+                    : splitDigits(token);
+            out.append(out.isEmpty() ? "" : " ").append(spoken);
+        }
+        return out.toString();
+    }
+
+    /** "9v" → "nine v", "4pack" → "four pack". */
+    private static String splitDigits(String token) {
+        String spaced = token.replaceAll("(?<=[0-9])(?=[a-z])|(?<=[a-z])(?=[0-9])", " ");
+        StringBuilder out = new StringBuilder();
+        for (String part : spaced.split(" ")) {
+            String spoken = part.chars().allMatch(Character::isDigit) && part.length() <= 9
+                    ? NumberWords.cardinal(Long.parseLong(part)) : part;
+            out.append(out.isEmpty() ? "" : " ").append(spoken);
+        }
+        return out.toString();
+    }
+}

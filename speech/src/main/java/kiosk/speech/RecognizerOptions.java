@@ -1,0 +1,48 @@
+package kiosk.speech;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * How to recognize an utterance: free speech, only the phrases of a domain, or both side by side.
+ *
+ * @param phrases         the domain's phrases (product names, command phrases), empty for free speech
+ * @param mode            which decoders run
+ * @param endpointSilence trailing silence that ends the utterance by itself; {@link Duration#ZERO}: only the caller
+ *                        ends it
+ */
+public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpointSilence) {
+
+    /**
+     * FREE: the model's whole vocabulary. GRAMMAR: only the phrases (anything else is heard as "[unk]").
+     * BIASED: a free and a grammar decoder on the same audio, the more trustworthy result wins.
+     */
+    public enum Mode { FREE, GRAMMAR, BIASED }
+
+    public RecognizerOptions {
+        phrases = List.copyOf(phrases);
+        if (mode != Mode.FREE && phrases.isEmpty()) {
+            throw new IllegalArgumentException(mode + " recognition needs at least one phrase");
+        }
+        if (endpointSilence.isNegative()) {
+            throw new IllegalArgumentException("endpoint silence cannot be negative: " + endpointSilence);
+        }
+    }
+
+    public static RecognizerOptions free() {
+        return new RecognizerOptions(List.of(), Mode.FREE, Duration.ZERO);
+    }
+
+    public static RecognizerOptions grammar(Collection<String> phrases) {
+        return new RecognizerOptions(List.copyOf(phrases), Mode.GRAMMAR, Duration.ZERO);
+    }
+
+    public static RecognizerOptions biased(Collection<String> phrases) {
+        return new RecognizerOptions(List.copyOf(phrases), Mode.BIASED, Duration.ZERO);
+    }
+
+    public RecognizerOptions withEndpointSilence(Duration silence) {
+        return new RecognizerOptions(phrases, mode, silence);
+    }
+}

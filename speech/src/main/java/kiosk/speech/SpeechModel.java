@@ -1,0 +1,143 @@
+package kiosk.speech;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tinylog.Logger;
+import org.vosk.Model;
+
+/**
+ * A loaded Vosk model. Load it once and share it between threads; open one {@link StreamingRecognizer} per
+ * utterance. Closing frees the native model; recognizers must be closed first.
+ */
+public final class SpeechModel implements AutoCloseable {
+
+    private static final List<String> REQUIRED = List.of("am/final.mdl", "conf/model.conf", "graph");
+
+    private final Path folder;
+    private final Model model;
+    private final Set<String> knownWords = ConcurrentHashMap.newKeySet();
+    private final Set<String> unknownWords = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private SpeechModel(Path folder, Model model) {
+        this.folder = folder;
+        this.model = model;
+    }
+
+    /**
+     * Loads the model folder (e.g. {@code vosk-model-en-us} with {@code am/}, {@code conf/}, {@code graph/}).
+     *
+     * @throws SpeechException naming the folder and what is missing, or that the native library is absent
+     */
+    public static SpeechModel load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new SpeechException("the speech model folder " + folder + " does not exist; expected a Vosk model "
+                    + "folder with " + String.join(", ", REQUIRED) + " (the build unpacks one into target/models).");
+        }
+        for (String part : REQUIRED) {
+            if (!Files.exists(folder.resolve(part)) || !Files.isReadable(folder.resolve(part))) {
+                throw new SpeechException("the speech model folder " + folder + " has no readable " + part
+                        + "; expected a complete Vosk model folder (" + String.join(", ", REQUIRED) + ").");
+            }
+        }
+        VoskNatives.load();
+        try {
+            return new SpeechModel(folder, new Model(folder.toString()));
+        } catch (IOException e) {
+            throw new SpeechException("Vosk could not load the speech model in " + folder
+                    + "; its files may be corrupt (" + e.getMessage() + ").", e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Opens a recognizer for one utterance; close it when the utterance is done. */
+    public StreamingRecognizer open(RecognizerOptions options) {
+        checkOpen();
+        return switch (options.mode()) {
+            case FREE -> VoskRecognizer.free(this, options.endpointSilence());
+            case GRAMMAR -> VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.endpointSilence());
+            case BIASED -> new BiasedRecognizer(
+                    VoskRecognizer.free(this, Duration.ZERO),
+                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), Duration.ZERO),
+                    options.endpointSilence());
+        };
+    }
+
+    /**
+     * The words of these phrases that the model cannot recognize (Vosk silently drops them from a grammar), so the
+     * store can be told to give spoken aliases ("double a" for "AA").
+     */
+    public Set<String> unknownWords(Collection<String> phrases) {
+        checkOpen();
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String phrase : phrases) {
+            for (String word : Phrases.normalize(phrase).split(" ")) {
+                if (!word.isEmpty() && !knows(word)) {
+                    unknown.add(word);
+                }
+            }
+        }
+        return unknown;
+    }
+
+    Model vosk() {
+        checkOpen();
+        return model;
+    }
+
+    /** The phrases as Vosk wants them: normalized, words the model lacks removed, duplicates dropped. */
+    List<String> grammarOf(Collection<String> phrases) {
+        Set<String> grammar = new LinkedHashSet<>();
+        for (String phrase : phrases) {
+            StringBuilder kept = new StringBuilder();
+            for (String word : Phrases.normalize(phrase).split(" ")) {
+                if (!word.isEmpty() && knows(word)) {
+                    kept.append(kept.isEmpty() ? "" : " ").append(word);
+                }
+            }
+            if (!kept.isEmpty()) {
+                grammar.add(kept.toString());
+            }
+        }
+        return List.copyOf(grammar);
+    }
+
+    private boolean knows(String word) {
+        if (knownWords.contains(word)) {
+            return true;
+        }
+        if (unknownWords.contains(word)) {
+            return false;
+        }
+        boolean known = VoskNatives.findWord(model, word) >= 0;
+        (known ? knownWords : unknownWords).add(word);
+        return known;
+    }
+
+    /** Frees the native model; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            model.close();
+            Logger.debug("speech model {} closed", folder);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the speech model " + folder + " is closed");
+        }
+    }
+}

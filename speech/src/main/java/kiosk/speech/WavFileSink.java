@@ -1,0 +1,58 @@
+package kiosk.speech;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+
+/** Streams chunks into a WAV file; the header's sizes are filled in when it is closed. */
+public final class WavFileSink implements AudioSink {
+
+    private final Path file;
+    private final RandomAccessFile out;
+    private AudioFormat format = AudioFormat.SPEECH;
+    private long dataBytes;
+    private boolean closed;
+
+    public WavFileSink(Path file) {
+        this.file = file;
+        try {
+            this.out = new RandomAccessFile(file.toFile(), "rw");
+            out.setLength(0);
+            out.write(WavFile.WavHeader.of(format, 0));
+        } catch (IOException e) {
+            throw new AudioException("cannot write the WAV file " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    @Override
+    public void write(AudioChunk chunk) {
+        if (closed) {
+            throw new IllegalStateException("the WAV file " + file + " is already closed");
+        }
+        if (dataBytes == 0) {
+            format = chunk.format();
+        } else if (!format.equals(chunk.format())) {
+            throw new IllegalArgumentException("cannot mix " + chunk.format() + " into " + format + " in " + file);
+        }
+        try {
+            out.write(chunk.pcm());
+            dataBytes += chunk.pcm().length;
+        } catch (IOException e) {
+            throw new AudioException("cannot write the WAV file " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (RandomAccessFile file = out) {
+            file.seek(0);
+            file.write(WavFile.WavHeader.of(format, dataBytes));
+        } catch (IOException e) {
+            throw new AudioException("cannot finish the WAV file " + this.file + ": " + e.getMessage() + ".", e);
+        }
+    }
+}
