@@ -1,0 +1,118 @@
+package kiosk.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SentenceEncoderTest {
+
+    static final Path MODEL = Path.of(System.getProperty("kiosk.models", "target/models"), "all-minilm-l6-v2-q");
+    static final List<String> SENTENCES = List.of(
+            "where are the double a batteries",
+            "how much is the cordless drill",
+            "is the garden hose in stock",
+            "when do you close on sunday",
+            "can I return something without a receipt",
+            "I need someone to help me",
+            "duck tape",
+            "Do you sell 9V batteries? And light bulbs, LED, 60 watt equivalent?",
+            "x",
+            "a much longer question from a shopper who keeps talking about the paint they bought last week and wants "
+                    + "to know whether the store can tint another gallon of the same colour before the weekend");
+
+    static SentenceEncoder encoder;
+
+    @BeforeAll
+    static void load(@TempDir Path cache) {
+        encoder = SentenceEncoder.builder().modelFolder(MODEL).tokenizerCacheDir(cache).threads(2).build();
+    }
+
+    @AfterAll
+    static void close() {
+        encoder.close();
+        encoder.close(); // closing twice is harmless
+    }
+
+    @Test
+    void matchesTheReferenceImplementationOfTheSameQuantizedModel() {
+        AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        for (String sentence : SENTENCES) {
+            float[] ours = encoder.encode(sentence);
+            float[] theirs = reference.embed(sentence).content().vector();
+            double cosine = dot(ours, theirs) / Math.sqrt(dot(theirs, theirs));
+            assertTrue(cosine >= 0.9999, "cosine " + cosine + " for \"" + sentence + "\"");
+        }
+    }
+
+    @Test
+    void encodeAllAgreesWithEncodeAndVectorsAreUnitLength() {
+        float[][] batch = encoder.encodeAll(SENTENCES);
+        for (int i = 0; i < SENTENCES.size(); i++) {
+            float[] single = encoder.encode(SENTENCES.get(i));
+            assertEquals(384, single.length);
+            assertEquals(1.0, dot(single, single), 1e-4);
+            assertTrue(dot(single, batch[i]) > 0.99999, "encodeAll changed \"" + SENTENCES.get(i) + "\"");
+        }
+    }
+
+    @Test
+    void similarQuestionsAreCloserThanUnrelatedOnes() {
+        float[] batteries = encoder.encode("where can I find batteries");
+        float[] aa = encoder.encode("double a batteries");
+        float[] hours = encoder.encode("what time do you open tomorrow");
+        assertTrue(dot(batteries, aa) > dot(batteries, hours) + 0.2);
+    }
+
+    @Test
+    void aMissingFolderOrCorruptModelSaysWhatAndWhere(@TempDir Path dir) throws IOException {
+        ModelException missing = assertThrows(ModelException.class,
+                () -> SentenceEncoder.builder().modelFolder(dir.resolve("nope")).build());
+        assertTrue(missing.getMessage().contains(dir.resolve("nope").toString()), missing.getMessage());
+
+        Files.writeString(dir.resolve("model.onnx"), "not an onnx model");
+        Files.copy(MODEL.resolve("all-minilm-l6-v2-q-tokenizer.json"), dir.resolve("tokenizer.json"));
+        ModelException corrupt = assertThrows(ModelException.class,
+                () -> SentenceEncoder.builder().modelFolder(dir).build());
+        assertTrue(corrupt.getMessage().contains("model.onnx"), corrupt.getMessage());
+
+        Files.delete(dir.resolve("tokenizer.json"));
+        ModelException noTokenizer = assertThrows(ModelException.class,
+                () -> SentenceEncoder.builder().modelFolder(dir).build());
+        assertTrue(noTokenizer.getMessage().contains("tokenizer.json"), noTokenizer.getMessage());
+    }
+
+    @Test
+    void poolingAveragesOnlyRealTokensAndNormalises() {
+        float[][] tokens = {{1, 0}, {0, 1}, {100, 100}};
+        float[] pooled = Pooling.meanPooledUnitVector(tokens, new long[] {1, 1, 0});
+        assertEquals(Math.sqrt(0.5), pooled[0], 1e-6);
+        assertEquals(Math.sqrt(0.5), pooled[1], 1e-6);
+    }
+
+    @Test
+    void theIndexFindsTheNearestVectorsBestFirst() {
+        VectorIndex index = VectorIndex.of(new float[][] {{1, 0}, {0, 1}, {0.6f, 0.8f}});
+        List<VectorIndex.Hit> hits = index.nearest(new float[] {0, 1}, 2);
+        assertEquals(List.of(1, 2), hits.stream().map(VectorIndex.Hit::index).toList());
+        assertEquals(0.8f, hits.get(1).score(), 1e-6);
+    }
+
+    static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
