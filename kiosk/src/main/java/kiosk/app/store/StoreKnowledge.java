@@ -1,0 +1,59 @@
+package kiosk.app.store;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the kiosk may say about a store: the only source of aisles, prices, stock levels, hours and policies.
+ *
+ * @param hours       opening hours per weekday; a missing day is closed
+ * @param departments department name → its aisles
+ */
+public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, OpeningHours> hours, String phone,
+                             String address, Map<String, List<String>> departments, List<Product> products,
+                             List<FaqEntry> faqs) {
+
+    /** The question frames shoppers use, so recognition biased toward the store still hears the whole question. */
+    private static final List<String> QUESTION_FRAMES = List.of(
+            "where are the", "where is the", "where can i find", "where do you keep", "i'm looking for",
+            "do you have", "do you sell", "do you carry", "how much is the", "how much are the", "what does it cost",
+            "is it in stock", "are they in stock", "is the", "in stock", "how much is it", "where are they",
+            "when do you open", "when do you close", "what time do you close", "what time do you open",
+            "are you open", "open late", "today", "tomorrow", "on monday", "on tuesday", "on wednesday", "on thursday",
+            "on friday", "on saturday", "on sunday", "your hours", "opening hours",
+            "i need someone", "can someone help me", "call a team member", "talk to a person", "help",
+            "hello", "hi", "thank you", "thanks", "bye", "goodbye", "yes", "no", "the first one", "the second one");
+
+    public StoreKnowledge {
+        hours = Map.copyOf(hours);
+        departments = Map.copyOf(departments);
+        products = List.copyOf(products);
+        faqs = List.copyOf(faqs);
+    }
+
+    public Optional<OpeningHours> hoursOn(DayOfWeek day) {
+        return Optional.ofNullable(hours.get(day));
+    }
+
+    /**
+     * Phrases to bias speech recognition toward this store: product names and aliases, departments, FAQ phrasings
+     * and question frames, lower case.
+     */
+    public List<String> vocabularyPhrases() {
+        Set<String> phrases = new LinkedHashSet<>(QUESTION_FRAMES);
+        for (Product product : products) {
+            phrases.add(product.name().toLowerCase());
+            product.aliases().forEach(alias -> phrases.add(alias.toLowerCase()));
+        }
+        departments.keySet().forEach(department -> phrases.add(department.toLowerCase()));
+        for (FaqEntry faq : faqs) {
+            faq.questions().forEach(question -> phrases.add(question.toLowerCase()));
+        }
+        return new ArrayList<>(phrases);
+    }
+}
