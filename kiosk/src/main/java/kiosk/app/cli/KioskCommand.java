@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Offline voice kiosk for in-store customer help.",
         subcommands = {
+                AskCommand.class,
+                ListenCommand.class,
+                TranscribeCommand.class,
+                SayCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class KioskCommand implements Runnable {

@@ -1,0 +1,68 @@
+package kiosk.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import kiosk.app.KioskPaths;
+import kiosk.app.dialogue.Reply;
+import kiosk.app.voice.KioskModels;
+import kiosk.app.voice.ShopperSession;
+import kiosk.app.voice.StoreKiosk;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kiosk ask "question" ["next question" …]}: typed turns of one shopper session. */
+@Command(name = "ask", description = "Answer typed questions; the questions of one call form one session.")
+public final class AskCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "What the shopper asks, one turn each.")
+    private List<String> questions;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Store knowledge folder (default: the configured one).")
+    private Optional<Path> store;
+
+    @Option(names = "--json", description = "One JSON object per turn: text, intent, slots, answer, confidence, "
+            + "escalate, aisle, timings_ms.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KioskPaths paths = KioskPaths.fromSystemProperties();
+        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
+            StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models, problem -> err.println("kiosk: " + problem));
+            ShopperSession session = kiosk.newSession();
+            for (String question : questions) {
+                Reply reply = session.respond(question);
+                out.println(json ? JsonLines.write(toJson(reply)) : reply.answer());
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    static Map<String, Object> toJson(Reply reply) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("text", reply.heard());
+        line.put("intent", reply.intent());
+        line.put("slots", reply.slots());
+        line.put("answer", reply.answer());
+        line.put("confidence", reply.confidence());
+        line.put("escalate", reply.escalate());
+        line.put("aisle", reply.aisle().orElse(null));
+        line.put("timings_ms", reply.timingsMs());
+        return line;
+    }
+}

@@ -1,0 +1,125 @@
+package kiosk.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import kiosk.app.KioskPaths;
+import kiosk.app.dialogue.Reply;
+import kiosk.app.voice.KioskModels;
+import kiosk.app.voice.ShopperSession;
+import kiosk.app.voice.SpokenTurn;
+import kiosk.app.voice.StoreKiosk;
+import kiosk.app.voice.VoiceTurns;
+import kiosk.speech.Audio;
+import kiosk.speech.SpeechException;
+import kiosk.speech.WavFile;
+import kiosk.speech.WavFileSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kiosk listen --wav A.wav [B.wav…]}: each file is one shopper turn of one session — recognize, understand,
+ * answer, synthesize. With {@code --context FILE} the files are spoken commands scored against that context only.
+ */
+@Command(name = "listen", description = "Answer spoken questions from WAV files, one turn per file.")
+public final class ListenCommand implements Callable<Integer> {
+
+    @Option(names = "--wav", required = true, arity = "1..*", paramLabel = "FILE.wav", description = "Shopper turns.")
+    private List<Path> wavs;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Store knowledge folder (default: the configured one).")
+    private Optional<Path> store;
+
+    @Option(names = {"--out-dir", "--out"}, paramLabel = "DIR", description = "Write each reply as DIR/<name>.reply.wav.")
+    private Optional<Path> outDir;
+
+    @Option(names = "--json", description = "One JSON object per file: file, text, intent, slots, answer, "
+            + "confidence, escalate, timings_ms.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (outDir.isPresent()) {
+            Files.createDirectories(outDir.get());
+        }
+        KioskPaths paths = KioskPaths.fromSystemProperties();
+        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
+            return shopperTurns(models);
+        }
+    }
+
+    private int shopperTurns(KioskModels models) {
+        PrintWriter err = spec.commandLine().getErr();
+        StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models, problem -> err.println("kiosk: " + problem));
+        VoiceTurns voice = kiosk.voiceTurns();
+        ShopperSession session = kiosk.newSession();
+        int failures = 0;
+        for (Path wav : wavs) {
+            try {
+                Audio audio = WavFile.read(wav);
+                print(wav, takeTurn(voice, session, wav, audio));
+            } catch (SpeechException e) {
+                failures++;
+                fail(wav, e.getMessage());
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private SpokenTurn takeTurn(VoiceTurns voice, ShopperSession session, Path wav, Audio audio) {
+        if (outDir.isEmpty()) {
+            return voice.take(audio, session, chunk -> { });
+        }
+        try (WavFileSink sink = new WavFileSink(outDir.get().resolve(baseName(wav) + ".reply.wav"))) {
+            return voice.take(audio, session, sink::write);
+        }
+    }
+
+    private void print(Path wav, SpokenTurn turn) {
+        PrintWriter out = spec.commandLine().getOut();
+        Reply reply = turn.reply();
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("file", wav.toString());
+            line.put("text", turn.transcript().text());
+            line.put("intent", reply.intent());
+            line.put("slots", reply.slots());
+            line.put("answer", reply.answer());
+            line.put("confidence", reply.confidence());
+            line.put("escalate", reply.escalate());
+            line.put("aisle", reply.aisle().orElse(null));
+            line.put("stt_confidence", turn.transcript().confidence());
+            line.put("timings_ms", turn.timingsMs());
+            out.println(JsonLines.write(line));
+        } else {
+            out.println(wav.getFileName() + ": heard \"" + turn.transcript().text() + "\"");
+            out.println("  -> " + reply.answer());
+        }
+        out.flush();
+    }
+
+    private void fail(Path wav, String message) {
+        spec.commandLine().getErr().println("kiosk: " + message);
+        if (json) {
+            spec.commandLine().getOut().println(JsonLines.write(Map.of("file", wav.toString(), "error", message)));
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    private static String baseName(Path wav) {
+        String name = wav.getFileName().toString();
+        return name.toLowerCase().endsWith(".wav") ? name.substring(0, name.length() - 4) : name;
+    }
+}

@@ -1,0 +1,184 @@
+package kiosk.app.understanding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import kiosk.app.store.Product;
+import kiosk.model.SentenceEncoder;
+import kiosk.model.VectorIndex;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Finds the products a shopper means, by fusing two signals:
+ * <ul>
+ *   <li>lexical: the product's name or an alias covered by the shopper's words, weighted by how rare each word is,
+ *       tolerant of recognition slips (one letter off, or a sound-alike: "duck tape" finds "duct tape");</li>
+ *   <li>semantic: the sentence encoder's cosine between the shopper's words and the product name ("something to
+ *       cut branches" finds the pruning shears).</li>
+ * </ul>
+ * Name vectors are computed at load for catalogs up to {@value #EAGER_VECTORS} products; larger catalogs are searched
+ * lexically and only the lexical candidates are re-ranked, their vectors cached as they are first needed.
+ */
+public final class ProductMatcher {
+
+    static final int EAGER_VECTORS = 3000;
+    private static final double FUZZY_WEIGHT = 0.8;
+    private static final int MAX_CANDIDATES = 40;
+    private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
+    private static final DoubleMetaphone SOUND = new DoubleMetaphone();
+
+    private final List<Product> products;
+    private final SentenceEncoder encoder;
+    private final int[] phraseProduct;
+    private final List<List<String>> phraseTokens = new ArrayList<>();
+    private final Map<String, List<Integer>> postings = new HashMap<>();
+    private final Map<String, Double> idf = new HashMap<>();
+    private final Map<String, Set<String>> bySound = new HashMap<>();
+    private final double unknownIdf;
+    private final VectorIndex nameVectors;
+    private final Map<Integer, float[]> lazyVectors = new ConcurrentHashMap<>();
+
+    public ProductMatcher(List<Product> products, SentenceEncoder encoder) {
+        this.products = List.copyOf(products);
+        this.encoder = encoder;
+        List<Integer> owners = new ArrayList<>();
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        for (int p = 0; p < products.size(); p++) {
+            Product product = products.get(p);
+            Set<String> seenInProduct = new HashSet<>();
+            List<String> phrases = new ArrayList<>(product.aliases());
+            phrases.add(0, product.name());
+            for (String phrase : phrases) {
+                List<String> tokens = QueryText.tokens(phrase).stream().distinct().toList();
+                if (tokens.isEmpty()) {
+                    continue;
+                }
+                int id = owners.size();
+                owners.add(p);
+                phraseTokens.add(tokens);
+                for (String token : tokens) {
+                    postings.computeIfAbsent(token, t -> new ArrayList<>()).add(id);
+                    if (seenInProduct.add(token)) {
+                        documentFrequency.merge(token, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        this.phraseProduct = owners.stream().mapToInt(Integer::intValue).toArray();
+        int n = Math.max(1, products.size());
+        documentFrequency.forEach((token, df) -> idf.put(token, Math.log(1 + n / (double) df)));
+        this.unknownIdf = Math.log(1 + n);
+        for (String token : postings.keySet()) {
+            if (token.length() >= 4) {
+                bySound.computeIfAbsent(SOUND.doubleMetaphone(token), code -> new HashSet<>()).add(token);
+            }
+        }
+        this.nameVectors = products.size() <= EAGER_VECTORS
+                ? VectorIndex.of(encoder.encodeAll(products.stream().map(Product::name).toList()))
+                : null;
+    }
+
+    /** The best products for the shopper's words, best first; empty when nothing fits at all. */
+    public List<ProductMatch> rank(String query, int limit) {
+        List<String> content = QueryText.contentTokens(query);
+        if (content.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Double>> expansions = expand(content);
+        Map<Integer, Double> lexical = lexicalScores(content, expansions);
+        float[] queryVector = encoder.encode(String.join(" ", content));
+        Map<Integer, Double> candidates = new LinkedHashMap<>(lexical);
+        if (nameVectors != null) {
+            for (VectorIndex.Hit hit : nameVectors.nearest(queryVector, 5)) {
+                candidates.putIfAbsent(hit.index(), 0.0);
+            }
+        }
+        List<ProductMatch> matches = new ArrayList<>();
+        candidates.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .limit(MAX_CANDIDATES)
+                .forEach(entry -> {
+                    double semantic = semantic(queryVector, entry.getKey());
+                    double lex = entry.getValue();
+                    double fused = lex > 0 ? 0.7 * lex + 0.3 * semantic : 0.6 * semantic;
+                    matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic));
+                });
+        matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
+        return matches.subList(0, Math.min(limit, matches.size()));
+    }
+
+    /** For each query token: the catalog tokens it may stand for, with a weight (1 exact, less for slips). */
+    private Map<String, Map<String, Double>> expand(List<String> content) {
+        Map<String, Map<String, Double>> expansions = new LinkedHashMap<>();
+        for (String token : content) {
+            Map<String, Double> options = new HashMap<>();
+            if (postings.containsKey(token)) {
+                options.put(token, 1.0);
+            } else if (token.length() >= 4) {
+                int allowed = token.length() >= 7 ? 2 : 1;
+                for (String known : postings.keySet()) {
+                    if (Math.abs(known.length() - token.length()) <= allowed) {
+                        int distance = EDITS.apply(token, known);
+                        if (distance >= 0 && distance <= allowed) {
+                            options.merge(known, FUZZY_WEIGHT, Math::max);
+                        }
+                    }
+                }
+                for (String soundAlike : bySound.getOrDefault(SOUND.doubleMetaphone(token), Set.of())) {
+                    options.merge(soundAlike, FUZZY_WEIGHT, Math::max);
+                }
+            }
+            expansions.put(token, options);
+        }
+        return expansions;
+    }
+
+    private Map<Integer, Double> lexicalScores(List<String> content, Map<String, Map<String, Double>> expansions) {
+        Map<String, Double> catalogTokenWeight = new HashMap<>();
+        double queryMass = 0;
+        for (String token : content) {
+            Map<String, Double> options = expansions.get(token);
+            queryMass += options.isEmpty() ? unknownIdf : options.keySet().stream().mapToDouble(idf::get).max().orElse(0);
+            options.forEach((known, weight) -> catalogTokenWeight.merge(known, weight, Math::max));
+        }
+        Map<Integer, Double> best = new HashMap<>();
+        Set<Integer> phrases = new HashSet<>();
+        catalogTokenWeight.keySet().forEach(token -> phrases.addAll(postings.getOrDefault(token, List.of())));
+        for (int phrase : phrases) {
+            double matched = 0;
+            double phraseMass = 0;
+            for (String token : phraseTokens.get(phrase)) {
+                double weight = idf.get(token);
+                phraseMass += weight;
+                matched += weight * catalogTokenWeight.getOrDefault(token, 0.0);
+            }
+            double coverPhrase = matched / phraseMass;
+            double coverQuery = Math.min(1, matched / queryMass);
+            double score = Math.pow(coverPhrase, 0.6) * Math.pow(coverQuery, 0.4);
+            best.merge(phraseProduct[phrase], score, Math::max);
+        }
+        return best;
+    }
+
+    private double semantic(float[] queryVector, int product) {
+        double cosine;
+        if (nameVectors != null) {
+            cosine = nameVectors.score(queryVector, product);
+        } else {
+            float[] vector = lazyVectors.computeIfAbsent(product, p -> encoder.encode(products.get(p).name()));
+            cosine = 0;
+            for (int d = 0; d < vector.length; d++) {
+                cosine += vector[d] * queryVector[d];
+            }
+        }
+        return Math.max(0, Math.min(1, (cosine - 0.35) / 0.5));
+    }
+}

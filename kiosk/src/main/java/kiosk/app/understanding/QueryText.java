@@ -1,0 +1,71 @@
+package kiosk.app.understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import kiosk.speech.SpokenForm;
+
+/**
+ * Text brought to one comparable form, for the shopper's words and the catalog alike: lower case, digits spelled
+ * out as recognition hears them ("9V" → "nine v"), "double a" joined to "aa", plurals folded ("batteries" →
+ * "battery").
+ */
+public final class QueryText {
+
+    /** Words that frame a question rather than name a thing. */
+    static final Set<String> FRAME_WORDS = Set.copyOf(java.util.List.of("where", "is", "are", "the", "a", "an", "do", "does", "did", "you",
+            "your", "have", "has", "had", "any", "how", "much", "many", "it", "its", "cost", "costs", "i", "im", "me",
+            "my", "looking", "look", "for", "find", "can", "could", "get", "sell", "carry", "keep", "stock", "in",
+            "of", "to", "please", "what", "whats", "price", "priced", "some", "there", "they", "them", "that", "this",
+            "those", "these", "need", "want", "buy", "store", "aisle", "which", "located", "at", "on", "and", "or",
+            "be", "would", "like", "we", "us", "one", "ones", "available", "got", "left", "again", "hey", "hi",
+            "hello", "um", "uh", "so", "well", "okay", "ok", "also", "with", "just", "thing", "things", "item",
+            "section", "department", "area", "kind", "sort", "type", "some", "here", "today", "still", "if",
+            "much", "will", "shall", "should", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
+            "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve", "d",
+            "t", "m"));
+
+    private QueryText() {
+    }
+
+    /** Lower case, digits as words, punctuation gone, "double a" as "aa". */
+    public static String normalize(String text) {
+        String spoken = SpokenForm.normalize(text.replace("'s", "s"));
+        return (" " + spoken + " ")
+                .replace(" double as ", " aa ").replace(" double a ", " aa ")
+                .replace(" triple as ", " aaa ").replace(" triple a ", " aaa ")
+                .strip();
+    }
+
+    /** The normalized words with plurals folded. */
+    public static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (String word : normalize(text).split(" ")) {
+            if (!word.isEmpty()) {
+                tokens.add(stem(word));
+            }
+        }
+        return tokens;
+    }
+
+    /** The tokens that name things, without the question's frame. */
+    public static List<String> contentTokens(String text) {
+        return tokens(text).stream().filter(token -> !FRAME_WORDS.contains(token)).toList();
+    }
+
+    static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 4 && (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes") || w.endsWith("sses"))) {
+            return w.substring(0, w.length() - 2);
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,76 @@
+package kiosk.app.voice;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import kiosk.app.dialogue.StoreAssistant;
+import kiosk.app.store.LoadResult;
+import kiosk.app.store.StoreKnowledge;
+import kiosk.app.store.StoreLoader;
+import kiosk.speech.RecognizerOptions;
+
+/**
+ * The kiosk wired for one store folder: its knowledge, its command contexts, the models, and the recognizer
+ * vocabulary built from both.
+ *
+ * <p>Problems in the store's files are reported through {@code problems} one line each ("file:line: reason") and
+ * whatever loaded keeps serving. Created once per knowledge load; a reload makes a new one.
+ */
+public final class StoreKiosk {
+
+    private final StoreKnowledge knowledge;
+    private final StoreAssistant assistant;
+    private final KioskModels models;
+
+    private StoreKiosk(StoreKnowledge knowledge, StoreAssistant assistant, KioskModels models) {
+        this.knowledge = knowledge;
+        this.assistant = assistant;
+        this.models = models;
+    }
+
+    /**
+     * Loads the store folder (knowledge and {@code contexts/*.yaml}).
+     *
+     * @throws KnowledgeUnavailableException when nothing of the store's knowledge could be loaded
+     */
+    public static StoreKiosk open(Path storeFolder, KioskModels models, Consumer<String> problems) {
+        LoadResult loaded = StoreLoader.load(storeFolder);
+        loaded.problems().forEach(problem -> problems.accept(problem.toString()));
+        StoreKnowledge knowledge = loaded.knowledge().orElseThrow(() -> new KnowledgeUnavailableException(
+                "the store knowledge in " + storeFolder + " could not be loaded (see the problems above)"));
+        StoreAssistant assistant = StoreAssistant.create(knowledge, models.encoder(), Clock.systemDefaultZone());
+        return new StoreKiosk(knowledge, assistant, models);
+    }
+
+    public StoreKnowledge knowledge() {
+        return knowledge;
+    }
+
+    public ShopperSession newSession() {
+        return new ShopperSession(assistant.newConversation());
+    }
+
+    /** Spoken turns, with recognition biased toward this store's words and its command phrases. */
+    public VoiceTurns voiceTurns() {
+        return new VoiceTurns(models.speechModel(), models.synthesizer(), RecognizerOptions.biased(vocabulary()));
+    }
+
+    /** The phrases recognition is biased toward: the store's vocabulary and every command context's phrases. */
+    public List<String> vocabulary() {
+        return new ArrayList<>(knowledge.vocabularyPhrases());
+    }
+
+    /** Thrown when a store folder yields no usable knowledge at all. */
+    public static final class KnowledgeUnavailableException extends RuntimeException {
+        public KnowledgeUnavailableException(String message) {
+            super(message);
+        }
+    }
+}
