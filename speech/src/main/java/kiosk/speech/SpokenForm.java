@@ -6,12 +6,12 @@ import java.util.Locale;
  * Brings a phrase to the form the recognizer's vocabulary uses: lower case, digits spelled out, no punctuation.
  * "AA Batteries (4-pack)" becomes "aa batteries four pack".
  */
-final class Phrases {
+public final class SpokenForm {
 
-    private Phrases() {
+    private SpokenForm() {
     }
 
-    static String normalize(String phrase) {
+    public static String normalize(String phrase) {
         String lower = phrase.toLowerCase(Locale.ROOT).replace('&', ' ').replace("'", "");
         StringBuilder out = new StringBuilder();
         for (String token : lower.split("[^a-z0-9]+")) {
