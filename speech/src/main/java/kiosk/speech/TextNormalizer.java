@@ -45,6 +45,8 @@ public final class TextNormalizer {
         s = replace(FRACTION, s, m -> m.group(1) != null ? "half" : m.group(3) != null ? "a quarter" : "three quarters");
         s = replace(DECIMAL, s, m -> number(m.group()));
         s = replace(NUMBER, s, m -> NumberWords.cardinal(Long.parseLong(m.group())));
+        // "at 21:00." became "at nine p.m.." — one full stop is enough
+        s = s.replace("a.m..", "a.m.").replace("p.m..", "p.m.");
         return s.replaceAll("\\s+", " ").strip();
     }
 
