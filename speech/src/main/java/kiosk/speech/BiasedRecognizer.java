@@ -3,13 +3,15 @@ package kiosk.speech;
 /**
  * A free and a grammar recognizer on the same audio. The grammar decoder hears the store's phrases almost word for
  * word, even in a robotic voice, but forces everything into them; the free decoder hears anything, with slips. The
- * grammar result wins when it accounts for the utterance (few "[unk]" words) with high confidence; otherwise the free
- * result stands, so a question about something the store never listed is still heard.
+ * grammar result wins when it accounts for the utterance (few "[unk]" words) with high confidence, unless the free
+ * decoder is itself near certain: then the shopper most likely said something the store never listed ("where are the
+ * bananas" must not become "where are the bin hammers"), and the free result stands.
  */
 final class BiasedRecognizer implements StreamingRecognizer {
 
     static final double GRAMMAR_MIN_CONFIDENCE = 0.80;
     static final double GRAMMAR_MAX_UNKNOWN_SHARE = 0.25;
+    static final double FREE_CERTAIN = 0.98;
 
     private final VoskRecognizer free;
     private final VoskRecognizer grammar;
@@ -42,6 +44,9 @@ final class BiasedRecognizer implements StreamingRecognizer {
         long unknown = grammarWithUnknown.words().stream().filter(w -> VoskRecognizer.UNKNOWN.equals(w.text())).count();
         int total = grammarWithUnknown.words().size();
         Transcript grammar = VoskRecognizer.withoutUnknown(grammarWithUnknown);
+        if (free.confidence() >= FREE_CERTAIN && free.words().size() >= 2) {
+            return free;
+        }
         boolean grammarExplainsIt = total > 0 && !grammar.isEmpty()
                 && unknown <= GRAMMAR_MAX_UNKNOWN_SHARE * total
                 && grammar.confidence() >= GRAMMAR_MIN_CONFIDENCE;

@@ -82,7 +82,7 @@ public final class SpeechModel implements AutoCloseable {
         checkOpen();
         Set<String> unknown = new LinkedHashSet<>();
         for (String phrase : phrases) {
-            for (String word : SpokenForm.normalize(phrase).split(" ")) {
+            for (String word : SpokenForm.normalize(phrase, true).split(" ")) {
                 if (!word.isEmpty() && !knows(word)) {
                     unknown.add(word);
                 }
@@ -101,7 +101,7 @@ public final class SpeechModel implements AutoCloseable {
         Set<String> grammar = new LinkedHashSet<>();
         for (String phrase : phrases) {
             StringBuilder kept = new StringBuilder();
-            for (String word : SpokenForm.normalize(phrase).split(" ")) {
+            for (String word : SpokenForm.normalize(phrase, true).split(" ")) {
                 if (!word.isEmpty() && knows(word)) {
                     kept.append(kept.isEmpty() ? "" : " ").append(word);
                 }

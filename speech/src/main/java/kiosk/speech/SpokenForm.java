@@ -12,9 +12,18 @@ public final class SpokenForm {
     }
 
     public static String normalize(String phrase) {
-        String lower = phrase.toLowerCase(Locale.ROOT).replace('&', ' ').replace("'", "");
+        return normalize(phrase, false);
+    }
+
+    /**
+     * As {@link #normalize(String)}; with {@code keepApostrophes} "I'd" stays "i'd", the form in the recognizer's
+     * vocabulary, which grammars need.
+     */
+    public static String normalize(String phrase, boolean keepApostrophes) {
+        String lower = phrase.toLowerCase(Locale.ROOT).replace('&', ' ').replace('’', '\'');
+        lower = keepApostrophes ? lower.replaceAll("(?<![a-z])'|'(?![a-z])", " ") : lower.replace("'", "");
         StringBuilder out = new StringBuilder();
-        for (String token : lower.split("[^a-z0-9]+")) {
+        for (String token : lower.split(keepApostrophes ? "[^a-z0-9']+" : "[^a-z0-9]+")) {
             if (token.isEmpty()) {
                 continue;
             }

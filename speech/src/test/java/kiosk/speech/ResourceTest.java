@@ -17,7 +17,7 @@ class ResourceTest {
         try (SpeechModel model = SpeechModel.load(SpeechFixtures.VOSK_MODEL);
              FreeTtsSynthesizer voice = FreeTtsSynthesizer.open()) {
             Transcriber transcriber = new Transcriber(model);
-            Audio clip = voice.speakAll("where are the batteries");
+            Audio clip = voice.speakAll("batteries");
             List<String> grammar = List.of("where are the batteries", "where is the paint");
             for (int i = 0; i < 20; i++) {
                 transcriber.transcribe(clip, i % 2 == 0 ? RecognizerOptions.free() : RecognizerOptions.biased(grammar));

@@ -36,6 +36,20 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
         faqs = List.copyOf(faqs);
     }
 
+    /** Shoppers ask for "hammers" as often as for "a hammer": the grammar gets both forms of the last word. */
+    private static void addWithPlural(Set<String> phrases, String phrase) {
+        String lower = phrase.toLowerCase();
+        phrases.add(lower);
+        String[] words = lower.split(" ");
+        String last = words[words.length - 1];
+        if (last.length() > 2 && Character.isLetter(last.charAt(last.length() - 1)) && !last.endsWith("s")) {
+            String plural = last.endsWith("y") && !last.matches(".*[aeiou]y") ? last.substring(0, last.length() - 1)
+                    + "ies" : last.matches(".*(ch|sh|x|z)") ? last + "es" : last + "s";
+            words[words.length - 1] = plural;
+            phrases.add(String.join(" ", words));
+        }
+    }
+
     public Optional<OpeningHours> hoursOn(DayOfWeek day) {
         return Optional.ofNullable(hours.get(day));
     }
@@ -47,8 +61,8 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
     public List<String> vocabularyPhrases() {
         Set<String> phrases = new LinkedHashSet<>(QUESTION_FRAMES);
         for (Product product : products) {
-            phrases.add(product.name().toLowerCase());
-            product.aliases().forEach(alias -> phrases.add(alias.toLowerCase()));
+            addWithPlural(phrases, product.name());
+            product.aliases().forEach(alias -> addWithPlural(phrases, alias));
         }
         departments.keySet().forEach(department -> phrases.add(department.toLowerCase()));
         for (FaqEntry faq : faqs) {

@@ -15,13 +15,13 @@ import java.util.Optional;
  * Reads a store file as UTF-8, line by line, so that one line written in another encoding (a spreadsheet export
  * in Windows-1252) is reported with its number and still read, as Latin-1, instead of failing the whole file.
  */
-final class TextFile {
+public final class TextFile {
 
     private TextFile() {
     }
 
     /** The file's text, or empty with a problem when it is missing, unreadable or empty. */
-    static Optional<String> read(Path file, boolean required, List<Problem> problems) {
+    public static Optional<String> read(Path file, boolean required, List<Problem> problems) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

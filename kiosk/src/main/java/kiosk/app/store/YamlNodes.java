@@ -14,12 +14,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** YAML as a tree of nodes that remember their line, so every message can point at the line to fix. */
-final class YamlNodes {
+public final class YamlNodes {
 
     private YamlNodes() {
     }
 
-    static Optional<Node> parse(Path file, String text, List<Problem> problems) {
+    public static Optional<Node> parse(Path file, String text, List<Problem> problems) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try {
@@ -38,19 +38,19 @@ final class YamlNodes {
         }
     }
 
-    static int line(Node node) {
+    public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
-    static Optional<String> scalar(Node node) {
+    public static Optional<String> scalar(Node node) {
         return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue().strip()) : Optional.empty();
     }
 
-    static Optional<MappingNode> mapping(Node node) {
+    public static Optional<MappingNode> mapping(Node node) {
         return node instanceof MappingNode mapping ? Optional.of(mapping) : Optional.empty();
     }
 
-    static Optional<SequenceNode> sequence(Node node) {
+    public static Optional<SequenceNode> sequence(Node node) {
         return node instanceof SequenceNode sequence ? Optional.of(sequence) : Optional.empty();
     }
 }

@@ -1,0 +1,214 @@
+package kiosk.app.commands;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import kiosk.speech.SpokenForm;
+
+/**
+ * Maps recognized words to the best expression of the command contexts, tolerating recognition slips: each
+ * expression is aligned with the words by dynamic programming, where a word may be left over (a filler, "um",
+ * "please"), missing, or heard slightly differently ("ice" for "iced"). The cost of the alignment gives the
+ * confidence; below {@link #THRESHOLD} the answer is "not understood", never a guess.
+ */
+public final class CommandParser {
+
+    public static final double THRESHOLD = 0.72;
+    private static final double EXTRA_WORD = 1.0;
+    private static final double MISSING_WORD = 1.0;
+    private static final double SIMILAR_WORD = 0.35;
+
+    private final List<CommandContext> contexts;
+
+    public CommandParser(List<CommandContext> contexts) {
+        this.contexts = List.copyOf(contexts);
+    }
+
+    public CommandResult parse(String text) {
+        String[] words = SpokenForm.normalize(text, true).split(" ");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return new CommandResult.NotUnderstood("nothing was said");
+        }
+        Map<Element, double[][]> spanCosts = new HashMap<>();
+        Map<Element, int[][]> spanChoices = new HashMap<>();
+        Optional<Match> best = Optional.empty();
+        for (CommandContext context : contexts) {
+            for (Expression expression : context.expressions()) {
+                Match match = align(context.name(), expression, words, spanCosts, spanChoices);
+                if (best.isEmpty() || match.confidence() > best.get().confidence()) {
+                    best = Optional.of(match);
+                }
+            }
+        }
+        if (best.isEmpty() || best.get().confidence() < THRESHOLD) {
+            return new CommandResult.NotUnderstood(best.map(m -> String.format(
+                    "the closest command (%s) fits only %.0f %%", m.intent(), 100 * m.confidence()))
+                    .orElse("there are no commands"));
+        }
+        Match match = best.get();
+        return new CommandResult.Understood(match.context(), match.intent(), match.slots(),
+                Math.round(match.confidence() * 1000) / 1000.0);
+    }
+
+    private record Match(String context, String intent, Map<String, String> slots, double confidence) {
+    }
+
+    private static Match align(String context, Expression expression, String[] words,
+                               Map<Element, double[][]> spanCosts, Map<Element, int[][]> spanChoices) {
+        List<Element> elements = expression.elements();
+        int m = elements.size();
+        int n = words.length;
+        double[][] cost = new double[m + 1][n + 1];
+        int[][] fromWord = new int[m + 1][n + 1];
+        for (double[] row : cost) {
+            java.util.Arrays.fill(row, Double.MAX_VALUE);
+        }
+        cost[0][0] = 0;
+        for (int j = 1; j <= n; j++) {
+            cost[0][j] = j * EXTRA_WORD;
+            fromWord[0][j] = -1;
+        }
+        int expectedWords = 0;
+        for (int i = 0; i < m; i++) {
+            Element element = elements.get(i);
+            double[][] spans = spanCosts.computeIfAbsent(element, e -> spanTable(e, words, spanChoices));
+            expectedWords += element.optional() ? 0
+                    : element.alternatives().stream().mapToInt(List::size).min().orElse(0);
+            for (int j = 0; j <= n; j++) {
+                if (cost[i][j] == Double.MAX_VALUE) {
+                    continue;
+                }
+                for (int end = j; end <= n; end++) {
+                    double step = spans[j][end];
+                    if (step == Double.MAX_VALUE) {
+                        continue;
+                    }
+                    double total = cost[i][j] + step;
+                    if (total < cost[i + 1][end]) {
+                        cost[i + 1][end] = total;
+                        fromWord[i + 1][end] = j;
+                    }
+                }
+            }
+            // words left over between elements: fillers
+            for (int j = 1; j <= n; j++) {
+                if (cost[i + 1][j - 1] != Double.MAX_VALUE && cost[i + 1][j - 1] + EXTRA_WORD < cost[i + 1][j]) {
+                    cost[i + 1][j] = cost[i + 1][j - 1] + EXTRA_WORD;
+                    fromWord[i + 1][j] = -(j - 1) - 2; // marks "extra word", pointing at j-1
+                }
+            }
+        }
+        double confidence = Math.max(0, 1 - cost[m][n] / Math.max(n, Math.max(1, expectedWords)));
+        Map<String, String> slots = new LinkedHashMap<>();
+        int j = n;
+        for (int i = m; i > 0; i--) {
+            while (fromWord[i][j] <= -2) {
+                j = -fromWord[i][j] - 2;
+            }
+            int start = fromWord[i][j];
+            if (elements.get(i - 1) instanceof Element.Slot slot && start >= 0) {
+                int choice = spanChoices.get(slot)[start][j];
+                if (choice >= 0) {
+                    slots.put(slot.name(), slot.values().get(choice));
+                }
+            }
+            j = Math.max(0, start);
+        }
+        return new Match(context, expression.intent(), slots, confidence);
+    }
+
+    /**
+     * For one element: the cheapest way to say it with words[start..end), over its alternatives; an optional element
+     * may take no words, a required one missing costs its shortest phrase's length.
+     */
+    private static double[][] spanTable(Element element, String[] words, Map<Element, int[][]> choices) {
+        int n = words.length;
+        double[][] table = new double[n + 1][n + 1];
+        int[][] chosen = new int[n + 1][n + 1];
+        for (int start = 0; start <= n; start++) {
+            java.util.Arrays.fill(table[start], Double.MAX_VALUE);
+            java.util.Arrays.fill(chosen[start], -1);
+            int shortest = element.alternatives().stream().mapToInt(List::size).min().orElse(0);
+            table[start][start] = element.optional() ? 0 : shortest * MISSING_WORD;
+            List<List<String>> alternatives = element.alternatives();
+            for (int a = 0; a < alternatives.size(); a++) {
+                List<String> phrase = alternatives.get(a);
+                int maxEnd = Math.min(n, start + phrase.size() + 1);
+                for (int end = Math.max(start + 1, start + phrase.size() - 1); end <= maxEnd; end++) {
+                    double c = editCost(phrase, words, start, end);
+                    if (c < table[start][end]) {
+                        table[start][end] = c;
+                        chosen[start][end] = a;
+                    }
+                }
+            }
+        }
+        choices.put(element, chosen);
+        return table;
+    }
+
+    /** Word-level edit distance between a phrase and words[start..end), similar words costing less. */
+    static double editCost(List<String> phrase, String[] words, int start, int end) {
+        int p = phrase.size();
+        int k = end - start;
+        double[][] d = new double[p + 1][k + 1];
+        for (int i = 0; i <= p; i++) {
+            d[i][0] = i * MISSING_WORD;
+        }
+        for (int j = 0; j <= k; j++) {
+            d[0][j] = j * EXTRA_WORD;
+        }
+        for (int i = 1; i <= p; i++) {
+            for (int j = 1; j <= k; j++) {
+                double substitute = d[i - 1][j - 1] + wordCost(phrase.get(i - 1), words[start + j - 1]);
+                d[i][j] = Math.min(substitute, Math.min(d[i - 1][j] + MISSING_WORD, d[i][j - 1] + EXTRA_WORD));
+            }
+        }
+        return d[p][k];
+    }
+
+    static double wordCost(String expected, String heard) {
+        if (expected.equals(heard)) {
+            return 0;
+        }
+        boolean stemLike = expected.length() >= 3 && heard.length() >= 3
+                && (expected.startsWith(heard) || heard.startsWith(expected))
+                && Math.abs(expected.length() - heard.length()) <= 2;
+        if (stemLike || expected.length() >= 4 && levenshteinAtMostOne(expected, heard)) {
+            return SIMILAR_WORD;
+        }
+        return 1;
+    }
+
+    private static boolean levenshteinAtMostOne(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        boolean edited = false;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (edited) {
+                return false;
+            }
+            edited = true;
+            if (a.length() > b.length()) {
+                i++;
+            } else if (a.length() < b.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return !edited || i == a.length() && j == b.length();
+    }
+}

@@ -1,0 +1,61 @@
+package kiosk.app.commands;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import kiosk.speech.Audio;
+import kiosk.speech.AudioChunk;
+import kiosk.speech.RecognizerOptions;
+import kiosk.speech.SpeechModel;
+import kiosk.speech.StreamingRecognizer;
+import kiosk.speech.Transcript;
+
+/**
+ * From audio to intent and slots: recognition restricted to the contexts' phrases (Vosk grammar mode, which hears
+ * "light roast" where free recognition hears "light rose"), then the {@link CommandParser}. Loads nothing itself:
+ * the speech model is shared; one recognizer per utterance.
+ */
+public final class SpeechToIntent {
+
+    private final SpeechModel model;
+    private final CommandParser parser;
+    private final RecognizerOptions recognition;
+
+    public SpeechToIntent(SpeechModel model, List<CommandContext> contexts) {
+        this.model = model;
+        this.parser = new CommandParser(contexts);
+        List<String> phrases = new ArrayList<>();
+        contexts.forEach(context -> phrases.addAll(context.grammarPhrases()));
+        this.recognition = RecognizerOptions.grammar(phrases);
+    }
+
+    public Inference infer(Audio utterance) {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        Transcript transcript;
+        try (StreamingRecognizer recognizer = model.open(recognition)) {
+            for (AudioChunk chunk : utterance.chunks(100)) {
+                recognizer.accept(chunk);
+            }
+            long lastChunk = System.nanoTime();
+            timings.put("stt", millis(start, lastChunk));
+            transcript = recognizer.finish();
+            timings.put("stt_final", millis(lastChunk, System.nanoTime()));
+        }
+        long parseStart = System.nanoTime();
+        CommandResult result = parser.parse(transcript.text());
+        timings.put("understand", millis(parseStart, System.nanoTime()));
+        timings.put("total", millis(start, System.nanoTime()));
+        return new Inference(transcript, result, timings);
+    }
+
+    private static double millis(long from, long to) {
+        return Math.round((to - from) / 100_000.0) / 10.0;
+    }
+
+    /** What was heard, what it means, and how long each stage took (ms). */
+    public record Inference(Transcript transcript, CommandResult result, Map<String, Double> timingsMs) {
+    }
+}
