@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import kiosk.app.KioskPaths;
+import kiosk.app.commands.CommandContext;
+import kiosk.app.commands.CommandResult;
+import kiosk.app.commands.SpeechToIntent;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
@@ -39,6 +42,10 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", description = "Store knowledge folder (default: the configured one).")
     private Optional<Path> store;
 
+    @Option(names = "--context", paramLabel = "FILE.yaml",
+            description = "Only spoken commands of this context: print intent and slots per file.")
+    private Optional<Path> context;
+
     @Option(names = {"--out-dir", "--out"}, paramLabel = "DIR", description = "Write each reply as DIR/<name>.reply.wav.")
     private Optional<Path> outDir;
 
@@ -56,7 +63,7 @@ public final class ListenCommand implements Callable<Integer> {
         }
         KioskPaths paths = KioskPaths.fromSystemProperties();
         try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
-            return shopperTurns(models);
+            return context.isPresent() ? commandsOnly(models, context.get()) : shopperTurns(models);
         }
     }
 
@@ -74,6 +81,37 @@ public final class ListenCommand implements Callable<Integer> {
                 failures++;
                 fail(wav, e.getMessage());
             }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private int commandsOnly(KioskModels models, Path contextFile) {
+        SpeechToIntent speechToIntent = new SpeechToIntent(models.speechModel(), List.of(CommandContext.load(contextFile)));
+        int failures = 0;
+        for (Path wav : wavs) {
+            try {
+                SpeechToIntent.Inference inference = speechToIntent.infer(WavFile.read(wav));
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("file", wav.toString());
+                line.put("text", inference.transcript().text());
+                if (inference.result() instanceof CommandResult.Understood understood) {
+                    line.put("understood", true);
+                    line.put("intent", understood.intent());
+                    line.put("slots", understood.slots());
+                    line.put("confidence", understood.confidence());
+                } else if (inference.result() instanceof CommandResult.NotUnderstood notUnderstood) {
+                    line.put("understood", false);
+                    line.put("intent", "not_understood");
+                    line.put("slots", Map.of());
+                    line.put("reason", notUnderstood.reason());
+                }
+                line.put("timings_ms", inference.timingsMs());
+                spec.commandLine().getOut().println(json ? JsonLines.write(line) : line);
+            } catch (SpeechException e) {
+                failures++;
+                fail(wav, e.getMessage());
+            }
+            spec.commandLine().getOut().flush();
         }
         return failures == 0 ? 0 : 1;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import kiosk.app.KioskPaths;
+import kiosk.app.commands.CommandContext;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.Stopwatch;
 import kiosk.speech.Audio;
@@ -32,6 +33,10 @@ public final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line: file, text, words, confidence, timings_ms.")
     private boolean json;
 
+    @Option(names = "--context", paramLabel = "FILE.yaml",
+            description = "Bias recognition toward a command context's phrases (Vosk grammar mode).")
+    private java.util.Optional<Path> context;
+
     @Spec
     private CommandSpec spec;
 
@@ -42,12 +47,15 @@ public final class TranscribeCommand implements Callable<Integer> {
         int failures = 0;
         try (KioskModels models = new KioskModels(KioskPaths.fromSystemProperties())) {
             Transcriber transcriber = new Transcriber(models.speechModel());
+            RecognizerOptions options = context
+                    .map(file -> RecognizerOptions.grammar(CommandContext.load(file).grammarPhrases()))
+                    .orElse(RecognizerOptions.free());
             for (Path file : files) {
                 try {
                     Stopwatch clock = Stopwatch.start();
                     Audio audio = WavFile.read(file);
                     double readMs = clock.lap();
-                    Transcript transcript = transcriber.transcribe(audio, RecognizerOptions.free());
+                    Transcript transcript = transcriber.transcribe(audio, options);
                     double sttMs = clock.lap();
                     out.println(json ? JsonLines.write(transcriptJson(file, audio, transcript, readMs, sttMs))
                             : transcript.text());

@@ -11,8 +11,10 @@ import kiosk.speech.SpokenForm;
 /**
  * Maps recognized words to the best expression of the command contexts, tolerating recognition slips: each
  * expression is aligned with the words by dynamic programming, where a word may be left over (a filler, "um",
- * "please"), missing, or heard slightly differently ("ice" for "iced"). The cost of the alignment gives the
- * confidence; below {@link #THRESHOLD} the answer is "not understood", never a guess.
+ * "please"), missing, or heard slightly differently ("ice" for "iced", "lot" for "latte" sound alike). Small
+ * function words ("a", "of") and the carrier phrase around the slots ("can I get") cost less to miss than slot
+ * words, since people drop them and the recognizer swallows them; the slots carry the meaning. The cost of the
+ * alignment gives the confidence; below {@link #THRESHOLD} the answer is "not understood", never a guess.
  */
 public final class CommandParser {
 
@@ -20,6 +22,12 @@ public final class CommandParser {
     private static final double EXTRA_WORD = 1.0;
     private static final double MISSING_WORD = 1.0;
     private static final double SIMILAR_WORD = 0.35;
+    private static final double FUNCTION_WORD = 0.4;
+    private static final double CARRIER_WORD = 0.5;
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("a", "an", "the", "of", "some",
+            "me", "please", "to", "and", "with", "um", "uh");
+    private static final org.apache.commons.codec.language.DoubleMetaphone SOUND =
+            new org.apache.commons.codec.language.DoubleMetaphone();
 
     private final List<CommandContext> contexts;
 
@@ -68,7 +76,7 @@ public final class CommandParser {
         }
         cost[0][0] = 0;
         for (int j = 1; j <= n; j++) {
-            cost[0][j] = j * EXTRA_WORD;
+            cost[0][j] = cost[0][j - 1] + extraWord(words[j - 1]);
             fromWord[0][j] = -1;
         }
         int expectedWords = 0;
@@ -95,8 +103,9 @@ public final class CommandParser {
             }
             // words left over between elements: fillers
             for (int j = 1; j <= n; j++) {
-                if (cost[i + 1][j - 1] != Double.MAX_VALUE && cost[i + 1][j - 1] + EXTRA_WORD < cost[i + 1][j]) {
-                    cost[i + 1][j] = cost[i + 1][j - 1] + EXTRA_WORD;
+                double extra = extraWord(words[j - 1]);
+                if (cost[i + 1][j - 1] != Double.MAX_VALUE && cost[i + 1][j - 1] + extra < cost[i + 1][j]) {
+                    cost[i + 1][j] = cost[i + 1][j - 1] + extra;
                     fromWord[i + 1][j] = -(j - 1) - 2; // marks "extra word", pointing at j-1
                 }
             }
@@ -131,14 +140,16 @@ public final class CommandParser {
         for (int start = 0; start <= n; start++) {
             java.util.Arrays.fill(table[start], Double.MAX_VALUE);
             java.util.Arrays.fill(chosen[start], -1);
-            int shortest = element.alternatives().stream().mapToInt(List::size).min().orElse(0);
-            table[start][start] = element.optional() ? 0 : shortest * MISSING_WORD;
+            double missing = element.alternatives().stream()
+                    .mapToDouble(words1 -> words1.stream().mapToDouble(w -> missingCost(w, element)).sum())
+                    .min().orElse(0);
+            table[start][start] = element.optional() ? 0 : missing;
             List<List<String>> alternatives = element.alternatives();
             for (int a = 0; a < alternatives.size(); a++) {
                 List<String> phrase = alternatives.get(a);
                 int maxEnd = Math.min(n, start + phrase.size() + 1);
                 for (int end = Math.max(start + 1, start + phrase.size() - 1); end <= maxEnd; end++) {
-                    double c = editCost(phrase, words, start, end);
+                    double c = editCost(phrase, words, start, end, element instanceof Element.Slot);
                     if (c < table[start][end]) {
                         table[start][end] = c;
                         chosen[start][end] = a;
@@ -151,23 +162,39 @@ public final class CommandParser {
     }
 
     /** Word-level edit distance between a phrase and words[start..end), similar words costing less. */
-    static double editCost(List<String> phrase, String[] words, int start, int end) {
+    static double editCost(List<String> phrase, String[] words, int start, int end, boolean slot) {
         int p = phrase.size();
         int k = end - start;
         double[][] d = new double[p + 1][k + 1];
-        for (int i = 0; i <= p; i++) {
-            d[i][0] = i * MISSING_WORD;
+        for (int i = 1; i <= p; i++) {
+            d[i][0] = d[i - 1][0] + missingWord(phrase.get(i - 1), slot);
         }
-        for (int j = 0; j <= k; j++) {
-            d[0][j] = j * EXTRA_WORD;
+        for (int j = 1; j <= k; j++) {
+            d[0][j] = d[0][j - 1] + extraWord(words[start + j - 1]);
         }
         for (int i = 1; i <= p; i++) {
             for (int j = 1; j <= k; j++) {
                 double substitute = d[i - 1][j - 1] + wordCost(phrase.get(i - 1), words[start + j - 1]);
-                d[i][j] = Math.min(substitute, Math.min(d[i - 1][j] + MISSING_WORD, d[i][j - 1] + EXTRA_WORD));
+                d[i][j] = Math.min(substitute, Math.min(d[i - 1][j] + missingWord(phrase.get(i - 1), slot),
+                        d[i][j - 1] + extraWord(words[start + j - 1])));
             }
         }
         return d[p][k];
+    }
+
+    private static double missingCost(String word, Element element) {
+        return missingWord(word, element instanceof Element.Slot);
+    }
+
+    private static double missingWord(String word, boolean slot) {
+        if (FUNCTION_WORDS.contains(word)) {
+            return FUNCTION_WORD;
+        }
+        return slot ? MISSING_WORD : CARRIER_WORD;
+    }
+
+    private static double extraWord(String word) {
+        return FUNCTION_WORDS.contains(word) ? FUNCTION_WORD : EXTRA_WORD;
     }
 
     static double wordCost(String expected, String heard) {
@@ -177,7 +204,9 @@ public final class CommandParser {
         boolean stemLike = expected.length() >= 3 && heard.length() >= 3
                 && (expected.startsWith(heard) || heard.startsWith(expected))
                 && Math.abs(expected.length() - heard.length()) <= 2;
-        if (stemLike || expected.length() >= 4 && levenshteinAtMostOne(expected, heard)) {
+        boolean soundsAlike = expected.length() >= 3 && heard.length() >= 3
+                && SOUND.isDoubleMetaphoneEqual(expected, heard);
+        if (stemLike || soundsAlike || expected.length() >= 4 && levenshteinAtMostOne(expected, heard)) {
             return SIMILAR_WORD;
         }
         return 1;

@@ -30,6 +30,8 @@ public final class Conversation {
 
     /** Two products closer than this are a coin toss: ask instead of guessing. */
     static final double CLARIFY_MARGIN = 0.04;
+    /** Both products carry exactly the shopper's words (a shared alias): only the shopper can say which is meant. */
+    static final double SAME_WORDS = 0.95;
 
     static final String NOT_CAUGHT = "Sorry, I didn't catch that. Could you say it again?";
     static final String STAFF_CALLED = "I've asked a team member to come and help you. They'll be with you shortly.";
@@ -124,7 +126,8 @@ public final class Conversation {
         ProductMatch best = meaning.products().get(0);
         Optional<ProductMatch> rival = meaning.products().stream().skip(1)
                 .filter(other -> other.score() >= Understanding.PRODUCT_THRESHOLD)
-                .filter(other -> best.score() - other.score() < CLARIFY_MARGIN)
+                .filter(other -> best.score() - other.score() < CLARIFY_MARGIN
+                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS)
                 .filter(other -> !sameAnswer(meaning.intent(), best.product(), other.product()))
                 .findFirst();
         if (rival.isPresent()) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import kiosk.app.commands.CommandContext;
+import kiosk.app.commands.CommandParser;
 import kiosk.app.dialogue.StoreAssistant;
 import kiosk.app.store.LoadResult;
 import kiosk.app.store.StoreKnowledge;
@@ -27,11 +29,16 @@ public final class StoreKiosk {
 
     private final StoreKnowledge knowledge;
     private final StoreAssistant assistant;
+    private final List<CommandContext> contexts;
+    private final Optional<CommandParser> commands;
     private final KioskModels models;
 
-    private StoreKiosk(StoreKnowledge knowledge, StoreAssistant assistant, KioskModels models) {
+    private StoreKiosk(StoreKnowledge knowledge, StoreAssistant assistant, List<CommandContext> contexts,
+                       KioskModels models) {
         this.knowledge = knowledge;
         this.assistant = assistant;
+        this.contexts = List.copyOf(contexts);
+        this.commands = contexts.isEmpty() ? Optional.empty() : Optional.of(new CommandParser(contexts));
         this.models = models;
     }
 
@@ -45,16 +52,21 @@ public final class StoreKiosk {
         loaded.problems().forEach(problem -> problems.accept(problem.toString()));
         StoreKnowledge knowledge = loaded.knowledge().orElseThrow(() -> new KnowledgeUnavailableException(
                 "the store knowledge in " + storeFolder + " could not be loaded (see the problems above)"));
+        List<CommandContext> contexts = loadContexts(storeFolder.resolve("contexts"), problems);
         StoreAssistant assistant = StoreAssistant.create(knowledge, models.encoder(), Clock.systemDefaultZone());
-        return new StoreKiosk(knowledge, assistant, models);
+        return new StoreKiosk(knowledge, assistant, contexts, models);
     }
 
     public StoreKnowledge knowledge() {
         return knowledge;
     }
 
+    public List<CommandContext> contexts() {
+        return contexts;
+    }
+
     public ShopperSession newSession() {
-        return new ShopperSession(assistant.newConversation());
+        return new ShopperSession(assistant.newConversation(), commands);
     }
 
     /** Spoken turns, with recognition biased toward this store's words and its command phrases. */
@@ -64,7 +76,28 @@ public final class StoreKiosk {
 
     /** The phrases recognition is biased toward: the store's vocabulary and every command context's phrases. */
     public List<String> vocabulary() {
-        return new ArrayList<>(knowledge.vocabularyPhrases());
+        List<String> phrases = new ArrayList<>(knowledge.vocabularyPhrases());
+        contexts.forEach(context -> phrases.addAll(context.grammarPhrases()));
+        return phrases;
+    }
+
+    private static List<CommandContext> loadContexts(Path folder, Consumer<String> problems) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<CommandContext> contexts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try {
+                    contexts.add(CommandContext.load(file));
+                } catch (RuntimeException e) {
+                    problems.accept(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            problems.accept(folder + ": cannot list the command contexts: " + e.getMessage());
+        }
+        return contexts;
     }
 
     /** Thrown when a store folder yields no usable knowledge at all. */
