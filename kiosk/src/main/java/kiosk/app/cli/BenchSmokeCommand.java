@@ -1,5 +1,7 @@
 package kiosk.app.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -20,10 +22,17 @@ public final class BenchSmokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String[]> runs = List.of(
+        List<String[]> runs = new java.util.ArrayList<>(List.of(
                 new String[] {"answers", "--limit", "15"},
                 new String[] {"spoken", "--limit", "3"},
-                new String[] {"knowledge", "--rows", "5000", "--queries", "30"});
+                new String[] {"knowledge", "--rows", "5000", "--queries", "30"}));
+        Path shared = Path.of("../shared/data/speech-to-intent");
+        if (Files.isDirectory(shared.resolve("clean"))) {
+            runs.add(new String[] {"intents", "--limit", "5", "--noise", shared.resolve("noise/kitchen.wav").toString(),
+                    "--snr", "12"});
+        } else {
+            spec.commandLine().getOut().println("(no shared recordings at " + shared + ": bench intents skipped)");
+        }
         CommandLine bench = spec.parent().commandLine();
         int failures = 0;
         for (String[] run : runs) {

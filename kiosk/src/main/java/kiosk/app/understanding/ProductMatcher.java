@@ -29,7 +29,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  */
 public final class ProductMatcher {
 
-    static final int EAGER_VECTORS = 3000;
+    static final int EAGER_VECTORS = 1000;
+    /** With lazily computed vectors, only this many lexical candidates are re-ranked (each costs an encoding). */
+    static final int LAZY_RERANK = 8;
     private static final double FUZZY_WEIGHT = 0.8;
     private static final int MAX_CANDIDATES = 40;
     private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
@@ -104,7 +106,7 @@ public final class ProductMatcher {
         List<ProductMatch> matches = new ArrayList<>();
         candidates.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-                .limit(MAX_CANDIDATES)
+                .limit(nameVectors != null ? MAX_CANDIDATES : LAZY_RERANK)
                 .forEach(entry -> {
                     double semantic = semantic(queryVector, entry.getKey());
                     double lex = entry.getValue();
