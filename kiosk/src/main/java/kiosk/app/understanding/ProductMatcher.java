@@ -31,7 +31,7 @@ public final class ProductMatcher {
 
     static final int EAGER_VECTORS = 1000;
     /** With lazily computed vectors, only this many lexical candidates are re-ranked (each costs an encoding). */
-    static final int LAZY_RERANK = 8;
+    static final int LAZY_RERANK = 3;
     private static final double FUZZY_WEIGHT = 0.8;
     private static final int MAX_CANDIDATES = 40;
     private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
@@ -45,6 +45,7 @@ public final class ProductMatcher {
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, Set<String>> bySound = new HashMap<>();
     private final double unknownIdf;
+    private final double[] phraseMass;
     private final VectorIndex nameVectors;
     private final Map<Integer, float[]> lazyVectors = new ConcurrentHashMap<>();
 
@@ -78,6 +79,12 @@ public final class ProductMatcher {
         int n = Math.max(1, products.size());
         documentFrequency.forEach((token, df) -> idf.put(token, Math.log(1 + n / (double) df)));
         this.unknownIdf = Math.log(1 + n);
+        this.phraseMass = new double[phraseTokens.size()];
+        for (int phrase = 0; phrase < phraseMass.length; phrase++) {
+            for (String token : phraseTokens.get(phrase)) {
+                phraseMass[phrase] += idf.get(token);
+            }
+        }
         for (String token : postings.keySet()) {
             if (token.length() >= 4) {
                 bySound.computeIfAbsent(SOUND.doubleMetaphone(token), code -> new HashSet<>()).add(token);
@@ -96,17 +103,23 @@ public final class ProductMatcher {
         }
         Map<String, Map<String, Double>> expansions = expand(content);
         Map<Integer, Double> lexical = lexicalScores(content, expansions);
+        if (nameVectors == null && lexicallyClear(lexical)) {
+            // A large catalog and one product plainly named: the encoder would only confirm it, at a cost.
+            return top(lexical, limit).stream()
+                    .map(e -> new ProductMatch(products.get(e.getKey()), e.getValue(), e.getValue(), 0))
+                    .toList();
+        }
         float[] queryVector = encoder.encode(String.join(" ", content));
-        Map<Integer, Double> candidates = new LinkedHashMap<>(lexical);
+        Map<Integer, Double> candidates = new LinkedHashMap<>();
+        top(lexical, nameVectors != null ? MAX_CANDIDATES : LAZY_RERANK)
+                .forEach(entry -> candidates.put(entry.getKey(), entry.getValue()));
         if (nameVectors != null) {
             for (VectorIndex.Hit hit : nameVectors.nearest(queryVector, 5)) {
                 candidates.putIfAbsent(hit.index(), 0.0);
             }
         }
         List<ProductMatch> matches = new ArrayList<>();
-        candidates.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-                .limit(nameVectors != null ? MAX_CANDIDATES : LAZY_RERANK)
+        candidates.entrySet()
                 .forEach(entry -> {
                     double semantic = semantic(queryVector, entry.getKey());
                     double lex = entry.getValue();
@@ -115,6 +128,38 @@ public final class ProductMatcher {
                 });
         matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
         return matches.subList(0, Math.min(limit, matches.size()));
+    }
+
+    /** The {@code k} best entries, best first, without sorting all of them. */
+    private static List<Map.Entry<Integer, Double>> top(Map<Integer, Double> scores, int k) {
+        java.util.PriorityQueue<Map.Entry<Integer, Double>> heap =
+                new java.util.PriorityQueue<>(Map.Entry.comparingByValue());
+        for (Map.Entry<Integer, Double> entry : scores.entrySet()) {
+            if (heap.size() < k) {
+                heap.add(entry);
+            } else if (entry.getValue() > heap.peek().getValue()) {
+                heap.poll();
+                heap.add(entry);
+            }
+        }
+        List<Map.Entry<Integer, Double>> best = new ArrayList<>(heap);
+        best.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+        return best;
+    }
+
+    /** True when the best lexical match covers the words fully and clearly beats the next. */
+    private static boolean lexicallyClear(Map<Integer, Double> lexical) {
+        double first = 0;
+        double second = 0;
+        for (double score : lexical.values()) {
+            if (score > first) {
+                second = first;
+                first = score;
+            } else if (score > second) {
+                second = score;
+            }
+        }
+        return first >= 0.9 && first - second >= 0.1;
     }
 
     /** For each query token: the catalog tokens it may stand for, with a weight (1 exact, less for slips). */
@@ -143,6 +188,11 @@ public final class ProductMatcher {
         return expansions;
     }
 
+    /**
+     * Scores every phrase that shares a token with the query by walking only those tokens' postings, summing into
+     * arrays: a common word in a 100,000-row catalog touches thousands of phrases, and hash lookups per phrase token
+     * were the slowest part of a lookup.
+     */
     private Map<Integer, Double> lexicalScores(List<String> content, Map<String, Map<String, Double>> expansions) {
         Map<String, Double> catalogTokenWeight = new HashMap<>();
         double queryMass = 0;
@@ -151,21 +201,26 @@ public final class ProductMatcher {
             queryMass += options.isEmpty() ? unknownIdf : options.keySet().stream().mapToDouble(idf::get).max().orElse(0);
             options.forEach((known, weight) -> catalogTokenWeight.merge(known, weight, Math::max));
         }
-        Map<Integer, Double> best = new HashMap<>();
-        Set<Integer> phrases = new HashSet<>();
-        catalogTokenWeight.keySet().forEach(token -> phrases.addAll(postings.getOrDefault(token, List.of())));
-        for (int phrase : phrases) {
-            double matched = 0;
-            double phraseMass = 0;
-            for (String token : phraseTokens.get(phrase)) {
-                double weight = idf.get(token);
-                phraseMass += weight;
-                matched += weight * catalogTokenWeight.getOrDefault(token, 0.0);
+        double[] matched = new double[phraseMass.length];
+        List<Integer> touched = new ArrayList<>();
+        for (Map.Entry<String, Double> token : catalogTokenWeight.entrySet()) {
+            double gain = idf.get(token.getKey()) * token.getValue();
+            for (int phrase : postings.get(token.getKey())) {
+                if (matched[phrase] == 0) {
+                    touched.add(phrase);
+                }
+                matched[phrase] += gain;
             }
-            double coverPhrase = matched / phraseMass;
-            double coverQuery = Math.min(1, matched / queryMass);
+        }
+        Map<Integer, Double> best = new HashMap<>(touched.size() * 2);
+        for (int phrase : touched) {
+            double coverPhrase = matched[phrase] / phraseMass[phrase];
+            double coverQuery = Math.min(1, matched[phrase] / queryMass);
             double score = Math.pow(coverPhrase, 0.6) * Math.pow(coverQuery, 0.4);
-            best.merge(phraseProduct[phrase], score, Math::max);
+            Double previous = best.get(phraseProduct[phrase]);
+            if (previous == null || score > previous) {
+                best.put(phraseProduct[phrase], score);
+            }
         }
         return best;
     }
