@@ -38,6 +38,10 @@ final class OnnxModel implements AutoCloseable {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Inputs are a few dozen tokens: an arena sized for peak batches would keep tens of MB resident on a
+            // 2 GB kiosk for nothing.
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
             OrtSession session = environment.createSession(file.toString(), options);
             try {
                 return new OnnxModel(file, session);

@@ -25,7 +25,8 @@ public final class BenchSmokeCommand implements Callable<Integer> {
         List<String[]> runs = new java.util.ArrayList<>(List.of(
                 new String[] {"answers", "--limit", "15"},
                 new String[] {"spoken", "--limit", "3"},
-                new String[] {"knowledge", "--rows", "5000", "--queries", "30"}));
+                new String[] {"knowledge", "--rows", "5000", "--queries", "30"},
+                new String[] {"startup"}));
         Path shared = Path.of("../shared/data/speech-to-intent");
         if (Files.isDirectory(shared.resolve("clean"))) {
             runs.add(new String[] {"intents", "--limit", "5", "--noise", shared.resolve("noise/kitchen.wav").toString(),
