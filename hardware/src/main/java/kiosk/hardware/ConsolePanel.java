@@ -1,0 +1,116 @@
+package kiosk.hardware;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The panel for machines without GPIO: the display and lights are drawn in the terminal, and typed lines act as the
+ * buttons. A line is a question (or a WAV file's path); {@code /staff} presses the staff button, {@code /here} and
+ * {@code /gone} play the presence sensor, {@code /quit} (or the end of input) stops the kiosk.
+ */
+public final class ConsolePanel implements Panel {
+
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final int width;
+    private Consumer<PanelEvent> listener = event -> { };
+    private Thread reader;
+    private Light listening = Light.OFF;
+    private Light staff = Light.OFF;
+    private volatile boolean closed;
+
+    public ConsolePanel(InputStream in, PrintStream out, int width) {
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.out = out;
+        this.width = width;
+    }
+
+    @Override
+    public void onEvent(Consumer<PanelEvent> eventListener) {
+        this.listener = eventListener;
+    }
+
+    @Override
+    public void start() {
+        out.println("Type a question (or a WAV file's path) and press Enter. /staff calls staff, /here and /gone "
+                + "play the presence sensor, /quit stops.");
+        reader = new Thread(this::readLines, "console-panel");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLines() {
+        try {
+            for (String line = in.readLine(); line != null && !closed; line = in.readLine()) {
+                String typed = line.strip();
+                switch (typed) {
+                    case "" -> { }
+                    case "/quit" -> {
+                        listener.accept(new PanelEvent.Quit());
+                        return;
+                    }
+                    case "/staff" -> listener.accept(new PanelEvent.StaffPressed());
+                    case "/here" -> listener.accept(new PanelEvent.PresenceChanged(true));
+                    case "/gone" -> listener.accept(new PanelEvent.PresenceChanged(false));
+                    default -> listener.accept(new PanelEvent.TypedText(typed));
+                }
+            }
+        } catch (IOException e) {
+            listener.accept(new PanelEvent.Fault("console", "cannot read the terminal: " + e.getMessage(), false));
+        }
+        if (!closed) {
+            listener.accept(new PanelEvent.Quit());
+        }
+    }
+
+    @Override
+    public synchronized void show(String top, String bottom, Optional<String> aisle) {
+        String border = "+" + "-".repeat(width) + "+";
+        out.println(border);
+        for (String line : wrap(top + (bottom.isEmpty() ? "" : " | " + bottom))) {
+            out.println("|" + (line + " ".repeat(width)).substring(0, width) + "|");
+        }
+        out.println(border + aisle.map(a -> "   AISLE " + a).orElse("") + "   " + lightsText());
+        out.flush();
+    }
+
+    @Override
+    public synchronized void lights(Light listeningLight, Light staffLight) {
+        this.listening = listeningLight;
+        this.staff = staffLight;
+    }
+
+    private String lightsText() {
+        return "[listening " + listening.name().toLowerCase() + "] [staff " + staff.name().toLowerCase() + "]";
+    }
+
+    private java.util.List<String> wrap(String text) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > width && !line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    @Override
+    public String description() {
+        return "console panel (this machine has no GPIO): the terminal is the display and the buttons";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
