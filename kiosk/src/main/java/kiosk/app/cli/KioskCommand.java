@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TranscribeCommand.class,
                 SayCommand.class,
                 DemoCommand.class,
+                RunCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -1,0 +1,58 @@
+package kiosk.app.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import kiosk.app.KioskPaths;
+import kiosk.app.voice.KioskModels;
+import kiosk.app.voice.StoreKiosk;
+import kiosk.hardware.ConsolePanel;
+import kiosk.speech.Audio;
+import kiosk.speech.WavFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** The appliance loop on the console panel, with the real models: typed and spoken questions, staff, quit. */
+class KioskLoopTest {
+
+    @Test
+    void answersTypedAndSpokenQuestionsOnTheDisplayAndSpeaksThem(@TempDir Path dir) throws IOException {
+        KioskPaths paths = new KioskPaths(Path.of(System.getProperty("kiosk.models", "../target/models")),
+                Path.of("demo-store"), dir);
+        try (KioskModels models = new KioskModels(paths)) {
+            Path spoken = dir.resolve("question.wav");
+            WavFile.write(spoken, models.synthesizer().speakAll("where are the double a batteries")
+                    .append(Audio.silence(300)));
+            String typed = "where is the circular saw\nhow much is it\n" + spoken + "\n/staff\n/quit\n";
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+            ConsolePanel panel = new ConsolePanel(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                    out, 40);
+            StoreKiosk kiosk = StoreKiosk.open(paths.store(), models, problem -> { });
+            KioskLoop loop = new KioskLoop(panel, kiosk, models, KioskLoop.Replies.toFiles(dir.resolve("replies")),
+                    out);
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), loop::run);
+            assertEquals(0, code);
+            String shown = screen.toString(StandardCharsets.UTF_8);
+            assertTrue(shown.contains("heard: \"where is the circular saw\" -> product_location"), shown);
+            assertTrue(shown.contains("heard: \"how much is it\" -> product_price"), shown);
+            assertTrue(shown.contains("heard: \"where are the double a batteries\" -> product_location"), shown);
+            assertTrue(shown.contains("AISLE 4"), "the aisle is shown large: " + shown);
+            assertTrue(shown.contains("STAFF CALLED"), shown);
+            try (var replies = Files.list(dir.resolve("replies"))) {
+                assertTrue(replies.count() >= 4, "every answer was spoken into a reply file");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Drives `bin/kiosk run` in a real pseudo-terminal (tmux), as a technician would over SSH, and checks the screen:
+# the console panel starts, a typed question gets its answer with the aisle shown large, /quit ends the kiosk.
+set -euo pipefail
+cd "$(dirname "$0")/../../../.."
+command -v tmux >/dev/null || { echo "run-in-terminal: tmux is not installed (apt-get install tmux); skipped"; exit 0; }
+session="kiosk-test-$$"
+screen() { tmux capture-pane -p -t "$session" -S -200 2>/dev/null || true; }
+wait_for() {
+  for _ in $(seq 1 120); do
+    screen | grep -q -- "$1" && return 0
+    sleep 0.5
+  done
+  echo "run-in-terminal: '$1' never appeared on the screen:"; screen; tmux kill-session -t "$session" || true
+  exit 1
+}
+tmux new-session -d -s "$session" -x 160 -y 60 -c "$PWD" "bin/kiosk run; sleep 2"
+wait_for "Type a question"
+wait_for "console panel"
+tmux send-keys -t "$session" "where are the double a batteries" Enter
+wait_for "AISLE 4"
+wait_for "The AA Batteries 8 Pack is in aisle 4."
+tmux send-keys -t "$session" "/quit" Enter
+for _ in $(seq 1 40); do tmux has-session -t "$session" 2>/dev/null || break; sleep 0.5; done
+tmux kill-session -t "$session" 2>/dev/null || true
+echo "run-in-terminal: 1 passed, 0 failed"
