@@ -1,19 +1,17 @@
 package kiosk.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import kiosk.app.KioskPaths;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,8 +24,8 @@ public final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "What the shopper asks, one turn each.")
     private List<String> questions;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Store knowledge folder (default: the configured one).")
-    private Optional<Path> store;
+    @Mixin
+    private StoreOption store;
 
     @Option(names = "--json", description = "One JSON object per turn: text, intent, slots, answer, confidence, "
             + "escalate, aisle, timings_ms.")
@@ -40,9 +38,8 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KioskPaths paths = KioskPaths.fromSystemProperties();
-        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
-            StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models, problem -> err.println("kiosk: " + problem));
+        try (KioskModels models = store.models()) {
+            StoreKiosk kiosk = StoreOption.open(models, err);
             ShopperSession session = kiosk.newSession();
             for (String question : questions) {
                 Reply reply = session.respond(question);

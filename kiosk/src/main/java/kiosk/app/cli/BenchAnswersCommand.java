@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import kiosk.app.KioskPaths;
 import kiosk.app.bench.AnswerScore;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.dialogue.GroundingCheck;
@@ -19,6 +18,7 @@ import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "answers", description = "Score typed answers on a question set (right fact, intent, invented facts).")
 public final class BenchAnswersCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Store folder (default: the configured one).")
-    private Optional<Path> store;
+    @Mixin
+    private StoreOption store;
 
     @Option(names = "--questions", paramLabel = "FILE", defaultValue = "bench/demo-questions.yaml",
             description = "Question set (default: ${DEFAULT-VALUE}).")
@@ -50,11 +50,9 @@ public final class BenchAnswersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         QuestionSet set = QuestionSet.load(questions);
-        KioskPaths paths = KioskPaths.fromSystemProperties();
         AnswerScore score = new AnswerScore();
-        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
-            StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models,
-                    problem -> spec.commandLine().getErr().println("kiosk: " + problem));
+        try (KioskModels models = store.models()) {
+            StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
             GroundingCheck grounding = new GroundingCheck(kiosk.knowledge());
             List<List<QuestionSet.Turn>> sessions = set.sessions().subList(0,
                     Math.min(set.sessions().size(), limit.orElse(Integer.MAX_VALUE)));

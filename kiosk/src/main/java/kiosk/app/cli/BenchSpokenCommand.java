@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import kiosk.app.KioskPaths;
 import kiosk.app.bench.AnswerScore;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.Voices;
@@ -23,6 +22,7 @@ import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
 import kiosk.speech.RecognizerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +38,8 @@ public final class BenchSpokenCommand implements Callable<Integer> {
     /** Which recognizer configurations to compare. */
     enum Recognition { BIASED, FREE, BOTH }
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Store folder (default: the configured one).")
-    private Optional<Path> store;
+    @Mixin
+    private StoreOption store;
 
     @Option(names = "--questions", paramLabel = "FILE", defaultValue = "bench/demo-questions.yaml",
             description = "Question set (default: ${DEFAULT-VALUE}).")
@@ -65,12 +65,10 @@ public final class BenchSpokenCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         QuestionSet set = QuestionSet.load(questions);
-        KioskPaths paths = KioskPaths.fromSystemProperties();
         Map<String, Object> result = new LinkedHashMap<>();
         Path scratch = Files.createTempDirectory("kiosk-bench");
-        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
-            StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models,
-                    problem -> spec.commandLine().getErr().println("kiosk: " + problem));
+        try (KioskModels models = store.models()) {
+            StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
             GroundingCheck grounding = new GroundingCheck(kiosk.knowledge());
             List<List<QuestionSet.Turn>> sessions = set.sessions().subList(0,
                     Math.min(set.sessions().size(), limit.orElse(Integer.MAX_VALUE)));

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import kiosk.app.KioskPaths;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "startup", description = "Cold start to ready, and resident memory of the whole kiosk.")
 public final class BenchStartupCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Store folder (default: the configured one).")
-    private Optional<Path> store;
+    @Mixin
+    private StoreOption store;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the result as JSON.")
     private Optional<Path> json;
@@ -41,10 +41,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        KioskPaths paths = KioskPaths.fromSystemProperties();
-        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
-            StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models,
-                    problem -> spec.commandLine().getErr().println("kiosk: " + problem));
+        try (KioskModels models = store.models()) {
+            StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
             VoiceTurns voice = kiosk.voiceTurns();
             // the first turn compiles the vocabulary into the recognizer: part of being ready
             voice.take(Audio.silence(300), kiosk.newSession(), chunk -> { });

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import kiosk.app.KioskPaths;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
@@ -23,6 +22,7 @@ import kiosk.speech.SpeechException;
 import kiosk.speech.WavFile;
 import kiosk.speech.WavFileSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", description = "Try the kiosk: type questions or WAV paths; answers are printed and spoken.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Store folder (default: the built-in demo store).")
-    private Optional<Path> store;
+    @Mixin
+    private StoreOption store;
 
     @Option(names = "--out-dir", paramLabel = "DIR",
             description = "Where replies go when there is no speaker (default: <state>/replies).")
@@ -48,9 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KioskPaths paths = KioskPaths.fromSystemProperties();
-        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
-            StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models, problem -> err.println("kiosk: " + problem));
+        try (KioskModels models = store.models()) {
+            StoreKiosk kiosk = StoreOption.open(models, err);
             VoiceTurns voice = kiosk.voiceTurns();
             ShopperSession session = kiosk.newSession();
             Replies replies = new Replies(outDir.orElse(models.paths().state().resolve("replies")), out);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import kiosk.app.KioskPaths;
 import kiosk.app.commands.CommandContext;
 import kiosk.app.commands.CommandResult;
 import kiosk.app.commands.SpeechToIntent;
@@ -25,6 +24,7 @@ import kiosk.speech.SpeechException;
 import kiosk.speech.WavFile;
 import kiosk.speech.WavFileSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +39,8 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--wav", required = true, arity = "1..*", paramLabel = "FILE.wav", description = "Shopper turns.")
     private List<Path> wavs;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Store knowledge folder (default: the configured one).")
-    private Optional<Path> store;
+    @Mixin
+    private StoreOption store;
 
     @Option(names = "--context", paramLabel = "FILE.yaml",
             description = "Only spoken commands of this context: print intent and slots per file.")
@@ -61,15 +61,14 @@ public final class ListenCommand implements Callable<Integer> {
         if (outDir.isPresent()) {
             Files.createDirectories(outDir.get());
         }
-        KioskPaths paths = KioskPaths.fromSystemProperties();
-        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths))) {
+        try (KioskModels models = store.models()) {
             return context.isPresent() ? commandsOnly(models, context.get()) : shopperTurns(models);
         }
     }
 
     private int shopperTurns(KioskModels models) {
         PrintWriter err = spec.commandLine().getErr();
-        StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models, problem -> err.println("kiosk: " + problem));
+        StoreKiosk kiosk = StoreOption.open(models, err);
         VoiceTurns voice = kiosk.voiceTurns();
         ShopperSession session = kiosk.newSession();
         int failures = 0;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import kiosk.app.KioskPaths;
 import kiosk.app.run.KioskLoop;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.StoreKiosk;
@@ -13,6 +12,7 @@ import kiosk.hardware.PanelFactory;
 import kiosk.speech.SpeakerSink;
 import kiosk.speech.SpeechException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", description = "Run the kiosk: panel, voice and store (console panel where there is no GPIO).")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Store folder (default: the configured one).")
-    private Optional<Path> store;
+    @Mixin
+    private StoreOption store;
 
     @Option(names = "--speaker", paramLabel = "NAME", description = "Speaker device (part of its name).")
     private Optional<String> speaker;
@@ -35,12 +35,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        KioskPaths paths = KioskPaths.fromSystemProperties();
-        try (KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths));
+        try (KioskModels models = store.models();
              Panel panel = PanelFactory.open()) {
             System.out.println("kiosk: " + panel.description());
-            StoreKiosk kiosk = StoreKiosk.open(models.paths().store(), models,
-                    problem -> System.out.println("kiosk: " + problem));
+            StoreKiosk kiosk = StoreOption.open(models, new java.io.PrintWriter(System.out, true));
             KioskLoop.Replies replies;
             try {
                 SpeakerSink.open(speaker).close();

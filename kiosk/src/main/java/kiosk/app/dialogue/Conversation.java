@@ -312,8 +312,9 @@ public final class Conversation {
         return isAisleNumber(aisle) ? "in aisle " + aisle : "at the " + aisle;
     }
 
+    /** "12", "12B", "C": an aisle sign; "Service Desk" is a place. */
     private static boolean isAisleNumber(String aisle) {
-        return aisle.matches("[0-9]+[A-Za-z]?");
+        return aisle.matches("[0-9]{1,3}[A-Za-z]?|[A-Za-z]");
     }
 
     private static String dayName(DayOfWeek day) {

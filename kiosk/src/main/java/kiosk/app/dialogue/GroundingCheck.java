@@ -22,7 +22,8 @@ import kiosk.app.store.StoreKnowledge;
  */
 public final class GroundingCheck {
 
-    private static final Pattern AISLES = Pattern.compile("\\baisles? ([0-9]+(?:(?:, | and | or )[0-9]+)*)");
+    private static final String AISLE = "(?:[0-9]+[A-Za-z]?|[A-Z])\\b";
+    private static final Pattern AISLES = Pattern.compile("\\baisles? (" + AISLE + "(?:(?:, | and | or )" + AISLE + ")*)");
     private static final Pattern PRICE = Pattern.compile("\\$([0-9]+(?:\\.[0-9]{2})?)");
     private static final Pattern TIME = Pattern.compile("\\b([0-9]{1,2})(?::([0-9]{2}))? ([ap])\\.m\\.");
     private static final Pattern COUNT = Pattern.compile("\\bwe have ([0-9]+)\\b");
