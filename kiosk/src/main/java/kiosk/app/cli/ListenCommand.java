@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ import kiosk.speech.Audio;
 import kiosk.speech.SpeechException;
 import kiosk.speech.WavFile;
 import kiosk.speech.WavFileSink;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,7 +39,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "listen", description = "Answer spoken questions from WAV files, one turn per file.")
 public final class ListenCommand implements Callable<Integer> {
 
-    @Option(names = "--wav", required = true, arity = "1..*", paramLabel = "FILE.wav", description = "Shopper turns.")
+    @Option(names = "--wav", arity = "1..*", paramLabel = "FILE.wav", description = "Shopper turns.")
+    private List<Path> wavOptions = new ArrayList<>();
+
+    @Parameters(arity = "0..*", paramLabel = "FILE.wav", description = "More shopper turns (the same as --wav).")
+    private List<Path> wavParameters = new ArrayList<>();
+
     private List<Path> wavs;
 
     @Mixin
@@ -58,6 +66,11 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        wavs = new ArrayList<>(wavOptions);
+        wavs.addAll(wavParameters);
+        if (wavs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one WAV file (--wav FILE.wav)");
+        }
         if (outDir.isPresent()) {
             Files.createDirectories(outDir.get());
         }
@@ -130,15 +143,9 @@ public final class ListenCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("file", wav.toString());
-            line.put("text", turn.transcript().text());
-            line.put("intent", reply.intent());
-            line.put("slots", reply.slots());
-            line.put("answer", reply.answer());
-            line.put("confidence", reply.confidence());
-            line.put("escalate", reply.escalate());
-            line.put("aisle", reply.aisle().orElse(null));
+            line.putAll(AskCommand.toJson(reply));
             line.put("stt_confidence", turn.transcript().confidence());
-            line.put("timings_ms", turn.timingsMs());
+            line.put("timings_ms", turn.timingsMs()); // every stage of the spoken turn, not only understanding
             out.println(JsonLines.write(line));
         } else {
             out.println(wav.getFileName() + ": heard \"" + turn.transcript().text() + "\"");

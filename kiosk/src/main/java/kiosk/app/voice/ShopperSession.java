@@ -26,10 +26,12 @@ public final class ShopperSession {
     }
 
     public Reply respond(String heard) {
+        Stopwatch clock = Stopwatch.start();
         Reply reply = commands
                 .map(parser -> parser.parse(heard))
                 .flatMap(result -> result instanceof CommandResult.Understood understood
-                        ? Optional.of(commandReplies.reply(heard, understood, lastReply))
+                        ? Optional.of(commandReplies.reply(heard, understood, lastReply)
+                                .withTimings(java.util.Map.of("understand", clock.lap())))
                         : Optional.empty())
                 .orElseGet(() -> conversation.respond(heard));
         lastReply = Optional.of(reply);
