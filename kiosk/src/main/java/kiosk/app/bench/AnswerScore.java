@@ -53,12 +53,7 @@ public final class AnswerScore {
     }
 
     public double percentile(double p) {
-        if (latencies.isEmpty()) {
-            return 0;
-        }
-        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return Percentiles.of(latencies.stream().mapToDouble(Double::doubleValue).toArray(), p);
     }
 
     public Map<String, Object> toMap() {

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kiosk.app.KioskPaths;
+import kiosk.app.bench.Percentiles;
 import kiosk.app.commands.CommandContext;
 import kiosk.app.commands.IntentScore;
 import kiosk.app.commands.SpeechToIntent;
@@ -127,13 +127,12 @@ public final class BenchIntentsCommand implements Callable<Integer> {
                     computeMs += inference.timingsMs().get("total");
                     latencies[i] = inference.timingsMs().get("stt_final") + inference.timingsMs().get("understand");
                 }
-                Arrays.sort(latencies);
                 double share = accepted / (double) files.size();
                 if (c > 0) {
                     noisySum += share;
                 }
-                double p50 = latencies[latencies.length / 2];
-                double p95 = latencies[Math.max(0, (int) Math.ceil(0.95 * latencies.length) - 1)];
+                double p50 = Percentiles.of(latencies, 50);
+                double p95 = Percentiles.of(latencies, 95);
                 out.printf("| %s | %.1f %% | %.3f | %.1f | %.1f |%n", condition, 100 * share, computeMs / audioMs, p50, p95);
                 out.flush();
                 result.put(condition, Map.of("accepted", share, "rtf", computeMs / audioMs, "latency_ms_p50", p50,

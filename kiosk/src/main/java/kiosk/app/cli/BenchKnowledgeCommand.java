@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 import kiosk.app.KioskPaths;
+import kiosk.app.bench.Percentiles;
 import kiosk.app.bench.SyntheticCatalog;
 import kiosk.app.dialogue.Conversation;
 import kiosk.app.dialogue.StoreAssistant;
@@ -75,9 +76,8 @@ public final class BenchKnowledgeCommand implements Callable<Integer> {
                 conversation.respond(String.format(frames[i % frames.length], asked));
                 latencies[i] = (System.nanoTime() - t) / 1e6;
             }
-            Arrays.sort(latencies);
-            double p50 = latencies[latencies.length / 2];
-            double p95 = latencies[(int) Math.ceil(0.95 * latencies.length) - 1];
+            double p50 = Percentiles.of(latencies, 50);
+            double p95 = Percentiles.of(latencies, 95);
             out.println("| catalog rows | load ms | index ms | heap MB | lookup p50 ms | lookup p95 ms | target p95 |");
             out.println("|---|---|---|---|---|---|---|");
             out.printf("| %d | %.0f | %.0f | %.0f | %.1f | %.1f | ≤ 20 ms%s |%n", loaded.knowledge().get().products().size(),

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import kiosk.app.bench.AnswerScore;
@@ -41,22 +40,12 @@ public final class BenchSpokenCommand implements Callable<Integer> {
     @Mixin
     private StoreOption store;
 
-    @Option(names = "--questions", paramLabel = "FILE", defaultValue = "bench/demo-questions.yaml",
-            description = "Question set (default: ${DEFAULT-VALUE}).")
-    private Path questions;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Only the first N sessions (short mode).")
-    private Optional<Integer> limit;
+    @Mixin
+    private QuestionSetOptions set;
 
     @Option(names = "--recognition", defaultValue = "BIASED",
             description = "BIASED (store vocabulary), FREE, or BOTH to compare (default: ${DEFAULT-VALUE}).")
     private Recognition recognition;
-
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the result as JSON.")
-    private Optional<Path> json;
-
-    @Option(names = "--show-misses", description = "List every turn that missed.")
-    private boolean showMisses;
 
     @Spec
     private CommandSpec spec;
@@ -64,14 +53,12 @@ public final class BenchSpokenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        QuestionSet set = QuestionSet.load(questions);
         Map<String, Object> result = new LinkedHashMap<>();
         Path scratch = Files.createTempDirectory("kiosk-bench");
         try (KioskModels models = store.models()) {
             StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
             GroundingCheck grounding = new GroundingCheck(kiosk.knowledge());
-            List<List<QuestionSet.Turn>> sessions = set.sessions().subList(0,
-                    Math.min(set.sessions().size(), limit.orElse(Integer.MAX_VALUE)));
+            List<List<QuestionSet.Turn>> sessions = set.sessions();
             boolean espeak = Voices.espeakInstalled();
             if (!espeak) {
                 out.println("(espeak-ng is not installed: the second voice is skipped; apt-get install espeak-ng)");
@@ -105,7 +92,7 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                     Map<String, Object> entry = score.toMap();
                     entry.put("stt_real_time_factor", sttMs / Math.max(1, audioMs));
                     result.put(label, entry);
-                    if (showMisses) {
+                    if (set.showMisses) {
                         score.misses().forEach(miss -> out.println("  miss (" + label + "): " + miss));
                     }
                     out.flush();
@@ -119,8 +106,8 @@ public final class BenchSpokenCommand implements Callable<Integer> {
         }
         result.forEach((label, entry) -> out.printf("%s: recognition real-time factor %.3f%n", label,
                 ((Map<?, ?>) entry).get("stt_real_time_factor")));
-        if (json.isPresent()) {
-            Files.writeString(json.get(), JsonLines.write(result) + "\n");
+        if (set.json.isPresent()) {
+            Files.writeString(set.json.get(), JsonLines.write(result) + "\n");
         }
         return 0;
     }
