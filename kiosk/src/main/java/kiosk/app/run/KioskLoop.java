@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.session.SessionAction;
 import kiosk.app.session.SessionEvent;
+import kiosk.app.service.SystemdNotifier;
 import kiosk.app.session.SessionMachine;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
@@ -49,6 +50,7 @@ public final class KioskLoop {
     private final Replies replies;
     private final PrintStream log;
     private final SessionMachine machine;
+    private final SystemdNotifier systemd;
     private final kiosk.speech.RecognizerOptions recognition;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean stopSpeaking = new AtomicBoolean();
@@ -60,6 +62,12 @@ public final class KioskLoop {
     private SessionAction.Show lastShown;
 
     public KioskLoop(Panel panel, StoreKiosk kiosk, KioskModels models, Replies replies, PrintStream log) {
+        this(panel, kiosk, models, replies, log, SystemdNotifier.fromEnvironment());
+    }
+
+    public KioskLoop(Panel panel, StoreKiosk kiosk, KioskModels models, Replies replies, PrintStream log,
+                     SystemdNotifier systemd) {
+        this.systemd = systemd;
         this.panel = panel;
         this.kiosk = kiosk;
         this.models = models;
@@ -83,6 +91,7 @@ public final class KioskLoop {
         try {
             panel.show(kiosk.knowledge().name(), "Press the button and ask", Optional.empty());
             panel.start();
+            systemd.ready("serving " + kiosk.knowledge().name() + " on the " + panel.description());
             while (true) {
                 Object event = events.take();
                 if (event instanceof PanelEvent console) {
@@ -94,6 +103,7 @@ public final class KioskLoop {
                 }
                 if (!busy()) {
                     if (quitting) {
+                        systemd.stopping();
                         return 0;
                     }
                     takeTyped();
@@ -106,6 +116,9 @@ public final class KioskLoop {
     }
 
     private void handle(SessionEvent event) {
+        if (event instanceof SessionEvent.Tick) {
+            systemd.watchdog(); // from this thread: a stuck loop stops the pings and systemd restarts the kiosk
+        }
         for (SessionAction action : machine.handle(event, System.nanoTime() / 1_000_000)) {
             perform(action);
         }
