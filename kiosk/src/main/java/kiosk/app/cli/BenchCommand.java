@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code kiosk bench …}: benchmarks that print a Markdown table and can write JSON. */
 @Command(name = "bench", description = "Benchmarks: accuracy, latency, memory (Markdown table, optional JSON).",
         subcommands = {BenchAnswersCommand.class, BenchSpokenCommand.class, BenchKnowledgeCommand.class,
-                BenchIntentsCommand.class, BenchStartupCommand.class,
+                BenchIntentsCommand.class, BenchStartupCommand.class, BenchGenerateCommand.class,
                 BenchSmokeCommand.class})
 public final class BenchCommand implements Runnable {
 

@@ -31,6 +31,7 @@ public final class BenchSmokeCommand implements Callable<Integer> {
         if (Files.isDirectory(shared.resolve("clean"))) {
             runs.add(new String[] {"intents", "--limit", "5", "--noise", shared.resolve("noise/kitchen.wav").toString(),
                     "--snr", "12"});
+            runs.add(new String[] {"generate", "--tokens", "16", "--runs", "2"});
         } else {
             spec.commandLine().getOut().println("(no shared recordings at " + shared + ": bench intents skipped)");
         }

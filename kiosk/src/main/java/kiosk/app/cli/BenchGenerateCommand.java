@@ -1,0 +1,65 @@
+package kiosk.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import kiosk.app.bench.Percentiles;
+import kiosk.model.generate.Generation;
+import kiosk.model.generate.GenerationOptions;
+import kiosk.model.generate.Generator;
+import kiosk.model.generate.HuggingFaceTokenText;
+import kiosk.model.generate.OnnxDecoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kiosk bench generate}: time to first token and tokens per second of a decoder folder (greedy). */
+@Command(name = "generate", description = "Decoder speed: time to first token and tokens per second (greedy).")
+public final class BenchGenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "../shared/data/tiny-random-llama-onnx",
+            description = "Folder with model.onnx and tokenizer.json (default: ${DEFAULT-VALUE}).")
+    private Path folder;
+
+    @Option(names = "--tokens", defaultValue = "64", description = "Tokens per generation (default: ${DEFAULT-VALUE}).")
+    private int tokens;
+
+    @Option(names = "--runs", defaultValue = "10", description = "Generations to time (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.exists(folder.resolve("model.onnx"))) {
+            spec.commandLine().getErr().println("kiosk: no decoder at " + folder.resolve("model.onnx")
+                    + "; nothing to measure");
+            return 2;
+        }
+        try (OnnxDecoder decoder = OnnxDecoder.load(folder.resolve("model.onnx"), 2);
+             HuggingFaceTokenText text = new HuggingFaceTokenText(folder.resolve("tokenizer.json"))) {
+            Generator generator = new Generator(decoder, text);
+            long[] prompt = text.encode("The garden hose is in aisle fifteen, and the nozzles are right next to it.");
+            GenerationOptions options = GenerationOptions.greedy(tokens, Set.of());
+            generator.generate(prompt, options, piece -> { }, () -> false); // warm-up
+            double[] firstToken = new double[runs];
+            double[] perSecond = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                Generation generation = generator.generate(prompt, options, piece -> { }, () -> false);
+                firstToken[i] = generation.firstTokenMillis();
+                perSecond[i] = generation.tokensPerSecond();
+            }
+            out.println("| model | prompt tokens | generated | time to first token p50 ms | tokens/s p50 |");
+            out.println("|---|---|---|---|---|");
+            out.printf("| %s | %d | %d | %.1f | %.0f |%n", folder.getFileName(), prompt.length, tokens,
+                    Percentiles.of(firstToken, 50), Percentiles.of(perSecond, 50));
+        }
+        return 0;
+    }
+}
