@@ -1,0 +1,108 @@
+package kiosk.app.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import kiosk.app.store.DidYouMean;
+import kiosk.app.store.Problem;
+import kiosk.app.store.TextFile;
+import kiosk.app.store.YamlNodes;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * Reads and validates {@code kiosk.conf}: YAML with one mapping per section. Every unknown key (with the closest
+ * known one), wrong type and out-of-range value is a {@link Problem} with file and line; a file with any problem
+ * gives no configuration, so the caller keeps the last good one (or refuses to start).
+ */
+public final class ConfigReader {
+
+    private ConfigReader() {
+    }
+
+    /** The configuration in {@code file}, or the problems that stop it from being used. */
+    public record Result(Optional<KioskConfig> config, List<Problem> problems) {
+    }
+
+    /** Reads {@code file}; a file that does not exist gives the defaults (a kiosk runs without one). */
+    public static Result read(Path file) {
+        if (!Files.exists(file)) {
+            return new Result(Optional.of(KioskConfig.defaults(file)), List.of());
+        }
+        List<Problem> problems = new ArrayList<>();
+        Optional<Node> root = TextFile.read(file, true, problems).flatMap(text -> YamlNodes.parse(file, text,
+                problems));
+        if (root.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        KioskConfig.KEYS.forEach(key -> values.put(key.path(), key.defaultValue()));
+        Optional<MappingNode> sections = YamlNodes.mapping(root.get());
+        if (sections.isEmpty()) {
+            problems.add(new Problem(file, YamlNodes.line(root.get()), "must be sections (store:, audio:, panel:, "
+                    + "…) with their keys under them"));
+            return new Result(Optional.empty(), problems);
+        }
+        Set<String> sectionNames = new LinkedHashSet<>();
+        KioskConfig.KEYS.forEach(key -> sectionNames.add(key.section()));
+        for (NodeTuple section : sections.get().getValue()) {
+            String name = YamlNodes.scalar(section.getKeyNode()).orElse("");
+            int line = YamlNodes.line(section.getKeyNode());
+            if (!sectionNames.contains(name)) {
+                problems.add(new Problem(file, line, "unknown section '" + name + "'"
+                        + DidYouMean.hint(name, sectionNames) + "; the sections are " + String.join(", ",
+                        sectionNames)));
+                continue;
+            }
+            Optional<MappingNode> keys = YamlNodes.mapping(section.getValueNode());
+            if (keys.isEmpty()) {
+                problems.add(new Problem(file, line, "section '" + name + "' must hold keys, one per line, "
+                        + "indented under it"));
+                continue;
+            }
+            readSection(file, name, keys.get(), values, problems);
+        }
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        return new Result(Optional.of(KioskConfig.of(file, values)), problems);
+    }
+
+    private static void readSection(Path file, String section, MappingNode keys, Map<String, Object> values,
+                                    List<Problem> problems) {
+        List<String> known = KioskConfig.KEYS.stream().filter(key -> key.section().equals(section))
+                .map(ConfigKey::name).toList();
+        for (NodeTuple entry : keys.getValue()) {
+            String name = YamlNodes.scalar(entry.getKeyNode()).orElse("");
+            int line = YamlNodes.line(entry.getKeyNode());
+            Optional<ConfigKey> key = KioskConfig.KEYS.stream()
+                    .filter(candidate -> candidate.section().equals(section) && candidate.name().equals(name))
+                    .findFirst();
+            if (key.isEmpty()) {
+                problems.add(new Problem(file, line, "unknown key '" + name + "' in section '" + section + "'"
+                        + DidYouMean.hint(name, known) + "; its keys are " + String.join(", ", known)));
+                continue;
+            }
+            Optional<String> raw = YamlNodes.scalar(entry.getValueNode());
+            if (raw.isEmpty()) {
+                problems.add(new Problem(file, line, "'" + key.get().path() + "' must be a single value"));
+                continue;
+            }
+            StringBuilder why = new StringBuilder();
+            Optional<Object> value = key.get().kind().read(raw.get(), why);
+            if (value.isPresent()) {
+                values.put(key.get().path(), value.get());
+            } else {
+                problems.add(new Problem(file, line, "'" + key.get().path() + "' " + why));
+            }
+        }
+    }
+}
