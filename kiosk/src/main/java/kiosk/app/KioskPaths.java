@@ -7,19 +7,32 @@ import java.nio.file.Path;
  *
  * <p>The launchers set these as system properties: {@code bin/kiosk} points into the checkout (models unpacked by the
  * build under {@code target/models}), the Debian package points at {@code /usr/share/kiosk/models},
- * {@code /etc/kiosk/store} and {@code /var/lib/kiosk}.
+ * {@code /etc/kiosk/store} and {@code /var/lib/kiosk}. The store folder is the configuration's ({@code store.folder} in
+ * {@code kiosk.conf}) unless a launcher or a {@code --store} option names another.
  */
 public record KioskPaths(Path models, Path store, Path state) {
 
     public static final String MODELS_PROPERTY = "kiosk.models";
     public static final String STORE_PROPERTY = "kiosk.store";
     public static final String STATE_PROPERTY = "kiosk.state";
+    public static final String CONFIG_PROPERTY = "kiosk.config";
 
     public static KioskPaths fromSystemProperties() {
+        return fromSystemProperties(Path.of("/etc/kiosk/store"));
+    }
+
+    /** The launcher's paths; the store folder is {@code configuredStore} unless the launcher names one. */
+    public static KioskPaths fromSystemProperties(Path configuredStore) {
+        String store = System.getProperty(STORE_PROPERTY, "");
         return new KioskPaths(
                 Path.of(System.getProperty(MODELS_PROPERTY, "/usr/share/kiosk/models")),
-                Path.of(System.getProperty(STORE_PROPERTY, "/etc/kiosk/store")),
+                store.isBlank() ? configuredStore : Path.of(store),
                 Path.of(System.getProperty(STATE_PROPERTY, "/var/lib/kiosk")));
+    }
+
+    /** {@code kiosk.conf}: where the launcher says, else {@code /etc/kiosk/kiosk.conf}. */
+    public static Path configFile() {
+        return Path.of(System.getProperty(CONFIG_PROPERTY, "/etc/kiosk/kiosk.conf"));
     }
 
     public Path voskModel() {

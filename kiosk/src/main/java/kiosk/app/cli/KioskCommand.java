@@ -25,7 +25,7 @@ public final class KioskCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new KioskCommand());
-        line.setExecutionExceptionHandler(new UserErrorHandler());
+        line.setExecutionExceptionHandler(new UserErrorHandler("kiosk"));
         return line;
     }
 

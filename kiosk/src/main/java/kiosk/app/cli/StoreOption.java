@@ -17,8 +17,19 @@ final class StoreOption {
 
     /** The models, at the configured paths with this command's store folder. */
     KioskModels models() {
-        KioskPaths paths = KioskPaths.fromSystemProperties();
+        return models(Configuration.load());
+    }
+
+    /** The models with {@code config}'s store folder, unless the launcher or {@code --store} names another. */
+    KioskModels models(kiosk.app.config.KioskConfig config) {
+        KioskPaths paths = KioskPaths.fromSystemProperties(config.store().folder());
         return new KioskModels(store.map(paths::withStore).orElse(paths));
+    }
+
+    /** The store folder this command was told to use instead of the configured one, if any. */
+    Optional<Path> override() {
+        String launcher = System.getProperty(KioskPaths.STORE_PROPERTY, "");
+        return store.or(() -> launcher.isBlank() ? Optional.empty() : Optional.of(Path.of(launcher)));
     }
 
     /** Loads the store; each problem in its files goes to {@code err} as one line. */

@@ -10,10 +10,17 @@ import picocli.CommandLine;
  * the stack trace goes to the log (debug level), never to a technician's terminal alone.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    private final String program;
+
+    UserErrorHandler(String program) {
+        this.program = program;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        line.getErr().println("kiosk: " + message);
+        line.getErr().println(program + ": " + message);
         Logger.debug(ex, "command failed");
         return 1;
     }

@@ -53,9 +53,16 @@ public final class ConfigReader {
         }
         Set<String> sectionNames = new LinkedHashSet<>();
         KioskConfig.KEYS.forEach(key -> sectionNames.add(key.section()));
+        Map<String, Integer> seenSections = new java.util.HashMap<>();
         for (NodeTuple section : sections.get().getValue()) {
             String name = YamlNodes.scalar(section.getKeyNode()).orElse("");
             int line = YamlNodes.line(section.getKeyNode());
+            Integer first = seenSections.putIfAbsent(name, line);
+            if (first != null) {
+                problems.add(new Problem(file, line, "section '" + name + "' appears again (first on line " + first
+                        + "); put its keys under one '" + name + ":'"));
+                continue;
+            }
             if (!sectionNames.contains(name)) {
                 problems.add(new Problem(file, line, "unknown section '" + name + "'"
                         + DidYouMean.hint(name, sectionNames) + "; the sections are " + String.join(", ",
@@ -80,9 +87,16 @@ public final class ConfigReader {
                                     List<Problem> problems) {
         List<String> known = KioskConfig.KEYS.stream().filter(key -> key.section().equals(section))
                 .map(ConfigKey::name).toList();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (NodeTuple entry : keys.getValue()) {
             String name = YamlNodes.scalar(entry.getKeyNode()).orElse("");
             int line = YamlNodes.line(entry.getKeyNode());
+            Integer first = seen.putIfAbsent(name, line);
+            if (first != null) {
+                problems.add(new Problem(file, line, "'" + section + "." + name + "' is set again (first on line "
+                        + first + "); keep one"));
+                continue;
+            }
             Optional<ConfigKey> key = KioskConfig.KEYS.stream()
                     .filter(candidate -> candidate.section().equals(section) && candidate.name().equals(name))
                     .findFirst();

@@ -21,7 +21,6 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
                           Privacy privacy, Staff staff) {
 
     public static final String DEFAULT_FILE = "/etc/kiosk/kiosk.conf";
-    public static final String FILE_PROPERTY = "kiosk.config";
 
     /** The store knowledge folder; a relative path is taken from the folder the configuration file is in. */
     public record Store(Path folder) {
@@ -63,7 +62,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     }
 
     static final List<ConfigKey> KEYS = List.of(
-            new ConfigKey("store", "folder", new Text(), "/etc/kiosk/store"),
+            new ConfigKey("store", "folder", new Text(), "store"),
             new ConfigKey("audio", "microphone", new Text(), "default"),
             new ConfigKey("audio", "speaker", new Text(), "default"),
             new ConfigKey("panel", "kind", new Choice(List.of("auto", "console", "gpio")), "auto"),

@@ -4,14 +4,29 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kiosk.app.config.KioskConfig;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.session.SessionAction;
 import kiosk.app.session.SessionEvent;
@@ -41,11 +56,23 @@ import org.tinylog.Logger;
  * <p>Without a microphone, a typed line stands for what the shopper said, and a typed WAV path for their voice.
  * Typed lines wait their turn: one is taken whenever the session is not listening, thinking or speaking, so a
  * pasted list of questions is answered one by one, and {@code /quit} takes effect after the last answer.
+ *
+ * <p>A reload (SIGHUP or {@code kioskctl reload}) reads the configuration and the store on a background thread and
+ * swaps them in only between turns; a file that cannot be used leaves the last good ones serving.
  */
 public final class KioskLoop {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ERRORS_KEPT = 10;
+
     private final Panel panel;
-    private final StoreKiosk kiosk;
+    private volatile StoreKiosk kiosk;
+    private volatile KioskConfig config;
+    private final Supplier<ReloadOutcome> reloader;
+    private final Optional<TurnCounts> counts;
+    private final Instant started = Instant.now();
+    private final Deque<String> lastErrors = new ArrayDeque<>();
+    private final Deque<ReloadReady> reloadsReady = new ArrayDeque<>();
     private final KioskModels models;
     private final Replies replies;
     private final PrintStream log;
@@ -61,19 +88,27 @@ public final class KioskLoop {
     private boolean quitting;
     private SessionAction.Show lastShown;
 
+    /** A loop with the default settings and nothing to reload from (tests and one-off runs). */
     public KioskLoop(Panel panel, StoreKiosk kiosk, KioskModels models, Replies replies, PrintStream log) {
-        this(panel, kiosk, models, replies, log, SystemdNotifier.fromEnvironment());
+        this(panel, kiosk, models, replies, log, SystemdNotifier.fromEnvironment(),
+                KioskConfig.defaults(Path.of(KioskConfig.DEFAULT_FILE)),
+                () -> new ReloadOutcome.Refused("this kiosk was started without a configuration file to reload"),
+                Optional.empty());
     }
 
     public KioskLoop(Panel panel, StoreKiosk kiosk, KioskModels models, Replies replies, PrintStream log,
-                     SystemdNotifier systemd) {
+                     SystemdNotifier systemd, KioskConfig config, Supplier<ReloadOutcome> reloader,
+                     Optional<TurnCounts> counts) {
         this.systemd = systemd;
         this.panel = panel;
         this.kiosk = kiosk;
+        this.config = config;
+        this.reloader = reloader;
+        this.counts = counts;
         this.models = models;
         this.replies = replies;
         this.log = log;
-        this.machine = new SessionMachine(SessionMachine.Settings.defaults(kiosk.knowledge().greeting()));
+        this.machine = new SessionMachine(settings(config, kiosk));
         this.session = kiosk.newSession();
         // loads the speech model and the voice now, so that the first shopper does not wait for them
         this.recognition = kiosk.voiceTurns().recognition();
@@ -96,12 +131,19 @@ public final class KioskLoop {
                 Object event = events.take();
                 if (event instanceof PanelEvent console) {
                     typed.add(console);
+                } else if (event instanceof ReloadRequest request) {
+                    startReload(request.reply());
+                } else if (event instanceof ReloadReady ready) {
+                    reloadsReady.add(ready);
                 } else if (event instanceof SessionEvent.StaffPressed && !typed.isEmpty()) {
                     typed.add(new PanelEvent.StaffPressed()); // typed after questions still waiting: keep the order
                 } else {
                     handle((SessionEvent) event);
                 }
                 if (!busy()) {
+                    while (!reloadsReady.isEmpty()) {
+                        applyReload(reloadsReady.poll());
+                    }
                     if (quitting) {
                         systemd.stopping();
                         return 0;
@@ -118,6 +160,10 @@ public final class KioskLoop {
     private void handle(SessionEvent event) {
         if (event instanceof SessionEvent.Tick) {
             systemd.watchdog(); // from this thread: a stuck loop stops the pings and systemd restarts the kiosk
+        }
+        if (event instanceof SessionEvent.Heard heard && heard.text().isBlank()
+                && machine.state() == SessionMachine.State.LISTENING) {
+            counts.ifPresent(TurnCounts::notHeard);
         }
         for (SessionAction action : machine.handle(event, System.nanoTime() / 1_000_000)) {
             perform(action);
@@ -165,6 +211,9 @@ public final class KioskLoop {
             events.add(new SessionEvent.StaffPressed());
         } else if (event instanceof PanelEvent.Fault fault) {
             Logger.warn("{} {}: {}", fault.component(), fault.recovered() ? "recovered" : "failed", fault.message());
+            if (!fault.recovered()) {
+                remember(fault.component() + ": " + fault.message());
+            }
             events.add(new SessionEvent.Fault(fault.component(), fault.message(), fault.recovered()));
         }
     }
@@ -174,7 +223,10 @@ public final class KioskLoop {
             listen();
         } else if (action instanceof SessionAction.Understand understand) {
             Reply reply = session.respond(understand.text());
-            log.println("heard: \"" + understand.text() + "\" -> " + reply.intent());
+            log.println(config.privacy().logTranscripts()
+                    ? "heard: \"" + understand.text() + "\" -> " + reply.intent()
+                    : "heard: (" + understand.text().split("\\s+").length + " words) -> " + reply.intent());
+            counts.ifPresent(c -> c.answered(reply.intent()));
             events.add(new SessionEvent.Answered(reply.answer(), reply.escalate(), reply.aisle(),
                     reply.intent().equals("goodbye")));
         } else if (action instanceof SessionAction.Speak speak) {
@@ -191,6 +243,7 @@ public final class KioskLoop {
         } else if (action instanceof SessionAction.CallStaff call) {
             Logger.warn("staff called: {}", call.reason());
             log.println("STAFF CALLED (" + call.reason() + ")");
+            counts.ifPresent(TurnCounts::staffCalled);
         } else if (action instanceof SessionAction.EndSession) {
             session = kiosk.newSession();
         }
@@ -248,6 +301,141 @@ public final class KioskLoop {
         speaker.start();
     }
 
+    /** Asks for a reload from any thread (SIGHUP, the control socket); the reply says what happened. */
+    public CompletableFuture<String> requestReload() {
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        events.add(new ReloadRequest(reply));
+        return reply;
+    }
+
+    /** Answers a {@code kioskctl} request from the control socket (one JSON line). */
+    public String control(String request) {
+        Map<String, Object> reply = new LinkedHashMap<>();
+        if (request.equals("status")) {
+            reply.putAll(status());
+        } else if (request.equals("reload")) {
+            try {
+                String message = requestReload().get(2, java.util.concurrent.TimeUnit.MINUTES);
+                reply.put("ok", !message.startsWith("kept"));
+                reply.put("message", message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reply.put("ok", false);
+                reply.put("message", "interrupted while reloading");
+            } catch (ExecutionException | TimeoutException e) {
+                reply.put("ok", false);
+                reply.put("message", "the reload did not finish: " + e.getMessage());
+            }
+        } else {
+            reply.put("ok", false);
+            reply.put("message", "unknown request '" + request + "'; the kiosk answers status and reload");
+        }
+        try {
+            return JSON.writeValueAsString(reply);
+        } catch (JsonProcessingException e) {
+            return "{\"ok\":false,\"message\":\"cannot write the reply\"}";
+        }
+    }
+
+    /** What {@code kioskctl status} shows; read from the control socket's thread, so only volatile state. */
+    public Map<String, Object> status() {
+        StoreKiosk serving = kiosk;
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("ok", true);
+        status.put("version", Optional.ofNullable(KioskLoop.class.getPackage().getImplementationVersion())
+                .orElse("development build"));
+        status.put("started", started.toString());
+        status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
+        status.put("config", config.file().toString());
+        Map<String, Object> store = new LinkedHashMap<>();
+        store.put("name", serving.knowledge().name());
+        store.put("folder", serving.folder().toString());
+        store.put("products", serving.knowledge().products().size());
+        store.put("faq_entries", serving.knowledge().faqs().size());
+        store.put("command_contexts", serving.contexts().size());
+        status.put("store", store);
+        Map<String, Object> modelInfo = new LinkedHashMap<>();
+        modelInfo.put("speech", models.paths().voskModel().toString());
+        modelInfo.put("encoder", models.paths().encoderModel().toString());
+        modelInfo.put("pack", config.models().pack());
+        status.put("models", modelInfo);
+        status.put("panel", panel.description());
+        status.put("speaker", replies.description());
+        status.put("microphone", "none: typed and WAV questions");
+        status.put("session", machine.state().name().toLowerCase());
+        counts.ifPresent(c -> status.put("turns", c.report()));
+        synchronized (lastErrors) {
+            status.put("last_errors", List.copyOf(lastErrors));
+        }
+        return status;
+    }
+
+    private void startReload(CompletableFuture<String> reply) {
+        Thread loading = new Thread(() -> {
+            ReloadOutcome outcome;
+            try {
+                outcome = reloader.get();
+            } catch (RuntimeException e) {
+                Logger.error(e, "reload failed");
+                outcome = new ReloadOutcome.Refused(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            events.add(new ReloadReady(outcome, reply));
+        }, "kiosk-reload");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
+    /** Between turns only: an answer never comes half from the old knowledge and half from the new. */
+    private void applyReload(ReloadReady ready) {
+        if (ready.outcome() instanceof ReloadOutcome.Loaded loaded) {
+            List<String> notes = new ArrayList<>(loaded.notes());
+            if (!loaded.config().panel().equals(config.panel()) || !loaded.config().audio().equals(config.audio())
+                    || !loaded.config().models().language().equals(config.models().language())) {
+                notes.add("panel, audio and language settings take effect when the kiosk restarts "
+                        + "(systemctl restart kiosk)");
+            }
+            kiosk = loaded.kiosk();
+            config = loaded.config();
+            machine.settings(settings(config, kiosk));
+            // the next question is answered from the new knowledge, even inside a follow-up window: a stale aisle
+            // is worse than a shopper repeating which product "it" was
+            session = kiosk.newSession();
+            String message = "reloaded " + config.file() + " and the store '" + kiosk.knowledge().name() + "' ("
+                    + kiosk.knowledge().products().size() + " products, " + kiosk.knowledge().faqs().size()
+                    + " FAQ entries)" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+            Logger.info(message);
+            log.println("kiosk: " + message);
+            ready.reply().complete(message);
+        } else {
+            String reason = ((ReloadOutcome.Refused) ready.outcome()).reason();
+            String message = "kept the last good configuration and knowledge: " + reason;
+            Logger.error(message);
+            log.println("kiosk: " + message);
+            remember(message);
+            ready.reply().complete(message);
+        }
+    }
+
+    private void remember(String error) {
+        synchronized (lastErrors) {
+            if (lastErrors.size() == ERRORS_KEPT) {
+                lastErrors.removeFirst();
+            }
+            lastErrors.addLast(Instant.now() + " " + error);
+        }
+    }
+
+    private static SessionMachine.Settings settings(KioskConfig config, StoreKiosk kiosk) {
+        return new SessionMachine.Settings(kiosk.knowledge().greeting(), config.timeouts().followUp(),
+                config.timeouts().maxUtterance(), config.staff().callAfterMisses());
+    }
+
+    private record ReloadRequest(CompletableFuture<String> reply) {
+    }
+
+    private record ReloadReady(ReloadOutcome outcome, CompletableFuture<String> reply) {
+    }
+
     private static Light light(SessionAction.Light light) {
         return Light.valueOf(light.name());
     }
@@ -257,6 +445,9 @@ public final class KioskLoop {
         AudioSink open() throws IOException;
 
         Optional<Path> last();
+
+        /** Where replies go, for {@code kioskctl status}. */
+        String description();
 
         /** Numbered WAV files in {@code folder}: the speaker of a machine without a sound card. */
         static Replies toFiles(Path folder) {
@@ -276,6 +467,11 @@ public final class KioskLoop {
                 public Optional<Path> last() {
                     return last;
                 }
+
+                @Override
+                public String description() {
+                    return "no sound card: replies written as WAV files to " + folder;
+                }
             };
         }
 
@@ -289,6 +485,11 @@ public final class KioskLoop {
                 @Override
                 public Optional<Path> last() {
                     return Optional.empty();
+                }
+
+                @Override
+                public String description() {
+                    return "speaker " + device.orElse("(system default)");
                 }
             };
         }

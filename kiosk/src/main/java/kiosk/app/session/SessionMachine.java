@@ -33,16 +33,18 @@ public final class SessionMachine {
     public enum State { IDLE, GREETING, LISTENING, THINKING, SPEAKING, FOLLOW_UP }
 
     /** Timeouts and texts, normally from the kiosk configuration. */
-    public record Settings(String greeting, Duration followUpWindow, Duration maxUtterance) {
+    /** {@code callAfterMisses}: after this many turns in a row not caught, a team member is called. */
+    public record Settings(String greeting, Duration followUpWindow, Duration maxUtterance, int callAfterMisses) {
         public static Settings defaults(String greeting) {
-            return new Settings(greeting, Duration.ofSeconds(20), Duration.ofSeconds(15));
+            return new Settings(greeting, Duration.ofSeconds(20), Duration.ofSeconds(15), 2);
         }
     }
 
     static final String NOT_HEARD = "Sorry, I didn't catch that. Could you say it again?";
     static final String STAFF_CALLED = "I've called a team member. They'll be with you shortly.";
 
-    private final Settings settings;
+    private Settings settings;
+    private int misses;
     private State state = State.IDLE;
     private long deadlineMillis = Long.MAX_VALUE;
     private boolean endAfterSpeech;
@@ -54,6 +56,11 @@ public final class SessionMachine {
 
     public State state() {
         return state;
+    }
+
+    /** New settings (after a reload) apply from the next deadline on; the turn in progress is not disturbed. */
+    public void settings(Settings next) {
+        this.settings = next;
     }
 
     /** Handles one event at {@code nowMillis} (any monotonic clock) and returns what to do, in order. */
@@ -114,9 +121,16 @@ public final class SessionMachine {
         }
         deadlineMillis = Long.MAX_VALUE;
         if (text.isBlank()) {
-            speak(NOT_HEARD, Optional.empty(), actions);
+            misses++;
+            if (misses >= settings.callAfterMisses()) {
+                misses = 0;
+                callStaff(actions, "the shopper was not understood " + settings.callAfterMisses() + " times");
+            } else {
+                speak(NOT_HEARD, Optional.empty(), actions);
+            }
             return;
         }
+        misses = 0;
         state = State.THINKING;
         actions.add(new SessionAction.Lights(Light.BLINK_SLOW, Light.OFF));
         actions.add(new SessionAction.Show("You asked:", text, Optional.empty()));
@@ -190,6 +204,7 @@ public final class SessionMachine {
 
     private void endSession(List<SessionAction> actions) {
         state = State.IDLE;
+        misses = 0;
         deadlineMillis = Long.MAX_VALUE;
         endAfterSpeech = false;
         actions.add(new SessionAction.EndSession());

@@ -32,9 +32,11 @@ public final class StoreKiosk {
     private final List<CommandContext> contexts;
     private final Optional<CommandParser> commands;
     private final KioskModels models;
+    private final Path folder;
 
-    private StoreKiosk(StoreKnowledge knowledge, StoreAssistant assistant, List<CommandContext> contexts,
+    private StoreKiosk(Path folder, StoreKnowledge knowledge, StoreAssistant assistant, List<CommandContext> contexts,
                        KioskModels models) {
+        this.folder = folder;
         this.knowledge = knowledge;
         this.assistant = assistant;
         this.contexts = List.copyOf(contexts);
@@ -51,10 +53,15 @@ public final class StoreKiosk {
         LoadResult loaded = StoreLoader.load(storeFolder);
         loaded.problems().forEach(problem -> problems.accept(problem.toString()));
         StoreKnowledge knowledge = loaded.knowledge().orElseThrow(() -> new KnowledgeUnavailableException(
-                "the store knowledge in " + storeFolder + " could not be loaded (see the problems above)"));
+                "the store knowledge in " + storeFolder + " could not be loaded"));
         List<CommandContext> contexts = loadContexts(storeFolder.resolve("contexts"), problems);
         StoreAssistant assistant = StoreAssistant.create(knowledge, models.encoder(), Clock.systemDefaultZone());
-        return new StoreKiosk(knowledge, assistant, contexts, models);
+        return new StoreKiosk(storeFolder, knowledge, assistant, contexts, models);
+    }
+
+    /** The store folder this knowledge was loaded from. */
+    public Path folder() {
+        return folder;
     }
 
     public StoreKnowledge knowledge() {

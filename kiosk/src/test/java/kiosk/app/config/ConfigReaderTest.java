@@ -116,6 +116,24 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aSectionOrKeyWrittenTwiceIsRefusedRatherThanSilentlyOverridden() throws IOException {
+        List<String> messages = messages(read("""
+                timeouts:
+                  follow_up_seconds: 20
+                  follow_up_seconds: 30
+                panel:
+                  kind: auto
+                timeouts:
+                  max_utterance_seconds: 10
+                """));
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).endsWith(":3: 'timeouts.follow_up_seconds' is set again (first on line 2); keep one"),
+                messages.get(0));
+        assertTrue(messages.get(1).endsWith(":6: section 'timeouts' appears again (first on line 1); put its keys "
+                + "under one 'timeouts:'"), messages.get(1));
+    }
+
+    @Test
     void brokenYamlIsReportedWithItsLine() throws IOException {
         ConfigReader.Result result = read("panel:\n  kind: auto\n   talk_button: 3\n");
         assertTrue(result.config().isEmpty());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SessionMachineTest {
 
     private final SessionMachine machine = new SessionMachine(
-            new SessionMachine.Settings("Hi, how can I help?", Duration.ofSeconds(20), Duration.ofSeconds(15)));
+            new SessionMachine.Settings("Hi, how can I help?", Duration.ofSeconds(20), Duration.ofSeconds(15), 2));
 
     @Test
     void aWholeTurnGoesFromPressToFollowUpAndBackToIdle() {
@@ -66,6 +66,27 @@ class SessionMachineTest {
         List<SessionAction> heard = machine.handle(new SessionEvent.Heard("  "), 2000);
         assertTrue(heard.contains(new SessionAction.Speak(SessionMachine.NOT_HEARD)));
         assertFalse(heard.stream().anyMatch(a -> a instanceof SessionAction.Understand));
+    }
+
+    @Test
+    void turnsNotCaughtInARowCallATeamMemberAndAnUnderstoodTurnStartsTheCountAgain() {
+        machine.handle(new SessionEvent.TalkPressed(), 0);
+        machine.handle(new SessionEvent.Heard("where is the glue"), 1000);
+        machine.handle(new SessionEvent.Answered("Glue is in aisle 3.", false, Optional.of("3"), false), 1100);
+        machine.handle(new SessionEvent.TalkPressed(), 2000);
+        assertTrue(machine.handle(new SessionEvent.Heard(""), 3000)
+                .contains(new SessionAction.Speak(SessionMachine.NOT_HEARD)), "first miss");
+        machine.handle(new SessionEvent.TalkPressed(), 4000);
+        List<SessionAction> second = machine.handle(new SessionEvent.Heard(""), 5000);
+        assertTrue(second.contains(new SessionAction.CallStaff("the shopper was not understood 2 times")), second.toString());
+        assertTrue(second.contains(new SessionAction.Speak(SessionMachine.STAFF_CALLED)));
+
+        machine.settings(new SessionMachine.Settings("Hi", Duration.ofSeconds(20), Duration.ofSeconds(15), 3));
+        machine.handle(new SessionEvent.TalkPressed(), 6000);
+        machine.handle(new SessionEvent.Heard(""), 7000);
+        machine.handle(new SessionEvent.TalkPressed(), 8000);
+        assertFalse(machine.handle(new SessionEvent.Heard(""), 9000).stream()
+                .anyMatch(action -> action instanceof SessionAction.CallStaff), "reloaded setting: 3 misses now");
     }
 
     @Test

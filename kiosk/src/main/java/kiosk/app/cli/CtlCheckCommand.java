@@ -1,0 +1,85 @@
+package kiosk.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import kiosk.app.KioskPaths;
+import kiosk.app.commands.CommandContext;
+import kiosk.app.config.ConfigReader;
+import kiosk.app.config.KioskConfig;
+import kiosk.app.store.LoadResult;
+import kiosk.app.store.Problem;
+import kiosk.app.store.StoreLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kioskctl check}: reads the configuration, the store knowledge and the command contexts as the kiosk would,
+ * without loading any model, and lists every problem as {@code file:line: reason}. Run it before a reload.
+ */
+@Command(name = "check", description = "Validate kiosk.conf, the store folder and its command contexts.")
+final class CtlCheckCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Path file = KioskPaths.configFile();
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("config", file.toString());
+        ConfigReader.Result config = ConfigReader.read(file);
+        config.problems().forEach(problem -> problems.add(problem.toString()));
+        // with a broken file the store is still checked, at the folder the defaults name
+        KioskConfig settings = config.config().orElseGet(() -> KioskConfig.defaults(file));
+        Path store = KioskPaths.fromSystemProperties(settings.store().folder()).store();
+        result.put("store", store.toString());
+        LoadResult knowledge = StoreLoader.load(store);
+        knowledge.problems().forEach(problem -> problems.add(problem.toString()));
+        knowledge.knowledge().ifPresent(loaded -> {
+            result.put("store_name", loaded.name());
+            result.put("products", loaded.products().size());
+            result.put("faq_entries", loaded.faqs().size());
+        });
+        result.put("command_contexts", checkContexts(store.resolve("contexts"), problems));
+        result.put("ok", problems.isEmpty());
+        result.put("problems", problems);
+        if (json) {
+            System.out.println(CtlSocket.json(result));
+        } else {
+            problems.forEach(System.out::println);
+            System.out.println("kioskctl check: " + (problems.isEmpty() ? "no problems" : problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems")) + " in " + file + " and " + store
+                    + knowledge.knowledge().map(k -> " ('" + k.name() + "': " + k.products().size() + " products, "
+                    + k.faqs().size() + " FAQ entries, command contexts: " + result.get("command_contexts") + ")")
+                    .orElse(""));
+        }
+        return problems.isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private static int checkContexts(Path folder, List<String> problems) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int loaded = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path context : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try {
+                    CommandContext.load(context);
+                    loaded++;
+                } catch (RuntimeException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return loaded;
+    }
+}
