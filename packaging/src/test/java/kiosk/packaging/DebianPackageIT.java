@@ -67,12 +67,37 @@ class DebianPackageIT {
         List<String> conffiles = Files.readAllLines(control.resolve("conffiles"));
         assertTrue(conffiles.contains("/etc/kiosk/store/store.yaml"), conffiles.toString());
         assertTrue(conffiles.contains("/etc/kiosk/store/catalog.csv"), conffiles.toString());
+        assertTrue(conffiles.contains("/etc/kiosk/kiosk.conf"), conffiles.toString());
         for (String file : List.of("usr/share/kiosk/kiosk.jar", "usr/bin/kiosk", "lib/systemd/system/kiosk.service",
                 "usr/share/kiosk/models/vosk-model-en-us/am/final.mdl",
                 "usr/share/kiosk/models/all-minilm-l6-v2-q/all-minilm-l6-v2-q.onnx")) {
             assertTrue(Files.exists(root.resolve(file)), file + " is in the package");
         }
         assertTrue(Files.isExecutable(root.resolve("usr/bin/kiosk")));
+        assertTrue(Files.isSymbolicLink(root.resolve("usr/bin/kioskctl")), "kioskctl is the same launcher");
+    }
+
+    @Test
+    void kioskctlChecksThePackagedSettingsAndStoreAndPointsAtAMistake() throws Exception {
+        Result check = run(work, List.of(root.resolve("usr/bin/kioskctl").toString(), "check"),
+                "KIOSK_ROOT", root.toString());
+        assertEquals(0, check.code(), check.out());
+        assertTrue(check.out().contains("no problems in " + root.resolve("etc/kiosk/kiosk.conf")), check.out());
+        assertTrue(check.out().contains("270 products"), check.out());
+
+        Path edited = work.resolve("edited.conf");
+        Files.writeString(edited, Files.readString(root.resolve("etc/kiosk/kiosk.conf"))
+                .replace("  follow_up_seconds: 20", "  follow_up_second: 20"));
+        Result mistake = run(work, List.of(root.resolve("usr/bin/kioskctl").toString(), "check"),
+                "KIOSK_ROOT", root.toString(), "KIOSK_CONFIG", edited.toString());
+        assertEquals(1, mistake.code(), mistake.out());
+        assertTrue(mistake.out().matches("(?s).*edited\\.conf:\\d+: unknown key 'follow_up_second' in section "
+                + "'timeouts' \\(did you mean 'follow_up_seconds'\\?\\).*"), mistake.out());
+
+        Result status = run(work, List.of(root.resolve("usr/bin/kioskctl").toString(), "status", "--json"),
+                "KIOSK_ROOT", root.toString(), "KIOSK_STATE", work.resolve("state-none").toString());
+        assertEquals(3, status.code(), "no kiosk runs: " + status.out());
+        assertTrue(status.out().contains("\"running\" : false"), status.out());
     }
 
     @Test
