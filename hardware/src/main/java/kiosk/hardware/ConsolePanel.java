@@ -38,8 +38,8 @@ public final class ConsolePanel implements Panel {
 
     @Override
     public void start() {
-        out.println("Type a question (or a WAV file's path) and press Enter. /staff calls staff, /here and /gone "
-                + "play the presence sensor, /quit stops.");
+        out.println("Type a question (or a WAV file's path) and press Enter. /talk listens on the microphone, "
+                + "/staff calls staff, /here and /gone play the presence sensor, /quit stops.");
         reader = new Thread(this::readLines, "console-panel");
         reader.setDaemon(true);
         reader.start();

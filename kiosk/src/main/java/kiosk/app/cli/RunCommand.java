@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import kiosk.app.config.KioskConfig;
 import kiosk.app.run.ConfigurationReload;
@@ -16,6 +17,8 @@ import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.hardware.Panel;
 import kiosk.hardware.PanelFactory;
+import kiosk.speech.AudioSource;
+import kiosk.speech.MicrophoneSource;
 import kiosk.speech.SpeakerSink;
 import kiosk.speech.SpeechException;
 import org.tinylog.Logger;
@@ -58,17 +61,32 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("kiosk: " + e.getMessage() + " Spoken replies are written to " + folder + ".");
                 replies = KioskLoop.Replies.toFiles(folder);
             }
-            out.println("kiosk: no microphone is used yet: type questions, or WAV files' paths for spoken ones.");
+            Optional<Supplier<AudioSource>> microphone = microphone(config, out);
             Optional<Path> storeOverride = store.override();
-            KioskLoop loop = new KioskLoop(panel, kiosk, models, replies, System.out,
-                    SystemdNotifier.fromEnvironment(), config, () -> ConfigurationReload.read(config.file(), models, storeOverride),
-                    Optional.of(TurnCounts.open(models.paths().state().resolve("report.json"))));
+            KioskLoop loop = new KioskLoop(panel, kiosk, models, replies, System.out, new KioskLoop.Services(
+                    SystemdNotifier.fromEnvironment(), config,
+                    () -> ConfigurationReload.read(config.file(), models, storeOverride),
+                    Optional.of(TurnCounts.open(models.paths().state().resolve("report.json"))), microphone));
             reloadOnHangup(loop);
             Path socket = models.paths().state().resolve(ControlSocket.FILE_NAME);
             try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
                 out.println("kiosk: kioskctl talks to this kiosk through " + socket);
                 return loop.run();
             }
+        }
+    }
+
+    /** The configured microphone, when it opens now; otherwise typed and WAV questions only, and why. */
+    private static Optional<Supplier<AudioSource>> microphone(KioskConfig config, PrintWriter out) {
+        Optional<String> name = config.audio().microphoneName();
+        try {
+            MicrophoneSource.open(name).close();
+            out.println("kiosk: listening on the microphone " + name.orElse("(system default)")
+                    + " when the talk button is pressed (/talk on the console)");
+            return Optional.of(() -> MicrophoneSource.open(name));
+        } catch (SpeechException e) {
+            out.println("kiosk: " + e.getMessage() + " Type questions, or WAV files' paths for spoken ones.");
+            return Optional.empty();
         }
     }
 

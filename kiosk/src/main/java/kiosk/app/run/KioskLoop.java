@@ -39,6 +39,7 @@ import kiosk.hardware.Light;
 import kiosk.hardware.Panel;
 import kiosk.hardware.PanelEvent;
 import kiosk.speech.AudioChunk;
+import kiosk.speech.AudioSource;
 import kiosk.speech.AudioSink;
 import kiosk.speech.RecognitionEvent;
 import kiosk.speech.SpeakerSink;
@@ -46,6 +47,7 @@ import kiosk.speech.SpeechException;
 import kiosk.speech.StreamingRecognizer;
 import kiosk.speech.WavFile;
 import kiosk.speech.WavFileSink;
+import kiosk.speech.WavFileSource;
 import org.tinylog.Logger;
 
 /**
@@ -70,6 +72,8 @@ public final class KioskLoop {
     private volatile KioskConfig config;
     private final Supplier<ReloadOutcome> reloader;
     private final Optional<TurnCounts> counts;
+    private final Optional<Supplier<AudioSource>> microphone;
+    private final AtomicBoolean finishListening = new AtomicBoolean();
     private final Instant started = Instant.now();
     private final Deque<String> lastErrors = new ArrayDeque<>();
     private final Deque<ReloadReady> reloadsReady = new ArrayDeque<>();
@@ -88,23 +92,34 @@ public final class KioskLoop {
     private boolean quitting;
     private SessionAction.Show lastShown;
 
-    /** A loop with the default settings and nothing to reload from (tests and one-off runs). */
+    /**
+     * What the loop needs besides the panel and the store: systemd, the settings and how to reload them, where turns
+     * are counted, and the microphone (empty: typed and WAV questions only).
+     */
+    public record Services(SystemdNotifier systemd, KioskConfig config, Supplier<ReloadOutcome> reloader,
+                           Optional<TurnCounts> counts, Optional<Supplier<AudioSource>> microphone) {
+
+        /** Default settings, nothing to reload from, no counts, no microphone: tests and one-off runs. */
+        public static Services defaults() {
+            return new Services(SystemdNotifier.fromEnvironment(), KioskConfig.defaults(Path.of(KioskConfig.DEFAULT_FILE)),
+                    () -> new ReloadOutcome.Refused("this kiosk was started without a configuration file to reload"),
+                    Optional.empty(), Optional.empty());
+        }
+    }
+
     public KioskLoop(Panel panel, StoreKiosk kiosk, KioskModels models, Replies replies, PrintStream log) {
-        this(panel, kiosk, models, replies, log, SystemdNotifier.fromEnvironment(),
-                KioskConfig.defaults(Path.of(KioskConfig.DEFAULT_FILE)),
-                () -> new ReloadOutcome.Refused("this kiosk was started without a configuration file to reload"),
-                Optional.empty());
+        this(panel, kiosk, models, replies, log, Services.defaults());
     }
 
     public KioskLoop(Panel panel, StoreKiosk kiosk, KioskModels models, Replies replies, PrintStream log,
-                     SystemdNotifier systemd, KioskConfig config, Supplier<ReloadOutcome> reloader,
-                     Optional<TurnCounts> counts) {
-        this.systemd = systemd;
+                     Services services) {
+        this.systemd = services.systemd();
         this.panel = panel;
         this.kiosk = kiosk;
-        this.config = config;
-        this.reloader = reloader;
-        this.counts = counts;
+        this.config = services.config();
+        this.reloader = services.reloader();
+        this.counts = services.counts();
+        this.microphone = services.microphone();
         this.models = models;
         this.replies = replies;
         this.log = log;
@@ -181,6 +196,11 @@ public final class KioskLoop {
         PanelEvent next = typed.poll();
         if (next instanceof PanelEvent.TypedText text) {
             Path path = Path.of(text.text());
+            if (text.text().equals("/talk")) {
+                // the console's talk button: like a press, but in turn with the typed lines around it
+                handle(new SessionEvent.TalkPressed());
+                return;
+            }
             if (text.text().toLowerCase().endsWith(".wav") && Files.isRegularFile(path)) {
                 pendingAudio = Optional.of(path);
             } else {
@@ -246,11 +266,16 @@ public final class KioskLoop {
             counts.ifPresent(TurnCounts::staffCalled);
         } else if (action instanceof SessionAction.EndSession) {
             session = kiosk.newSession();
+        } else if (action instanceof SessionAction.FinishListening) {
+            finishListening.set(true); // talk button released or the longest utterance reached
         }
-        // FinishListening: typed and recorded questions end by themselves here (no microphone on this machine)
     }
 
-    /** Typed text is heard as it is; a WAV path streams through recognition, partial text shown as it grows. */
+    /**
+     * Typed text is heard as it is; a typed WAV path, or else the microphone, streams through recognition with the
+     * partial text shown as it grows, until the recognizer hears the end of the utterance, the talk button is
+     * released, or the source ends.
+     */
     private void listen() {
         Optional<String> text = pendingText;
         Optional<Path> audio = pendingAudio;
@@ -260,26 +285,47 @@ public final class KioskLoop {
             events.add(new SessionEvent.Heard(text.get()));
             return;
         }
-        if (audio.isEmpty()) {
+        Optional<Supplier<AudioSource>> source = audio.isPresent()
+                ? Optional.of(() -> new WavFileSource(audio.get())) : microphone;
+        if (source.isEmpty()) {
             log.println("(no microphone on this machine: type a question or a WAV file's path)");
             events.add(new SessionEvent.Heard(""));
             return;
         }
-        Thread recognizing = new Thread(() -> {
-            try (StreamingRecognizer recognizer = models.speechModel().open(recognition)) {
-                for (AudioChunk chunk : WavFile.read(audio.get()).chunks(100)) {
-                    if (recognizer.accept(chunk) instanceof RecognitionEvent.Partial partial) {
-                        events.add(new SessionEvent.Partial(partial.text()));
-                    }
-                }
-                events.add(new SessionEvent.Heard(recognizer.finish().text()));
-            } catch (SpeechException e) {
-                log.println("kiosk: " + e.getMessage());
-                events.add(new SessionEvent.Heard(""));
-            }
-        }, "kiosk-recognition");
+        finishListening.set(false);
+        boolean live = audio.isEmpty();
+        Thread recognizing = new Thread(() -> events.add(new SessionEvent.Heard(recognize(source.get(), live))),
+                "kiosk-recognition");
         recognizing.setDaemon(true);
         recognizing.start();
+    }
+
+    private String recognize(Supplier<AudioSource> source, boolean live) {
+        try (AudioSource in = source.get();
+             StreamingRecognizer recognizer = models.speechModel().open(recognition)) {
+            while (!finishListening.get()) {
+                Optional<AudioChunk> chunk = in.read();
+                if (chunk.isEmpty()) {
+                    if (live) { // a USB microphone unplugged mid-turn: say so once, answer what was heard
+                        String message = "the microphone stopped delivering audio";
+                        Logger.error(message);
+                        remember("microphone: " + message);
+                    }
+                    break;
+                }
+                RecognitionEvent event = recognizer.accept(chunk.get());
+                if (event instanceof RecognitionEvent.Partial partial) {
+                    events.add(new SessionEvent.Partial(partial.text()));
+                } else if (event instanceof RecognitionEvent.Endpoint endpoint) {
+                    return endpoint.transcript().text();
+                }
+            }
+            return recognizer.finish().text();
+        } catch (SpeechException e) {
+            log.println("kiosk: " + e.getMessage());
+            remember("recognition: " + e.getMessage());
+            return "";
+        }
     }
 
     private void speak(String text) {
@@ -361,7 +407,8 @@ public final class KioskLoop {
         status.put("models", modelInfo);
         status.put("panel", panel.description());
         status.put("speaker", replies.description());
-        status.put("microphone", "none: typed and WAV questions");
+        status.put("microphone", microphone.isPresent() ? config.audio().microphone()
+                : "none: typed and WAV questions");
         status.put("session", machine.state().name().toLowerCase());
         counts.ifPresent(c -> status.put("turns", c.report()));
         synchronized (lastErrors) {

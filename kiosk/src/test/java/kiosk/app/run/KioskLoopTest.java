@@ -58,4 +58,63 @@ class KioskLoopTest {
             }
         }
     }
+
+    /** A microphone: the recording, then silence for as long as it is read (a live device never ends by itself). */
+    private static kiosk.speech.AudioSource liveMicrophone(Audio recording, boolean vanishAfterRecording) {
+        java.util.Iterator<kiosk.speech.AudioChunk> chunks = recording.chunks(100).iterator();
+        return new kiosk.speech.AudioSource() {
+            private long millis;
+
+            @Override
+            public java.util.Optional<kiosk.speech.AudioChunk> read() {
+                if (chunks.hasNext()) {
+                    kiosk.speech.AudioChunk next = chunks.next();
+                    millis += next.durationMillis();
+                    return java.util.Optional.of(next);
+                }
+                if (vanishAfterRecording || millis > 20_000) {
+                    return java.util.Optional.empty();
+                }
+                millis += 100;
+                return java.util.Optional.of(Audio.silence(100).chunks(100).get(0));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void theTalkButtonListensOnTheMicrophoneUntilTheShopperStopsAndAVanishedMicrophoneIsReported(@TempDir Path dir)
+            throws IOException {
+        KioskPaths paths = new KioskPaths(Path.of(System.getProperty("kiosk.models", "../target/models")),
+                Path.of("demo-store"), dir);
+        try (KioskModels models = new KioskModels(paths)) {
+            // the shopper starts speaking a moment after pressing
+            Audio question = Audio.silence(400).append(models.synthesizer().speakAll("where is the circular saw"));
+            Audio second = Audio.silence(400).append(models.synthesizer().speakAll("where are the double a batteries"));
+            java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.Supplier<kiosk.speech.AudioSource> microphone = () -> opened.incrementAndGet() == 1
+                    ? liveMicrophone(question, false) : liveMicrophone(second, true);
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+            ConsolePanel panel = new ConsolePanel(new ByteArrayInputStream("/talk\n/talk\n/quit\n"
+                    .getBytes(StandardCharsets.UTF_8)), out, 40);
+            StoreKiosk kiosk = StoreKiosk.open(paths.store(), models, problem -> { });
+            KioskLoop.Services defaults = KioskLoop.Services.defaults();
+            KioskLoop loop = new KioskLoop(panel, kiosk, models, KioskLoop.Replies.toFiles(dir.resolve("replies")),
+                    out, new KioskLoop.Services(defaults.systemd(), defaults.config(), defaults.reloader(),
+                    defaults.counts(), java.util.Optional.of(microphone)));
+            assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(90), loop::run));
+            String shown = screen.toString(StandardCharsets.UTF_8);
+            assertEquals(2, opened.get(), "the microphone is opened for each press");
+            assertTrue(shown.contains("Listening… | where"), "partial text while speaking: " + shown);
+            assertTrue(shown.contains("AISLE 6"), "the endpoint ended the first turn and it was answered: " + shown);
+            assertTrue(shown.contains("AISLE 4"), "the second turn was answered with what was heard before the "
+                    + "microphone vanished: " + shown);
+            assertTrue(loop.status().get("last_errors").toString().contains("microphone stopped delivering audio"),
+                    loop.status().toString());
+        }
+    }
 }

@@ -86,8 +86,9 @@ class KioskReloadTest {
             StoreKiosk kiosk = StoreKiosk.open(store, models, problem -> { });
             TurnCounts counts = TurnCounts.open(paths.state().resolve("report.json"));
             KioskLoop loop = new KioskLoop(panel, kiosk, models, KioskLoop.Replies.toFiles(dir.resolve("replies")),
-                    out, SystemdNotifier.fromEnvironment(), settings,
-                    () -> ConfigurationReload.read(config, models, Optional.empty()), Optional.of(counts));
+                    out, new KioskLoop.Services(SystemdNotifier.fromEnvironment(), settings,
+                    () -> ConfigurationReload.read(config, models, Optional.empty()), Optional.of(counts),
+                    Optional.empty()));
             Path socket = paths.state().resolve(ControlSocket.FILE_NAME);
             CompletableFuture<Integer> running;
             try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
