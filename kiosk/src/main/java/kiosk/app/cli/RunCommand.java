@@ -3,13 +3,19 @@ package kiosk.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import kiosk.app.KioskPaths;
+import kiosk.app.config.ConfigReader;
 import kiosk.app.config.KioskConfig;
+import kiosk.app.config.LastGoodConfig;
 import kiosk.app.run.ConfigurationReload;
 import kiosk.app.run.KioskLoop;
+import kiosk.app.run.ReloadOutcome;
 import kiosk.app.run.TurnCounts;
 import kiosk.app.service.ControlSocket;
 import kiosk.app.service.SystemdNotifier;
@@ -43,13 +49,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        KioskConfig config = Configuration.load();
+        LastGoodConfig lastGood = new LastGoodConfig(KioskPaths.fromSystemProperties().state());
+        List<String> startProblems = new ArrayList<>();
+        KioskConfig config = startingConfig(lastGood, startProblems);
         Optional<String> speakerName = speaker.or(() -> config.audio().speakerName());
         try (KioskModels models = store.models(config);
              Panel panel = PanelFactory.open()) {
             PrintWriter out = new PrintWriter(System.out, true);
-            out.println("kiosk: settings from " + config.file() + (java.nio.file.Files.exists(config.file())
-                    ? "" : " (no such file: the defaults)"));
+            out.println("kiosk: settings from " + (startProblems.isEmpty() ? config.file()
+                    + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")
+                    : lastGood.copy() + " (the last good copy of " + config.file() + ")"));
             out.println("kiosk: " + panel.description());
             StoreKiosk kiosk = StoreOption.open(models, out);
             KioskLoop.Replies replies;
@@ -65,8 +74,9 @@ public final class RunCommand implements Callable<Integer> {
             Optional<Path> storeOverride = store.override();
             KioskLoop loop = new KioskLoop(panel, kiosk, models, replies, System.out, new KioskLoop.Services(
                     SystemdNotifier.fromEnvironment(), config,
-                    () -> ConfigurationReload.read(config.file(), models, storeOverride),
+                    () -> remembered(ConfigurationReload.read(config.file(), models, storeOverride), lastGood),
                     Optional.of(TurnCounts.open(models.paths().state().resolve("report.json"))), microphone));
+            startProblems.forEach(loop::problem);
             reloadOnHangup(loop);
             Path socket = models.paths().state().resolve(ControlSocket.FILE_NAME);
             try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
@@ -74,6 +84,34 @@ public final class RunCommand implements Callable<Integer> {
                 return loop.run();
             }
         }
+    }
+
+    /**
+     * The settings to start with: the configuration file's, else (with every problem said) the copy of the last file
+     * that worked, so a typo saved before a power cut does not leave the store without its kiosk.
+     */
+    private static KioskConfig startingConfig(LastGoodConfig lastGood, List<String> problems) {
+        Path file = KioskPaths.configFile();
+        ConfigReader.Result read = ConfigReader.read(file);
+        if (read.config().isPresent()) {
+            lastGood.remember(read.config().get());
+            return read.config().get();
+        }
+        read.problems().forEach(problem -> problems.add(problem.toString()));
+        String refused = file + " cannot be used:\n" + String.join("\n", problems);
+        KioskConfig recalled = lastGood.recall(file).orElseThrow(() -> new IllegalStateException(refused
+                + "\nand there is no last good copy (" + lastGood.copy() + ") to start with"));
+        problems.add(file + " has problems (see kioskctl check); started with the last good settings from "
+                + lastGood.copy());
+        problems.forEach(Logger::error);
+        return recalled;
+    }
+
+    private static ReloadOutcome remembered(ReloadOutcome outcome, LastGoodConfig lastGood) {
+        if (outcome instanceof ReloadOutcome.Loaded loaded) {
+            lastGood.remember(loaded.config());
+        }
+        return outcome;
     }
 
     /** The configured microphone, when it opens now; otherwise typed and WAV questions only, and why. */

@@ -38,8 +38,14 @@ public final class ConfigReader {
             return new Result(Optional.of(KioskConfig.defaults(file)), List.of());
         }
         List<Problem> problems = new ArrayList<>();
-        Optional<Node> root = TextFile.read(file, true, problems).flatMap(text -> YamlNodes.parse(file, text,
-                problems));
+        Optional<String> text = TextFile.read(file, true, problems);
+        return text.isEmpty() ? new Result(Optional.empty(), problems) : read(file, text.get());
+    }
+
+    /** Reads {@code text} as if it were {@code file}'s content (relative paths are taken from its folder). */
+    public static Result read(Path file, String text) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Node> root = YamlNodes.parse(file, text, problems);
         if (root.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }

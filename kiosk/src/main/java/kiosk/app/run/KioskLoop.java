@@ -463,6 +463,11 @@ public final class KioskLoop {
         }
     }
 
+    /** A problem found outside the loop (at start) that {@code kioskctl status} should show among the last errors. */
+    public void problem(String error) {
+        remember(error);
+    }
+
     private void remember(String error) {
         synchronized (lastErrors) {
             if (lastErrors.size() == ERRORS_KEPT) {
