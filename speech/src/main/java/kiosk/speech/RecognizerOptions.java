@@ -11,8 +11,12 @@ import java.util.List;
  * @param mode            which decoders run
  * @param endpointSilence trailing silence that ends the utterance by itself; {@link Duration#ZERO}: only the caller
  *                        ends it
+ * @param alternatives    how many of the grammar decoder's best hypotheses the transcript carries (1: only the best),
+ *                        so that a parser can pick the one that makes sense; see {@link Transcript#alternatives()}
  */
-public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpointSilence) {
+public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpointSilence, int alternatives) {
+
+    public static final int MAX_ALTERNATIVES = 50;
 
     /**
      * FREE: the model's whole vocabulary. GRAMMAR: only the phrases (anything else is heard as "[unk]").
@@ -25,24 +29,33 @@ public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpoi
         if (mode != Mode.FREE && phrases.isEmpty()) {
             throw new IllegalArgumentException(mode + " recognition needs at least one phrase");
         }
+        if (alternatives < 1 || alternatives > MAX_ALTERNATIVES) {
+            throw new IllegalArgumentException("alternatives must be from 1 to " + MAX_ALTERNATIVES + ", not "
+                    + alternatives);
+        }
         if (endpointSilence.isNegative()) {
             throw new IllegalArgumentException("endpoint silence cannot be negative: " + endpointSilence);
         }
     }
 
     public static RecognizerOptions free() {
-        return new RecognizerOptions(List.of(), Mode.FREE, Duration.ZERO);
+        return new RecognizerOptions(List.of(), Mode.FREE, Duration.ZERO, 1);
     }
 
     public static RecognizerOptions grammar(Collection<String> phrases) {
-        return new RecognizerOptions(List.copyOf(phrases), Mode.GRAMMAR, Duration.ZERO);
+        return new RecognizerOptions(List.copyOf(phrases), Mode.GRAMMAR, Duration.ZERO, 1);
     }
 
     public static RecognizerOptions biased(Collection<String> phrases) {
-        return new RecognizerOptions(List.copyOf(phrases), Mode.BIASED, Duration.ZERO);
+        return new RecognizerOptions(List.copyOf(phrases), Mode.BIASED, Duration.ZERO, 1);
     }
 
     public RecognizerOptions withEndpointSilence(Duration silence) {
-        return new RecognizerOptions(phrases, mode, silence);
+        return new RecognizerOptions(phrases, mode, silence, alternatives);
+    }
+
+    /** The grammar decoder's {@code count} best hypotheses (grammar mode; free and biased keep the best only). */
+    public RecognizerOptions withAlternatives(int count) {
+        return new RecognizerOptions(phrases, mode, endpointSilence, count);
     }
 }

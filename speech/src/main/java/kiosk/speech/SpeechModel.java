@@ -66,10 +66,11 @@ public final class SpeechModel implements AutoCloseable {
         checkOpen();
         return switch (options.mode()) {
             case FREE -> VoskRecognizer.free(this, options.endpointSilence());
-            case GRAMMAR -> VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.endpointSilence());
+            case GRAMMAR -> VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.endpointSilence(),
+                    options.alternatives());
             case BIASED -> new BiasedRecognizer(
                     VoskRecognizer.free(this, Duration.ZERO),
-                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), Duration.ZERO),
+                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), Duration.ZERO, 1),
                     options.endpointSilence());
         };
     }

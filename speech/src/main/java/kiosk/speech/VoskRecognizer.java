@@ -3,7 +3,10 @@ package kiosk.speech;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,31 +28,46 @@ final class VoskRecognizer implements StreamingRecognizer {
     private String lastPartial = "";
     private boolean finished;
     private boolean closed;
+    private final int alternatives;
+    /** The n-best readings of the segments decoded so far, combined (text and summed decoder score), best first. */
+    private List<Reading> readings = List.of(new Reading("", 0));
 
-    private VoskRecognizer(Recognizer recognizer, Transcript.Source source, Duration endpointSilence) {
+    private record Reading(String text, double score) {
+        Reading then(Reading next) {
+            return new Reading((text + " " + next.text).strip(), score + next.score);
+        }
+    }
+
+    private VoskRecognizer(Recognizer recognizer, Transcript.Source source, Duration endpointSilence,
+                           int alternatives) {
         this.recognizer = recognizer;
         this.source = source;
         this.endpointer = new Endpointer(endpointSilence);
+        this.alternatives = alternatives;
         recognizer.setWords(true);
         recognizer.setPartialWords(false);
+        if (alternatives > 1) {
+            recognizer.setMaxAlternatives(alternatives);
+        }
     }
 
     static VoskRecognizer free(SpeechModel model, Duration endpointSilence) {
         try {
             return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate()),
-                    Transcript.Source.FREE, endpointSilence);
+                    Transcript.Source.FREE, endpointSilence, 1);
         } catch (IOException e) {
             throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
         }
     }
 
-    static VoskRecognizer grammar(SpeechModel model, List<String> phrases, Duration endpointSilence) {
+    static VoskRecognizer grammar(SpeechModel model, List<String> phrases, Duration endpointSilence,
+                                  int alternatives) {
         List<String> grammar = new ArrayList<>(phrases);
         grammar.add(UNKNOWN);
         try {
             String json = JSON.writeValueAsString(grammar);
             return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), json),
-                    Transcript.Source.GRAMMAR, endpointSilence);
+                    Transcript.Source.GRAMMAR, endpointSilence, alternatives);
         } catch (IOException e) {
             throw new SpeechException("Vosk could not create a grammar recognizer for " + model.folder() + ".", e);
         }
@@ -62,7 +80,7 @@ final class VoskRecognizer implements StreamingRecognizer {
             throw new IllegalArgumentException("recognizers take " + AudioFormat.SPEECH + " audio, not " + chunk.format());
         }
         if (recognizer.acceptWaveForm(chunk.pcm(), chunk.pcm().length)) {
-            words.addAll(parseWords(recognizer.getResult()));
+            words.addAll(segment(recognizer.getResult()));
             lastPartial = "";
         } else {
             lastPartial = field(recognizer.getPartialResult(), "partial");
@@ -83,17 +101,20 @@ final class VoskRecognizer implements StreamingRecognizer {
     Transcript finishWithUnknown() {
         checkUsable();
         finished = true;
-        words.addAll(parseWords(recognizer.getFinalResult()));
+        words.addAll(segment(recognizer.getFinalResult()));
         String text = String.join(" ", words.stream().map(Word::text).toList());
         double confidence = words.stream().mapToDouble(Word::confidence).average().orElse(0);
-        return new Transcript(text, words, confidence, source);
+        return new Transcript(text, words, confidence, source, readings.stream().map(Reading::text).toList());
     }
 
     static Transcript withoutUnknown(Transcript transcript) {
         List<Word> known = transcript.words().stream().filter(w -> !UNKNOWN.equals(w.text())).toList();
         String text = String.join(" ", known.stream().map(Word::text).toList());
         double confidence = known.stream().mapToDouble(Word::confidence).average().orElse(0);
-        return new Transcript(text, known, confidence, transcript.source());
+        List<String> readings = transcript.alternatives().stream()
+                .map(reading -> reading.replace(UNKNOWN, " ").replaceAll("\\s+", " ").strip()).distinct().toList();
+        return new Transcript(text, known, confidence, transcript.source(),
+                transcript.alternatives().size() > 1 ? readings : List.of(text));
     }
 
     /** Frees the native recognizer; safe to call twice. */
@@ -120,12 +141,43 @@ final class VoskRecognizer implements StreamingRecognizer {
         }
     }
 
-    private static List<Word> parseWords(String json) {
-        JsonNode result = tree(json).path("result");
+    /**
+     * The words of a closed segment (the best reading's). With alternatives, Vosk gives no word confidences but a
+     * score per reading: each word gets the best reading's share of the readings' probability mass, and the
+     * segment's readings are combined with those of the segments before it, keeping the best {@code alternatives}.
+     */
+    private List<Word> segment(String json) {
+        JsonNode tree = tree(json);
+        if (!tree.has("alternatives")) {
+            return parseWords(tree.path("result"), Optional.empty());
+        }
+        JsonNode list = tree.path("alternatives");
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Reading> segment = new ArrayList<>();
+        list.forEach(reading -> segment.add(new Reading(reading.path("text").asText(""),
+                reading.path("confidence").asDouble())));
+        double top = segment.get(0).score();
+        double mass = segment.stream().mapToDouble(reading -> Math.exp(reading.score() - top)).sum();
+        List<Reading> combined = new ArrayList<>();
+        for (Reading before : readings) {
+            for (Reading next : segment) {
+                combined.add(before.then(next));
+            }
+        }
+        combined.sort(java.util.Comparator.comparingDouble(Reading::score).reversed());
+        Map<String, Reading> best = new LinkedHashMap<>(); // two segmentations can read the same: keep the better
+        combined.forEach(reading -> best.putIfAbsent(reading.text(), reading));
+        readings = best.values().stream().limit(alternatives).toList();
+        return parseWords(list.get(0).path("result"), Optional.of(1 / mass));
+    }
+
+    private static List<Word> parseWords(JsonNode result, Optional<Double> confidence) {
         List<Word> parsed = new ArrayList<>();
         for (JsonNode word : result) {
             parsed.add(new Word(word.path("word").asText(), word.path("start").asDouble(), word.path("end").asDouble(),
-                    word.path("conf").asDouble()));
+                    confidence.orElseGet(() -> word.path("conf").asDouble())));
         }
         return parsed;
     }

@@ -71,6 +71,35 @@ class RecognitionTest {
     }
 
     @Test
+    void theGrammarDecoderCanGiveItsBestReadingsWithoutUnknownMarkers() throws IOException {
+        Path shared = SpeechFixtures.sharedSpeechToIntent();
+        List<String> phrases = List.of("can i have", "may i have", "i want", "a", "with", "and", "some", "lots of",
+                "a bit of", "small", "medium", "large", "latte", "mocha", "iced mocha", "coffee", "iced coffee",
+                "cream", "milk", "soy milk", "sugar", "brown sugar", "light roast", "dark roast", "double shot");
+        List<String> files = new ArrayList<>();
+        new ObjectMapper().readTree(shared.resolve("labels.json").toFile()).fieldNames().forEachRemaining(files::add);
+        Audio noise = WavFile.read(shared.resolve("noise/kitchen.wav"));
+        java.util.Random random = new java.util.Random(7);
+        int withRunnersUp = 0;
+        // real orders in loud kitchen noise: the decoder is unsure, so it has runners-up to offer
+        for (String file : files.subList(0, 5)) {
+            Audio order = NoiseMixer.mix(WavFile.read(shared.resolve("clean").resolve(file)), noise, 6, random);
+            Transcript readings = transcriber.transcribe(order, RecognizerOptions.grammar(phrases)
+                    .withAlternatives(5));
+            assertEquals(readings.text(), readings.alternatives().get(0), "the best reading comes first");
+            assertTrue(readings.alternatives().size() <= 5, readings.alternatives().toString());
+            assertEquals(readings.alternatives().size(), readings.alternatives().stream().distinct().count());
+            assertTrue(readings.alternatives().stream().noneMatch(reading -> reading.contains("[unk]")));
+            assertTrue(readings.confidence() > 0 && readings.confidence() <= 1, "share of the best reading: "
+                    + readings.confidence());
+            withRunnersUp += readings.alternatives().size() > 1 ? 1 : 0;
+            assertEquals(List.of(readings.text()), transcriber.transcribe(order, RecognizerOptions.grammar(phrases))
+                    .alternatives(), "one reading unless asked for more");
+        }
+        assertTrue(withRunnersUp >= 3, withRunnersUp + " of 5 noisy orders had more than one reading");
+    }
+
+    @Test
     void biasedRecognitionFallsBackToFreeSpeechOutsideTheVocabulary() {
         Transcript heard = transcriber.transcribe(voice.speakAll("can you tell me a story about the weather"),
                 RecognizerOptions.biased(List.of("where are the double a batteries", "how much is the cordless drill")));

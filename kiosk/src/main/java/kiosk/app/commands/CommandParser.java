@@ -35,6 +35,29 @@ public final class CommandParser {
         this.contexts = List.copyOf(contexts);
     }
 
+    /**
+     * The best command among a recognizer's readings of one utterance (best first): the reading that fits a command
+     * best wins, an earlier reading on a tie. In noise the decoder's best reading often drops or swaps a word
+     * ("lots of and lots of brown sugar") that a close runner-up kept ("lots of cream and lots of brown sugar");
+     * the grammar of commands tells them apart. No reading fitting: the first reading's "not understood".
+     */
+    public CommandResult parseReadings(List<String> readings) {
+        CommandResult first = parse(readings.isEmpty() ? "" : readings.get(0));
+        CommandResult best = first;
+        double bestConfidence = first instanceof CommandResult.Understood understood ? understood.confidence() : -1;
+        for (String reading : readings.subList(Math.min(1, readings.size()), readings.size())) {
+            if (bestConfidence >= 1.0) {
+                break; // a perfect fit cannot be beaten, and parsing the other readings takes time
+            }
+            if (parse(reading) instanceof CommandResult.Understood understood
+                    && understood.confidence() > bestConfidence) {
+                best = understood;
+                bestConfidence = understood.confidence();
+            }
+        }
+        return best;
+    }
+
     public CommandResult parse(String text) {
         String[] words = SpokenForm.normalize(text, true).split(" ");
         if (words.length == 0 || words[0].isEmpty()) {

@@ -14,10 +14,14 @@ import kiosk.speech.Transcript;
 
 /**
  * From audio to intent and slots: recognition restricted to the contexts' phrases (Vosk grammar mode, which hears
- * "light roast" where free recognition hears "light rose"), then the {@link CommandParser}. Loads nothing itself:
+ * "light roast" where free recognition hears "light rose"), asked for its ten best readings, then the
+ * {@link CommandParser} picks the reading that fits a command best. Loads nothing itself:
  * the speech model is shared; one recognizer per utterance.
  */
 public final class SpeechToIntent {
+
+    /** Readings parsed per utterance; chosen on one half of the development recordings, checked on the other. */
+    static final int ALTERNATIVES = 10;
 
     private final SpeechModel model;
     private final CommandParser parser;
@@ -28,7 +32,7 @@ public final class SpeechToIntent {
         this.parser = new CommandParser(contexts);
         List<String> phrases = new ArrayList<>();
         contexts.forEach(context -> phrases.addAll(context.grammarPhrases()));
-        this.recognition = RecognizerOptions.grammar(phrases);
+        this.recognition = RecognizerOptions.grammar(phrases).withAlternatives(ALTERNATIVES);
     }
 
     public Inference infer(Audio utterance) {
@@ -45,7 +49,7 @@ public final class SpeechToIntent {
             timings.put("stt_final", millis(lastChunk, System.nanoTime()));
         }
         long parseStart = System.nanoTime();
-        CommandResult result = parser.parse(transcript.text());
+        CommandResult result = parser.parseReadings(transcript.alternatives());
         timings.put("understand", millis(parseStart, System.nanoTime()));
         timings.put("total", millis(start, System.nanoTime()));
         return new Inference(transcript, result, timings);
