@@ -36,12 +36,39 @@ public final class OnnxDecoder implements DecoderSession {
     private final long headSize;
     private final boolean float16;
     private final boolean wantsPositions;
+    private final CacheNames names;
     private List<KvPair> cache = List.of();
     private int length;
     private boolean closed;
 
+    /**
+     * The names of the cache's inputs and outputs, with {@code %d} for the layer: Hugging Face Optimum's export uses
+     * the defaults; other exporters name them otherwise, and a model pack says how.
+     */
+    public record CacheNames(String pastKey, String pastValue, String presentKey, String presentValue) {
+        public static final CacheNames DEFAULT = new CacheNames("past_key_values.%d.key", "past_key_values.%d.value",
+                "present.%d.key", "present.%d.value");
+
+        String pastKey(int layer) {
+            return String.format(pastKey, layer);
+        }
+
+        String pastValue(int layer) {
+            return String.format(pastValue, layer);
+        }
+
+        String presentKey(int layer) {
+            return String.format(presentKey, layer);
+        }
+
+        String presentValue(int layer) {
+            return String.format(presentValue, layer);
+        }
+    }
+
     private OnnxDecoder(Path file, OrtSession session, int layers, long heads, long headSize, boolean float16,
-                        boolean wantsPositions) {
+                        boolean wantsPositions, CacheNames names) {
+        this.names = names;
         this.file = file;
         this.session = session;
         this.layers = layers;
@@ -53,6 +80,11 @@ public final class OnnxDecoder implements DecoderSession {
 
     /** Loads the model (external weights beside it are found by ONNX Runtime) and reads its cache layout. */
     public static OnnxDecoder load(Path file, int threads) {
+        return load(file, threads, CacheNames.DEFAULT);
+    }
+
+    /** Loads a model whose cache inputs and outputs carry other names. */
+    public static OnnxDecoder load(Path file, int threads, CacheNames names) {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("the decoder model " + file + " does not exist; expected an ONNX decoder with "
                     + "past_key_values inputs.");
@@ -66,14 +98,14 @@ public final class OnnxDecoder implements DecoderSession {
             session = environment.createSession(file.toAbsolutePath().normalize().toString(), options);
             Map<String, NodeInfo> inputs = session.getInputInfo();
             int layers = 0;
-            while (inputs.containsKey("past_key_values." + layers + ".key")) {
+            while (inputs.containsKey(names.pastKey(layers))) {
                 layers++;
             }
             if (layers == 0 || !inputs.containsKey("input_ids") || !session.getOutputNames().contains("logits")) {
                 throw new ModelException("the decoder model " + file + " lacks input_ids, logits or "
-                        + "past_key_values.0.key; expected a decoder exported with its key/value cache.");
+                        + names.pastKey(0) + "; expected a decoder exported with its key/value cache.");
             }
-            TensorInfo kv = (TensorInfo) inputs.get("past_key_values.0.key").getInfo();
+            TensorInfo kv = (TensorInfo) inputs.get(names.pastKey(0)).getInfo();
             long[] shape = kv.getShape();
             boolean float16 = kv.type == OnnxJavaType.FLOAT16;
             if (!float16 && kv.type != OnnxJavaType.FLOAT) {
@@ -81,7 +113,7 @@ public final class OnnxDecoder implements DecoderSession {
                         + "; expected float16 or float32.");
             }
             return new OnnxDecoder(file, session, layers, shape[1], shape[3], float16,
-                    inputs.containsKey("position_ids"));
+                    inputs.containsKey("position_ids"), names);
         } catch (OrtException e) {
             closeQuietly(session);
             throw new ModelException("ONNX Runtime cannot load the decoder " + file + " (" + e.getMessage() + ").", e);
@@ -141,14 +173,14 @@ public final class OnnxDecoder implements DecoderSession {
             long[] pastShape = {1, heads, length, headSize};
             for (int layer = 0; layer < layers; layer++) {
                 KvPair past = cache.isEmpty() ? KvPair.empty(pastShape, float16) : cache.get(layer);
-                inputs.put("past_key_values." + layer + ".key", past.key().tensor(environment, pastShape));
-                inputs.put("past_key_values." + layer + ".value", past.value().tensor(environment, pastShape));
+                inputs.put(names.pastKey(layer), past.key().tensor(environment, pastShape));
+                inputs.put(names.pastValue(layer), past.value().tensor(environment, pastShape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 List<KvPair> present = new ArrayList<>(layers);
                 for (int layer = 0; layer < layers; layer++) {
-                    present.add(new KvPair(Kv.copyOf(result.get("present." + layer + ".key").orElseThrow()),
-                            Kv.copyOf(result.get("present." + layer + ".value").orElseThrow())));
+                    present.add(new KvPair(Kv.copyOf(result.get(names.presentKey(layer)).orElseThrow()),
+                            Kv.copyOf(result.get(names.presentValue(layer)).orElseThrow())));
                 }
                 float[] logits = lastLogits((OnnxTensor) result.get("logits").orElseThrow(), tokens.length);
                 cache = present;
