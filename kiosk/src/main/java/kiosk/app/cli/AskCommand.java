@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import kiosk.app.config.KioskConfig;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
@@ -28,7 +30,7 @@ public final class AskCommand implements Callable<Integer> {
     private StoreOption store;
 
     @Option(names = "--json", description = "One JSON object per turn: text, intent, slots, answer, confidence, "
-            + "escalate, aisle, timings_ms.")
+            + "escalate, aisle, timings_ms (and spoken, when a model pack phrases the answer).")
     private boolean json;
 
     @Spec
@@ -38,12 +40,18 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (KioskModels models = store.models()) {
-            StoreKiosk kiosk = StoreOption.open(models, err);
+        KioskConfig config = Configuration.load();
+        try (KioskModels models = store.models(config)) {
+            StoreKiosk kiosk = StoreOption.open(models, config, err);
             ShopperSession session = kiosk.newSession();
             for (String question : questions) {
                 Reply reply = session.respond(question);
-                out.println(json ? JsonLines.write(toJson(reply)) : reply.answer());
+                // with a model pack, what the kiosk would say: the model's checked sentences, or the template
+                Optional<String> spoken = kiosk.phrasing().filter(p -> !reply.escalate())
+                        .map(p -> p.phrase(question, reply, sentence -> { }, () -> false));
+                Map<String, Object> line = toJson(reply);
+                spoken.ifPresent(text -> line.put("spoken", text));
+                out.println(json ? JsonLines.write(line) : spoken.orElse(reply.answer()));
                 out.flush();
             }
         }

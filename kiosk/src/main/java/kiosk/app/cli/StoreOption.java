@@ -36,4 +36,11 @@ final class StoreOption {
     static StoreKiosk open(KioskModels models, PrintWriter err) {
         return StoreKiosk.open(models.paths().store(), models, problem -> err.println("kiosk: " + problem));
     }
+
+    /** Loads the store with the configuration's model pack (if any) phrasing the replies. */
+    static StoreKiosk open(KioskModels models, kiosk.app.config.KioskConfig config, PrintWriter err) {
+        java.util.function.Consumer<String> problems = problem -> err.println("kiosk: " + problem);
+        return StoreKiosk.open(models.paths().store(), models, problems, models.pack(config.models().pack(),
+                problems));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,15 +49,19 @@ public final class GroundedPhrasing {
     private final GroundingCheck grounding;
     private final StoreKnowledge knowledge;
     private final Clock clock;
+    private final Predicate<String> speakable;
     private final AtomicLong phrased = new AtomicLong();
     private final AtomicLong fellBack = new AtomicLong();
 
     /**
-     * @param prompt  renders the chat messages with the model's template and tokenizes them
-     * @param options the model's budgets: its time budget is when speech stops at the next sentence boundary
+     * @param prompt    renders the chat messages with the model's template and tokenizes them
+     * @param options   the model's budgets: its time budget is when speech stops at the next sentence boundary
+     * @param speakable whether a sentence is words the kiosk's voice can say (a broken or tiny model writes
+     *                  fragments of many languages); a sentence that is not stops the model like one that strays
      */
     public GroundedPhrasing(Generator generator, Function<List<Message>, long[]> prompt, GenerationOptions options,
-                            StoreKnowledge knowledge, Clock clock) {
+                            StoreKnowledge knowledge, Clock clock, Predicate<String> speakable) {
+        this.speakable = speakable;
         this.generator = generator;
         this.prompt = prompt;
         this.options = options;
@@ -76,7 +81,7 @@ public final class GroundedPhrasing {
             if (strayed.get() || cancelled.getAsBoolean()) {
                 return;
             }
-            if (keepsToFacts(sentence, template.answer())) {
+            if (speakable.test(sentence) && keepsToFacts(sentence, template.answer())) {
                 spoken.add(sentence);
                 sentences.accept(sentence);
             } else {

@@ -32,7 +32,8 @@ public final class ConfigurationReload {
         Path store = storeOverride.orElse(config.store().folder());
         List<String> problems = new ArrayList<>();
         try {
-            StoreKiosk kiosk = StoreKiosk.open(store, models, problems::add);
+            StoreKiosk kiosk = StoreKiosk.open(store, models, problems::add,
+                    models.pack(config.models().pack(), problems::add));
             return new ReloadOutcome.Loaded(config, kiosk, problems);
         } catch (StoreKiosk.KnowledgeUnavailableException e) {
             problems.add(e.getMessage());

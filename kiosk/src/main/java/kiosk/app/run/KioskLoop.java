@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kiosk.app.config.KioskConfig;
+import kiosk.app.dialogue.GroundedPhrasing;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.session.SessionAction;
 import kiosk.app.session.SessionEvent;
@@ -74,6 +76,7 @@ public final class KioskLoop {
     private final Optional<TurnCounts> counts;
     private final Optional<Supplier<AudioSource>> microphone;
     private final AtomicBoolean finishListening = new AtomicBoolean();
+    private Optional<AnsweredTurn> lastTurn = Optional.empty();
     private final Instant started = Instant.now();
     private final Deque<String> lastErrors = new ArrayDeque<>();
     private final Deque<ReloadReady> reloadsReady = new ArrayDeque<>();
@@ -243,6 +246,7 @@ public final class KioskLoop {
             listen();
         } else if (action instanceof SessionAction.Understand understand) {
             Reply reply = session.respond(understand.text());
+            lastTurn = Optional.of(new AnsweredTurn(understand.text(), reply));
             log.println(config.privacy().logTranscripts()
                     ? "heard: \"" + understand.text() + "\" -> " + reply.intent()
                     : "heard: (" + understand.text().split("\\s+").length + " words) -> " + reply.intent());
@@ -328,15 +332,30 @@ public final class KioskLoop {
         }
     }
 
+    /**
+     * Speaks on its own thread, so a press can stop it. An answer to the last question is phrased by the model pack
+     * when there is one, each checked sentence synthesized as soon as the model has written it.
+     */
     private void speak(String text) {
         stopSpeaking.set(false);
+        Optional<AnsweredTurn> turn = lastTurn.filter(t -> t.reply().answer().equals(text) && !t.reply().escalate());
+        Optional<GroundedPhrasing> phrasing = turn.flatMap(t -> kiosk.phrasing());
         Thread speaker = new Thread(() -> {
             try (AudioSink sink = replies.open()) {
-                models.synthesizer().speak(text, chunk -> {
+                Consumer<String> say = sentence -> models.synthesizer().speak(sentence, chunk -> {
                     if (!stopSpeaking.get()) {
                         sink.write(chunk);
                     }
                 });
+                if (phrasing.isPresent()) {
+                    synchronized (phrasing.get()) { // one decoder: a barge-in's reply waits for the last to stop
+                        String said = phrasing.get().phrase(turn.get().heard(), turn.get().reply(), say,
+                                stopSpeaking::get);
+                        log.println("(phrased: " + said + ")");
+                    }
+                } else {
+                    say.accept(text);
+                }
             } catch (SpeechException | IOException e) {
                 log.println("kiosk: cannot play the reply: " + e.getMessage());
             }
@@ -403,7 +422,10 @@ public final class KioskLoop {
         Map<String, Object> modelInfo = new LinkedHashMap<>();
         modelInfo.put("speech", models.paths().voskModel().toString());
         modelInfo.put("encoder", models.paths().encoderModel().toString());
-        modelInfo.put("pack", config.models().pack());
+        modelInfo.put("pack", serving.phrasing().isPresent() ? config.models().pack() + " (loaded)"
+                : config.models().pack().equals("none") ? "none" : config.models().pack() + " (not loaded: see the log)");
+        serving.phrasing().ifPresent(p -> modelInfo.put("pack_replies", Map.of("phrased", p.phrasedCount(),
+                "template", p.fallbackCount())));
         status.put("models", modelInfo);
         status.put("panel", panel.description());
         status.put("speaker", replies.description());
@@ -483,6 +505,10 @@ public final class KioskLoop {
     }
 
     private record ReloadRequest(CompletableFuture<String> reply) {
+    }
+
+    /** What the shopper said and the template reply to it: what a model pack phrases. */
+    private record AnsweredTurn(String heard, Reply reply) {
     }
 
     private record ReloadReady(ReloadOutcome outcome, CompletableFuture<String> reply) {

@@ -1,6 +1,17 @@
 package kiosk.app.voice;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
 import kiosk.app.KioskPaths;
+import kiosk.model.ModelException;
+import kiosk.model.generate.Generator;
+import kiosk.model.generate.HuggingFaceTokenText;
+import kiosk.model.generate.ModelPack;
+import kiosk.model.generate.OnnxDecoder;
+import kiosk.model.generate.PackException;
 import kiosk.model.SentenceEncoder;
 import kiosk.speech.FreeTtsSynthesizer;
 import kiosk.speech.SpeechModel;
@@ -19,7 +30,15 @@ public final class KioskModels implements AutoCloseable {
     private SpeechModel speechModel;
     private SentenceEncoder encoder;
     private SpeechSynthesizer synthesizer;
+    private LoadedPack pack;
     private boolean closed;
+
+    /** A generative model pack, loaded: its description, its decoder and tokenizer, and a generator over them. */
+    public record LoadedPack(ModelPack pack, OnnxDecoder decoder, HuggingFaceTokenText tokens, Generator generator) {
+        public String description() {
+            return pack.name() + " " + pack.version() + " (" + pack.folder() + ")";
+        }
+    }
 
     public KioskModels(KioskPaths paths) {
         this.paths = paths;
@@ -63,6 +82,59 @@ public final class KioskModels implements AutoCloseable {
         return synthesizer;
     }
 
+    /**
+     * The generative model pack named in the configuration ({@code models.pack}: a folder name under the models
+     * folder, or a folder's path), loaded once. A pack that cannot be used is refused with one sentence through
+     * {@code problems}, and the kiosk answers with its template answers.
+     */
+    public Optional<LoadedPack> pack(String nameOrFolder, Consumer<String> problems) {
+        checkOpen();
+        if (nameOrFolder.equals("none")) {
+            return Optional.empty();
+        }
+        if (pack != null) {
+            if (!pack.pack().folder().equals(packFolder(nameOrFolder))) {
+                // a decoder may be speaking a reply right now: another pack is loaded on the next start
+                problems.accept("models.pack is now " + nameOrFolder + "; the kiosk keeps " + pack.description()
+                        + " until it restarts");
+            }
+            return Optional.of(pack);
+        }
+        Path folder = packFolder(nameOrFolder);
+        if (!Files.isDirectory(folder)) {
+            problems.accept("the model pack " + folder + " (models.pack: " + nameOrFolder + ") is not installed; "
+                    + "answering with the template answers");
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        OnnxDecoder decoder = null;
+        try {
+            ModelPack loaded = ModelPack.load(folder);
+            decoder = loaded.openDecoder(Math.min(2, Runtime.getRuntime().availableProcessors()));
+            HuggingFaceTokenText tokens = loaded.openTokenizer();
+            pack = new LoadedPack(loaded, decoder, tokens, new Generator(decoder, tokens));
+            Logger.info("model pack {} loaded in {} ms", pack.description(), millisSince(start));
+            return Optional.of(pack);
+        } catch (PackException | ModelException e) {
+            if (decoder != null) {
+                decoder.close();
+            }
+            problems.accept("the model pack in " + folder + " is refused: " + e.getMessage()
+                    + " Answering with the template answers.");
+            return Optional.empty();
+        }
+    }
+
+    private Path packFolder(String nameOrFolder) {
+        return nameOrFolder.contains("/") ? Path.of(nameOrFolder) : paths.models().resolve(nameOrFolder);
+    }
+
+    private void closePack() {
+        pack.tokens().close();
+        pack.decoder().close();
+        pack = null;
+    }
+
     /** Closes what was loaded, last loaded first; safe to call twice. */
     @Override
     public void close() {
@@ -70,6 +142,9 @@ public final class KioskModels implements AutoCloseable {
             return;
         }
         closed = true;
+        if (pack != null) {
+            closePack();
+        }
         if (synthesizer != null) {
             synthesizer.close();
         }

@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 
 import kiosk.app.commands.CommandContext;
 import kiosk.app.commands.CommandParser;
+import kiosk.app.dialogue.GroundedPhrasing;
 import kiosk.app.dialogue.StoreAssistant;
 import kiosk.app.store.LoadResult;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.app.store.StoreLoader;
 import kiosk.speech.RecognizerOptions;
+import kiosk.speech.SpokenForm;
 
 /**
  * The kiosk wired for one store folder: its knowledge, its command contexts, the models, and the recognizer
@@ -33,9 +35,11 @@ public final class StoreKiosk {
     private final Optional<CommandParser> commands;
     private final KioskModels models;
     private final Path folder;
+    private final Optional<GroundedPhrasing> phrasing;
 
     private StoreKiosk(Path folder, StoreKnowledge knowledge, StoreAssistant assistant, List<CommandContext> contexts,
-                       KioskModels models) {
+                       KioskModels models, Optional<GroundedPhrasing> phrasing) {
+        this.phrasing = phrasing;
         this.folder = folder;
         this.knowledge = knowledge;
         this.assistant = assistant;
@@ -50,13 +54,34 @@ public final class StoreKiosk {
      * @throws KnowledgeUnavailableException when nothing of the store's knowledge could be loaded
      */
     public static StoreKiosk open(Path storeFolder, KioskModels models, Consumer<String> problems) {
+        return open(storeFolder, models, problems, Optional.empty());
+    }
+
+    /** As {@link #open(Path, KioskModels, Consumer)}, with replies phrased by a generative model pack. */
+    public static StoreKiosk open(Path storeFolder, KioskModels models, Consumer<String> problems,
+                                  Optional<KioskModels.LoadedPack> pack) {
         LoadResult loaded = StoreLoader.load(storeFolder);
         loaded.problems().forEach(problem -> problems.accept(problem.toString()));
         StoreKnowledge knowledge = loaded.knowledge().orElseThrow(() -> new KnowledgeUnavailableException(
                 "the store knowledge in " + storeFolder + " could not be loaded"));
         List<CommandContext> contexts = loadContexts(storeFolder.resolve("contexts"), problems);
         StoreAssistant assistant = StoreAssistant.create(knowledge, models.encoder(), Clock.systemDefaultZone());
-        return new StoreKiosk(storeFolder, knowledge, assistant, contexts, models);
+        Optional<GroundedPhrasing> phrasing = pack.map(model -> new GroundedPhrasing(model.generator(),
+                messages -> model.pack().promptTokens(model.tokens(), messages),
+                model.pack().generationOptions(model.tokens()), knowledge, Clock.systemUTC(),
+                sentence -> speakable(sentence, models)));
+        return new StoreKiosk(storeFolder, knowledge, assistant, contexts, models, phrasing);
+    }
+
+    /** Mostly words the speech model knows: English the voice can say, not a broken model's fragments. */
+    private static boolean speakable(String sentence, KioskModels models) {
+        String[] words = SpokenForm.normalize(sentence, true).split(" ");
+        return words.length > 0 && models.speechModel().unknownWords(List.of(sentence)).size() * 5 <= words.length;
+    }
+
+    /** The generative phrasing of replies, when a model pack is configured and loaded. */
+    public Optional<GroundedPhrasing> phrasing() {
+        return phrasing;
     }
 
     /** The store folder this knowledge was loaded from. */

@@ -98,7 +98,7 @@ class GroundedPhrasingTest {
 
     private static GroundedPhrasing phrasing(Scripted model, Clock clock) {
         return new GroundedPhrasing(new Generator(model, model), messages -> model.encode(PLAIN.render(messages)),
-                GenerationOptions.greedy(200, Set.of(0L)), store, clock);
+                GenerationOptions.greedy(200, Set.of(0L)), store, clock, sentence -> true);
     }
 
     private static String phrase(String modelSays, String shopperSaid, GroundedPhrasing[] holder) {
@@ -150,7 +150,7 @@ class GroundedPhrasingTest {
                 + "The Circular Saw is in aisle 5.");
         GroundedPhrasing phrasing = new GroundedPhrasing(new Generator(model, model),
                 messages -> model.encode(PLAIN.render(messages)), new GenerationOptions(200, Duration.ofSeconds(30),
-                Set.of(0L), List.of(), Sampling.GREEDY, 0), store, hurried);
+                Set.of(0L), List.of(), Sampling.GREEDY, 0), store, hurried, sentence -> true);
         List<String> spoken = new ArrayList<>();
         String reply = phrasing.phrase("where is the saw", DRILL, spoken::add, () -> false);
         assertEquals("Hello there, and thanks for asking me.", spoken.get(0), "a whole sentence, never half of one");
@@ -160,6 +160,17 @@ class GroundedPhrasingTest {
         assertEquals(String.join(" ", spoken), reply);
         assertTrue(model.length() < 95, "the model was stopped early, at " + model.length());
         assertEquals(1, phrasing.fallbackCount());
+    }
+
+    @Test
+    void aSentenceTheVoiceCannotSayIsWithheldAndTheTemplateSpeaks() {
+        Scripted model = new Scripted("Société çà fût retr. The Circular Saw is in aisle 5.");
+        GroundedPhrasing phrasing = new GroundedPhrasing(new Generator(model, model),
+                messages -> model.encode(PLAIN.render(messages)), GenerationOptions.greedy(200, Set.of(0L)), store,
+                Clock.systemUTC(), sentence -> sentence.chars().allMatch(c -> c < 128));
+        List<String> spoken = new ArrayList<>();
+        assertEquals(DRILL.answer(), phrasing.phrase("where is the saw", DRILL, spoken::add, () -> false));
+        assertEquals(List.of(DRILL.answer()), spoken);
     }
 
     @Test
@@ -213,7 +224,7 @@ class GroundedPhrasingTest {
              HuggingFaceTokenText text = new HuggingFaceTokenText(pack.resolve("tokenizer.json"))) {
             GroundedPhrasing phrasing = new GroundedPhrasing(new Generator(decoder, text),
                     messages -> text.encode(PLAIN.render(messages)), GenerationOptions.greedy(24, Set.of(1L)), store,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), sentence -> true);
             String reply = phrasing.phrase("where is the circular saw", DRILL, piece -> { }, () -> false);
             assertEquals(List.of(), new GroundingCheck(store).ungrounded(reply));
             assertEquals(1, phrasing.phrasedCount() + phrasing.fallbackCount());
