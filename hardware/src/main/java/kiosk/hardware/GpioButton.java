@@ -30,14 +30,22 @@ public final class GpioButton implements AutoCloseable {
         this.nanoClock = nanoClock;
         this.input = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).address(bcmPin)
                 .pull(PullResistance.PULL_UP).build());
-        input.addListener(event -> deliver(gestures.feed(event.state() == DigitalState.LOW, nanoClock.getAsLong())));
+        input.addListener(event -> level(event.state() == DigitalState.LOW));
+    }
+
+    /**
+     * The line's level now (an edge from Pi4J's thread, or a read at start). Pi4J's thread reports edges and the
+     * panel's ticker ticks: the gestures see one at a time.
+     */
+    public synchronized void level(boolean pressed) {
+        deliver(gestures.feed(pressed, nanoClock.getAsLong()));
     }
 
     public synchronized void tick() {
         deliver(gestures.tick(nanoClock.getAsLong()));
     }
 
-    private synchronized void deliver(List<ButtonEvent> events) {
+    private void deliver(List<ButtonEvent> events) {
         events.forEach(listener);
     }
 
