@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CtlReportCommand.class,
                 CtlLogsCommand.class,
                 CtlTestAudioCommand.class,
+                CtlTestPanelCommand.class,
                 SayCommand.class,
                 AskCommand.class,
                 CommandLine.HelpCommand.class,

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         KioskConfig config = startingConfig(lastGood, startProblems);
         Optional<String> speakerName = speaker.or(() -> config.audio().speakerName());
         try (KioskModels models = store.models(config);
-             Panel panel = PanelFactory.open()) {
+             Panel panel = PanelFactory.open(Configuration.panel(config), System.in, System.out)) {
             PrintWriter out = new PrintWriter(System.out, true);
             out.println("kiosk: settings from " + (startProblems.isEmpty() ? config.file()
                     + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")

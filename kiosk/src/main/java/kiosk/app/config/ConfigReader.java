@@ -60,6 +60,7 @@ public final class ConfigReader {
         Set<String> sectionNames = new LinkedHashSet<>();
         KioskConfig.KEYS.forEach(key -> sectionNames.add(key.section()));
         Map<String, Integer> seenSections = new java.util.HashMap<>();
+        Map<String, Integer> lines = new java.util.HashMap<>();
         for (NodeTuple section : sections.get().getValue()) {
             String name = YamlNodes.scalar(section.getKeyNode()).orElse("");
             int line = YamlNodes.line(section.getKeyNode());
@@ -81,16 +82,33 @@ public final class ConfigReader {
                         + "indented under it"));
                 continue;
             }
-            readSection(file, name, keys.get(), values, problems);
+            readSection(file, name, keys.get(), values, lines, problems);
         }
+        checkPins(file, values, lines, problems);
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
         return new Result(Optional.of(KioskConfig.of(file, values)), problems);
     }
 
+    /** Two parts wired to one GPIO pin cannot both work: the later key in the file is the one to fix. */
+    private static void checkPins(Path file, Map<String, Object> values, Map<String, Integer> lines,
+                                  List<Problem> problems) {
+        Map<Integer, String> owners = new java.util.HashMap<>();
+        KioskConfig.KEYS.stream().filter(key -> key.kind() instanceof ConfigKey.PinOrNone)
+                .sorted(java.util.Comparator.comparingInt(key -> lines.getOrDefault(key.path(), 0)))
+                .forEach(key -> {
+                    int pin = (Integer) values.get(key.path());
+                    String other = pin < 0 ? null : owners.putIfAbsent(pin, key.path());
+                    if (other != null) {
+                        problems.add(new Problem(file, lines.getOrDefault(key.path(), 0), "'" + key.path()
+                                + "' is GPIO " + pin + ", which '" + other + "' already uses"));
+                    }
+                });
+    }
+
     private static void readSection(Path file, String section, MappingNode keys, Map<String, Object> values,
-                                    List<Problem> problems) {
+                                    Map<String, Integer> lines, List<Problem> problems) {
         List<String> known = KioskConfig.KEYS.stream().filter(key -> key.section().equals(section))
                 .map(ConfigKey::name).toList();
         Map<String, Integer> seen = new java.util.HashMap<>();
@@ -120,6 +138,7 @@ public final class ConfigReader {
             Optional<Object> value = key.get().kind().read(raw.get(), why);
             if (value.isPresent()) {
                 values.put(key.get().path(), value.get());
+                lines.put(key.get().path(), line);
             } else {
                 problems.add(new Problem(file, line, "'" + key.get().path() + "' " + why));
             }

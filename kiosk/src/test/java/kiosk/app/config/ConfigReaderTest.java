@@ -134,6 +134,18 @@ class ConfigReaderTest {
     }
 
     @Test
+    void twoPartsOnOnePinAreRefusedAtTheLaterKey() throws IOException {
+        List<String> messages = messages(read("""
+                panel:
+                  staff_light: 5
+                  presence_sensor: 17
+                """));
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).endsWith(":3: 'panel.presence_sensor' is GPIO 17, which 'panel.talk_button' "
+                + "already uses"), messages.get(0));
+    }
+
+    @Test
     void brokenYamlIsReportedWithItsLine() throws IOException {
         ConfigReader.Result result = read("panel:\n  kind: auto\n   talk_button: 3\n");
         assertTrue(result.config().isEmpty());
