@@ -43,6 +43,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         boolean warmProcess = ManagementFactory.getRuntimeMXBean().getUptime() > 3000;
         try (KioskModels models = store.models()) {
+            models.loadSpeechInBackground();   // as kiosk run does
             StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
             VoiceTurns voice = kiosk.voiceTurns();
             // the first turn compiles the vocabulary into the recognizer: part of being ready

@@ -55,6 +55,7 @@ public final class RunCommand implements Callable<Integer> {
         Optional<String> speakerName = speaker.or(() -> config.audio().speakerName());
         try (KioskModels models = store.models(config);
              Panel panel = PanelFactory.open(Configuration.panel(config), System.in, System.out)) {
+            models.loadSpeechInBackground();
             PrintWriter out = new PrintWriter(System.out, true);
             out.println("kiosk: settings from " + (startProblems.isEmpty() ? config.file()
                     + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")

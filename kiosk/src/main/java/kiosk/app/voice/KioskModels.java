@@ -22,7 +22,8 @@ import org.tinylog.Logger;
  * The three models of the kiosk, each loaded at most once, on first use, and closed in reverse order.
  *
  * <p>A subcommand that only transcribes never pays for the encoder, and one that only answers typed questions never
- * loads Vosk. Not thread-safe for loading: the kiosk loads from its main thread before serving.
+ * loads Vosk. Each model loads once even when asked from two threads; {@link #loadSpeechInBackground()} lets the
+ * speech model and the voice load on the second core while the store is indexed.
  */
 public final class KioskModels implements AutoCloseable {
 
@@ -31,7 +32,11 @@ public final class KioskModels implements AutoCloseable {
     private SentenceEncoder encoder;
     private SpeechSynthesizer synthesizer;
     private LoadedPack pack;
-    private boolean closed;
+    private volatile boolean closed;
+    // one lock per model: the speech model and the voice load on a second core while the encoder indexes the store
+    private final Object speechLock = new Object();
+    private final Object encoderLock = new Object();
+    private final Object synthesizerLock = new Object();
 
     /** A generative model pack, loaded: its description, its decoder and tokenizer, and a generator over them. */
     public record LoadedPack(ModelPack pack, OnnxDecoder decoder, HuggingFaceTokenText tokens, Generator generator) {
@@ -49,6 +54,12 @@ public final class KioskModels implements AutoCloseable {
     }
 
     public SpeechModel speechModel() {
+        synchronized (speechLock) {
+            return loadSpeechModel();
+        }
+    }
+
+    private SpeechModel loadSpeechModel() {
         checkOpen();
         if (speechModel == null) {
             long start = System.nanoTime();
@@ -59,6 +70,12 @@ public final class KioskModels implements AutoCloseable {
     }
 
     public SentenceEncoder encoder() {
+        synchronized (encoderLock) {
+            return loadEncoder();
+        }
+    }
+
+    private SentenceEncoder loadEncoder() {
         checkOpen();
         if (encoder == null) {
             long start = System.nanoTime();
@@ -73,6 +90,12 @@ public final class KioskModels implements AutoCloseable {
     }
 
     public SpeechSynthesizer synthesizer() {
+        synchronized (synthesizerLock) {
+            return loadSynthesizer();
+        }
+    }
+
+    private SpeechSynthesizer loadSynthesizer() {
         checkOpen();
         if (synthesizer == null) {
             long start = System.nanoTime();
@@ -135,9 +158,37 @@ public final class KioskModels implements AutoCloseable {
         pack = null;
     }
 
+    /**
+     * Starts loading the speech model and the voice on another thread, so that the kiosk is ready sooner; a later
+     * {@link #speechModel()} waits for it. A failure here is only logged: the call on the main thread meets it again
+     * and reports it.
+     */
+    public void loadSpeechInBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                speechModel();
+                synthesizer();
+            } catch (RuntimeException e) {
+                Logger.debug(e, "loading the speech models in the background failed");
+            }
+        }, "kiosk-model-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** Closes what was loaded, last loaded first; safe to call twice. */
     @Override
     public void close() {
+        synchronized (speechLock) {
+            synchronized (encoderLock) {
+                synchronized (synthesizerLock) {
+                    closeAll();
+                }
+            }
+        }
+    }
+
+    private void closeAll() {
         if (closed) {
             return;
         }
