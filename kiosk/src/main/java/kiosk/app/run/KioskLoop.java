@@ -44,6 +44,7 @@ import kiosk.speech.AudioChunk;
 import kiosk.speech.AudioSource;
 import kiosk.speech.AudioSink;
 import kiosk.speech.RecognitionEvent;
+import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeakerSink;
 import kiosk.speech.SpeechException;
 import kiosk.speech.StreamingRecognizer;
@@ -68,6 +69,8 @@ public final class KioskLoop {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ERRORS_KEPT = 10;
+    /** Trailing silence that ends a shopper's question on the microphone. */
+    static final Duration END_OF_SPEECH = Duration.ofMillis(800);
 
     private final Panel panel;
     private volatile StoreKiosk kiosk;
@@ -80,12 +83,14 @@ public final class KioskLoop {
     private final Instant started = Instant.now();
     private final Deque<String> lastErrors = new ArrayDeque<>();
     private final Deque<ReloadReady> reloadsReady = new ArrayDeque<>();
+    /** Panel parts that failed and have not come back, with why: the kiosk answers by voice meanwhile. */
+    private final Map<String, String> faulty = new java.util.concurrent.ConcurrentHashMap<>();
     private final KioskModels models;
     private final Replies replies;
     private final PrintStream log;
     private final SessionMachine machine;
     private final SystemdNotifier systemd;
-    private final kiosk.speech.RecognizerOptions recognition;
+    private final RecognizerOptions recognition;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean stopSpeaking = new AtomicBoolean();
     private ShopperSession session;
@@ -234,8 +239,14 @@ public final class KioskLoop {
             events.add(new SessionEvent.StaffPressed());
         } else if (event instanceof PanelEvent.Fault fault) {
             Logger.warn("{} {}: {}", fault.component(), fault.recovered() ? "recovered" : "failed", fault.message());
-            if (!fault.recovered()) {
+            if (fault.recovered()) {
+                faulty.remove(fault.component());
+            } else {
+                faulty.put(fault.component(), fault.message());
                 remember(fault.component() + ": " + fault.message());
+                if (fault.component().equals("display")) {
+                    log.println("kiosk: voice only: " + fault.message());
+                }
             }
             events.add(new SessionEvent.Fault(fault.component(), fault.message(), fault.recovered()));
         }
@@ -305,8 +316,10 @@ public final class KioskLoop {
     }
 
     private String recognize(Supplier<AudioSource> source, boolean live) {
+        // a microphone never ends by itself: the end of the shopper's speech ends the turn (or the button's release)
+        RecognizerOptions options = live ? recognition.withEndpointSilence(END_OF_SPEECH) : recognition;
         try (AudioSource in = source.get();
-             StreamingRecognizer recognizer = models.speechModel().open(recognition)) {
+             StreamingRecognizer recognizer = models.speechModel().open(options)) {
             while (!finishListening.get()) {
                 Optional<AudioChunk> chunk = in.read();
                 if (chunk.isEmpty()) {
@@ -364,6 +377,11 @@ public final class KioskLoop {
         }, "kiosk-speaker");
         speaker.setDaemon(true);
         speaker.start();
+    }
+
+    /** Stops the loop from any thread (systemd's stop): the turn in progress ends first, as with /quit. */
+    public void stop() {
+        events.add(new PanelEvent.Quit());
     }
 
     /** Asks for a reload from any thread (SIGHUP, the control socket); the reply says what happened. */
@@ -428,6 +446,8 @@ public final class KioskLoop {
                 "template", p.fallbackCount())));
         status.put("models", modelInfo);
         status.put("panel", panel.description());
+        status.put("mode", faulty.containsKey("display") ? "voice only (the display failed; retrying)" : "normal");
+        status.put("panel_faults", new java.util.TreeMap<>(faulty));
         status.put("speaker", replies.description());
         status.put("microphone", microphone.isPresent() ? config.audio().microphone()
                 : "none: typed and WAV questions");
