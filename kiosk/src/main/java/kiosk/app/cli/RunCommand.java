@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import kiosk.app.KioskPaths;
@@ -47,8 +49,19 @@ public final class RunCommand implements Callable<Integer> {
             + "default: audio.speaker of the configuration.")
     private Optional<String> speaker;
 
+    /** Counted down when the kiosk has stopped and closed its devices and models. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
     @Override
     public Integer call() throws InterruptedException, IOException {
+        try {
+            return serve();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private Integer serve() throws InterruptedException, IOException {
         LastGoodConfig lastGood = new LastGoodConfig(KioskPaths.fromSystemProperties().state());
         List<String> startProblems = new ArrayList<>();
         KioskConfig config = startingConfig(lastGood, startProblems);
@@ -81,6 +94,7 @@ public final class RunCommand implements Callable<Integer> {
                     Optional.of(TurnCounts.open(models.paths().state().resolve("report.json"))), microphone));
             startProblems.forEach(loop::problem);
             reloadOnHangup(loop);
+            stopOnTerminate(loop);
             Path socket = models.paths().state().resolve(ControlSocket.FILE_NAME);
             try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
                 out.println("kiosk: kioskctl talks to this kiosk through " + socket);
@@ -129,6 +143,23 @@ public final class RunCommand implements Callable<Integer> {
             out.println("kiosk: " + e.getMessage() + " Type questions, or WAV files' paths for spoken ones.");
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code systemctl stop kiosk} sends SIGTERM: the turn in progress ends, the panel is blanked and every device and
+     * model is closed before the JVM exits (a hook that returns at once would leave that to the exit).
+     */
+    private void stopOnTerminate(KioskLoop loop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            loop.stop();
+            try {
+                if (!closed.await(10, TimeUnit.SECONDS)) {
+                    Logger.warn("the kiosk did not stop within 10 s; exiting anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kiosk-stop"));
     }
 
     /** {@code systemctl reload kiosk} sends SIGHUP; the JDK's signal API is the only way to catch it in Java. */
