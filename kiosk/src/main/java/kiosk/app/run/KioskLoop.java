@@ -438,8 +438,15 @@ public final class KioskLoop {
         store.put("command_contexts", serving.contexts().size());
         status.put("store", store);
         Map<String, Object> modelInfo = new LinkedHashMap<>();
-        modelInfo.put("speech", models.paths().voskModel().toString());
-        modelInfo.put("encoder", models.paths().encoderModel().toString());
+        java.util.Properties versions = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(models.paths().models().resolve("versions.properties"))) {
+            versions.load(in);
+        } catch (IOException e) {
+            // a models folder assembled by hand has no versions file: the folders say what is there
+        }
+        modelInfo.put("speech", versions.getProperty("speech", "?") + " in " + models.paths().voskModel());
+        modelInfo.put("encoder", versions.getProperty("encoder", "?") + " in " + models.paths().encoderModel());
+        modelInfo.put("voice", versions.getProperty("voice", "FreeTTS kevin16"));
         modelInfo.put("pack", serving.phrasing().isPresent() ? config.models().pack() + " (loaded)"
                 : config.models().pack().equals("none") ? "none" : config.models().pack() + " (not loaded: see the log)");
         serving.phrasing().ifPresent(p -> modelInfo.put("pack_replies", Map.of("phrased", p.phrasedCount(),

@@ -102,6 +102,8 @@ class KioskReloadTest {
                 Map<String, Object> status = ask(socket, "status");
                 assertEquals("Maple Street Hardware", ((Map<?, ?>) status.get("store")).get("name"), status.toString());
                 assertEquals(270, ((Map<?, ?>) status.get("store")).get("products"));
+                assertTrue(((Map<?, ?>) status.get("models")).get("speech").toString()
+                        .startsWith("com.alphacephei:vosk-model-en:"), status.toString());
 
                 // a spoken question is in progress when the technician's edit is reloaded
                 Files.writeString(store.resolve("catalog.csv"), Files.readString(store.resolve("catalog.csv"))
