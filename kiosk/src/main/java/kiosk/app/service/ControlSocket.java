@@ -20,7 +20,7 @@ import org.tinylog.Logger;
 /**
  * The running kiosk's door for {@code kioskctl}: a Unix domain socket in the state folder (no network; the unit
  * allows only AF_UNIX). A client sends one line ({@code status}, {@code reload}) and reads one JSON line back.
- * File permissions decide who may ask: the kiosk user and root.
+ * File permissions decide who may ask: the kiosk user, members of its group, and root.
  */
 public final class ControlSocket implements AutoCloseable {
 
@@ -44,6 +44,12 @@ public final class ControlSocket implements AutoCloseable {
         Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
+        try {
+            // connecting needs write permission: the kiosk user and its group (technicians added to it), no one else
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own rules apply
+        }
         return new ControlSocket(path, server, handler);
     }
 
