@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Check, reload and inspect the kiosk on this machine.",
         footer = {"", "Exit codes:", "  0  ok", "  1  problems found, reload refused or command failed",
-                "  2  wrong command line", "  3  the kiosk is not running", "  4  a device the command needs is missing"},
+                "  2  wrong command line", "  3  the kiosk is not running",
+                "  4  a device the command needs is missing"},
         subcommands = {
                 CtlStatusCommand.class,
                 CtlCheckCommand.class,

@@ -118,7 +118,7 @@ public final class GroundedPhrasing {
         return fellBack.get();
     }
 
-    /** The prompt: instructions and facts as the system's words, the shopper's as quoted data that cannot give orders. */
+    /** The prompt: rules and facts as the system's words, the shopper's as quoted data that cannot give orders. */
     public static List<Message> messages(String shopperSaid, Reply template) {
         String quoted = shopperSaid.replace(SHOPPER_START, "").replace(SHOPPER_END, "");
         return List.of(Message.system("You are the friendly voice of a store's help kiosk. Reply in one or two short "

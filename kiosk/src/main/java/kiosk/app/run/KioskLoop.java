@@ -109,7 +109,8 @@ public final class KioskLoop {
 
         /** Default settings, nothing to reload from, no counts, no microphone: tests and one-off runs. */
         public static Services defaults() {
-            return new Services(SystemdNotifier.fromEnvironment(), KioskConfig.defaults(Path.of(KioskConfig.DEFAULT_FILE)),
+            return new Services(SystemdNotifier.fromEnvironment(),
+                    KioskConfig.defaults(Path.of(KioskConfig.DEFAULT_FILE)),
                     () -> new ReloadOutcome.Refused("this kiosk was started without a configuration file to reload"),
                     Optional.empty(), Optional.empty());
         }
@@ -448,7 +449,8 @@ public final class KioskLoop {
         modelInfo.put("encoder", versions.getProperty("encoder", "?") + " in " + models.paths().encoderModel());
         modelInfo.put("voice", versions.getProperty("voice", "FreeTTS kevin16"));
         modelInfo.put("pack", serving.phrasing().isPresent() ? config.models().pack() + " (loaded)"
-                : config.models().pack().equals("none") ? "none" : config.models().pack() + " (not loaded: see the log)");
+                : config.models().pack().equals("none") ? "none"
+                : config.models().pack() + " (not loaded: see the log)");
         serving.phrasing().ifPresent(p -> modelInfo.put("pack_replies", Map.of("phrased", p.phrasedCount(),
                 "template", p.fallbackCount())));
         status.put("models", modelInfo);

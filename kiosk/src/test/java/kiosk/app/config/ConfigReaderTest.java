@@ -127,7 +127,8 @@ class ConfigReaderTest {
                   max_utterance_seconds: 10
                 """));
         assertEquals(2, messages.size(), messages.toString());
-        assertTrue(messages.get(0).endsWith(":3: 'timeouts.follow_up_seconds' is set again (first on line 2); keep one"),
+        assertTrue(messages.get(0).endsWith(
+                ":3: 'timeouts.follow_up_seconds' is set again (first on line 2); keep one"),
                 messages.get(0));
         assertTrue(messages.get(1).endsWith(":6: section 'timeouts' appears again (first on line 1); put its keys "
                 + "under one 'timeouts:'"), messages.get(1));

@@ -139,7 +139,8 @@ class PanelFaultAndBargeInTest {
             Audio fullAnswer = models.synthesizer().speakAll(kiosk.newSession().respond("what is your return policy")
                     .answer());
             Audio interrupted = WavFile.read(dir.resolve("replies/reply-001.wav"));
-            assertTrue(interrupted.durationMillis() < fullAnswer.durationMillis() / 2, "the reply stopped at the press: "
+            assertTrue(interrupted.durationMillis() < fullAnswer.durationMillis() / 2,
+                    "the reply stopped at the press: "
                     + interrupted.durationMillis() + " of " + fullAnswer.durationMillis() + " ms were played");
             assertTrue(WavFile.read(dir.resolve("replies/reply-002.wav")).durationMillis() > 1000,
                     "the second question was answered in full");

@@ -78,7 +78,8 @@ class SessionMachineTest {
                 .contains(new SessionAction.Speak(SessionMachine.NOT_HEARD)), "first miss");
         machine.handle(new SessionEvent.TalkPressed(), 4000);
         List<SessionAction> second = machine.handle(new SessionEvent.Heard(""), 5000);
-        assertTrue(second.contains(new SessionAction.CallStaff("the shopper was not understood 2 times")), second.toString());
+        assertTrue(second.contains(new SessionAction.CallStaff("the shopper was not understood 2 times")),
+                second.toString());
         assertTrue(second.contains(new SessionAction.Speak(SessionMachine.STAFF_CALLED)));
 
         machine.settings(new SessionMachine.Settings("Hi", Duration.ofSeconds(20), Duration.ofSeconds(15), 3));
