@@ -46,8 +46,10 @@ public final class ConsolePanel implements Panel {
     }
 
     private void readLines() {
+        boolean anyLine = false;
         try {
             for (String line = in.readLine(); line != null && !closed; line = in.readLine()) {
+                anyLine = true;
                 String typed = line.strip();
                 switch (typed) {
                     case "" -> { }
@@ -64,8 +66,15 @@ public final class ConsolePanel implements Panel {
         } catch (IOException e) {
             listener.accept(new PanelEvent.Fault("console", "cannot read the terminal: " + e.getMessage(), false));
         }
-        if (!closed) {
-            listener.accept(new PanelEvent.Quit());
+        if (closed) {
+            return;
+        }
+        if (anyLine) {
+            listener.accept(new PanelEvent.Quit()); // piped questions: done when they are
+        } else {
+            // no terminal at all (a service on a machine without GPIO: standard input is /dev/null): keep serving
+            listener.accept(new PanelEvent.Fault("console", "there is no terminal to read keys from; the kiosk "
+                    + "keeps serving (systemctl stop kiosk ends it)", false));
         }
     }
 

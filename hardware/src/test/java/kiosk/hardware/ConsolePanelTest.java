@@ -1,6 +1,7 @@
 package kiosk.hardware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -35,6 +36,25 @@ class ConsolePanelTest {
         assertTrue(quit.await(5, TimeUnit.SECONDS));
         assertEquals(List.of(new PanelEvent.TypedText("where is the paint"), new PanelEvent.StaffPressed(),
                 new PanelEvent.PresenceChanged(true), new PanelEvent.Quit()), events);
+    }
+
+    @Test
+    void noTerminalAtAllIsAFaultNotAQuitSoAServiceKeepsRunning() throws InterruptedException {
+        ConsolePanel panel = new ConsolePanel(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 20);
+        List<PanelEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch reported = new CountDownLatch(1);
+        panel.onEvent(event -> {
+            events.add(event);
+            reported.countDown();
+        });
+        panel.start();
+        assertTrue(reported.await(5, TimeUnit.SECONDS));
+        Thread.sleep(100);
+        assertEquals(1, events.size(), events.toString());
+        PanelEvent.Fault fault = assertInstanceOf(PanelEvent.Fault.class, events.get(0));
+        assertEquals("console", fault.component());
+        assertTrue(fault.message().contains("no terminal"), fault.message());
     }
 
     @Test
