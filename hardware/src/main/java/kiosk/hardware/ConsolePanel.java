@@ -24,6 +24,7 @@ public final class ConsolePanel implements Panel {
     private Light listening = Light.OFF;
     private Light staff = Light.OFF;
     private volatile boolean closed;
+    private volatile boolean headless;
 
     public ConsolePanel(InputStream in, PrintStream out, int width) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -72,7 +73,9 @@ public final class ConsolePanel implements Panel {
         if (anyLine) {
             listener.accept(new PanelEvent.Quit()); // piped questions: done when they are
         } else {
-            // no terminal at all (a service on a machine without GPIO: standard input is /dev/null): keep serving
+            // no terminal at all (a service on a machine without GPIO: standard input is /dev/null): keep serving,
+            // and stop drawing the display, which would only copy what shoppers said into the journal
+            headless = true;
             listener.accept(new PanelEvent.Fault("console", "there is no terminal to read keys from; the kiosk "
                     + "keeps serving (systemctl stop kiosk ends it)", false));
         }
@@ -80,6 +83,9 @@ public final class ConsolePanel implements Panel {
 
     @Override
     public synchronized void show(String top, String bottom, Optional<String> aisle) {
+        if (headless) {
+            return;
+        }
         String border = "+" + "-".repeat(width) + "+";
         out.println(border);
         for (String line : wrap(top + (bottom.isEmpty() ? "" : " | " + bottom))) {

@@ -40,8 +40,9 @@ class ConsolePanelTest {
 
     @Test
     void noTerminalAtAllIsAFaultNotAQuitSoAServiceKeepsRunning() throws InterruptedException {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
         ConsolePanel panel = new ConsolePanel(new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 20);
+                new PrintStream(screen, true, StandardCharsets.UTF_8), 20);
         List<PanelEvent> events = new CopyOnWriteArrayList<>();
         CountDownLatch reported = new CountDownLatch(1);
         panel.onEvent(event -> {
@@ -55,6 +56,9 @@ class ConsolePanelTest {
         PanelEvent.Fault fault = assertInstanceOf(PanelEvent.Fault.class, events.get(0));
         assertEquals("console", fault.component());
         assertTrue(fault.message().contains("no terminal"), fault.message());
+        int before = screen.size();
+        panel.show("You asked:", "where is the paint", Optional.empty());
+        assertEquals(before, screen.size(), "with no one to see it, the display is not written (it would be logged)");
     }
 
     @Test
