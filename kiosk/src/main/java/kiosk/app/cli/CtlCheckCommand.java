@@ -1,14 +1,12 @@
 package kiosk.app.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.commands.CommandContext;
@@ -49,7 +47,7 @@ final class CtlCheckCommand implements Callable<Integer> {
             result.put("products", loaded.products().size());
             result.put("faq_entries", loaded.faqs().size());
         });
-        result.put("command_contexts", checkContexts(store.resolve("contexts"), problems));
+        result.put("command_contexts", CommandContext.loadFolder(store.resolve("contexts"), problems::add).size());
         result.put("ok", problems.isEmpty());
         result.put("problems", problems);
         if (json) {
@@ -63,23 +61,5 @@ final class CtlCheckCommand implements Callable<Integer> {
                     .orElse(""));
         }
         return problems.isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS;
-    }
-
-    private static int checkContexts(Path folder, List<String> problems) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
-        int loaded = 0;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path context : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try {
-                    CommandContext.load(context);
-                    loaded++;
-                } catch (RuntimeException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        }
-        return loaded;
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import kiosk.app.KioskPaths;
 import kiosk.app.config.ConfigReader;
 import kiosk.app.service.ControlSocket;
+import kiosk.model.generate.PackLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,7 +57,7 @@ final class CtlStatusCommand implements Callable<Integer> {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(models)) {
-            return folders.filter(folder -> Files.isRegularFile(folder.resolve("pack.yaml")))
+            return folders.filter(folder -> Files.isRegularFile(folder.resolve(PackLoader.FILE)))
                     .map(folder -> folder.getFileName().toString()).sorted().toList();
         }
     }

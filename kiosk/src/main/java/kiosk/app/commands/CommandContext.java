@@ -1,5 +1,7 @@
 package kiosk.app.commands;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import kiosk.app.store.DidYouMean;
 import kiosk.app.store.Problem;
@@ -34,6 +38,29 @@ public final class CommandContext {
         this.name = name;
         this.slotTypes = slotTypes;
         this.expressions = expressions;
+    }
+
+    /**
+     * Every {@code *.yaml} context of a store's {@code contexts/} folder (none when there is no such folder); a file
+     * that cannot be used is one line through {@code problems} and the others load.
+     */
+    public static List<CommandContext> loadFolder(Path folder, Consumer<String> problems) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<CommandContext> contexts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try {
+                    contexts.add(load(file));
+                } catch (RuntimeException e) {
+                    problems.accept(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            problems.accept(folder + ": cannot list the command contexts: " + e.getMessage());
+        }
+        return contexts;
     }
 
     public static CommandContext load(Path file) {

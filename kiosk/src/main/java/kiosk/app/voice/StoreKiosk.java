@@ -1,14 +1,11 @@
 package kiosk.app.voice;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import kiosk.app.commands.CommandContext;
 import kiosk.app.commands.CommandParser;
@@ -64,7 +61,7 @@ public final class StoreKiosk {
         loaded.problems().forEach(problem -> problems.accept(problem.toString()));
         StoreKnowledge knowledge = loaded.knowledge().orElseThrow(() -> new KnowledgeUnavailableException(
                 "the store knowledge in " + storeFolder + " could not be loaded"));
-        List<CommandContext> contexts = loadContexts(storeFolder.resolve("contexts"), problems);
+        List<CommandContext> contexts = CommandContext.loadFolder(storeFolder.resolve("contexts"), problems);
         StoreAssistant assistant = StoreAssistant.create(knowledge, models.encoder(), Clock.systemDefaultZone());
         Optional<GroundedPhrasing> phrasing = pack.map(model -> new GroundedPhrasing(model.generator(),
                 messages -> model.pack().promptTokens(model.tokens(), messages),
@@ -111,25 +108,6 @@ public final class StoreKiosk {
         List<String> phrases = new ArrayList<>(knowledge.vocabularyPhrases());
         contexts.forEach(context -> phrases.addAll(context.grammarPhrases()));
         return phrases;
-    }
-
-    private static List<CommandContext> loadContexts(Path folder, Consumer<String> problems) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        List<CommandContext> contexts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try {
-                    contexts.add(CommandContext.load(file));
-                } catch (RuntimeException e) {
-                    problems.accept(e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            problems.accept(folder + ": cannot list the command contexts: " + e.getMessage());
-        }
-        return contexts;
     }
 
     /** Thrown when a store folder yields no usable knowledge at all. */
