@@ -90,7 +90,8 @@ public final class KioskLoop {
     private final PrintStream log;
     private final SessionMachine machine;
     private final SystemdNotifier systemd;
-    private final RecognizerOptions recognition;
+    /** Biased toward the serving store's words and commands; made again when a reload brings another store. */
+    private volatile RecognizerOptions recognition;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean stopSpeaking = new AtomicBoolean();
     private ShopperSession session;
@@ -309,16 +310,16 @@ public final class KioskLoop {
             return;
         }
         finishListening.set(false);
+        // a microphone never ends by itself: the end of the shopper's speech ends the turn (or the button's release)
+        RecognizerOptions options = audio.isEmpty() ? recognition.withEndpointSilence(END_OF_SPEECH) : recognition;
         boolean live = audio.isEmpty();
-        Thread recognizing = new Thread(() -> events.add(new SessionEvent.Heard(recognize(source.get(), live))),
-                "kiosk-recognition");
+        Thread recognizing = new Thread(() -> events.add(new SessionEvent.Heard(recognize(source.get(), options,
+                live))), "kiosk-recognition");
         recognizing.setDaemon(true);
         recognizing.start();
     }
 
-    private String recognize(Supplier<AudioSource> source, boolean live) {
-        // a microphone never ends by itself: the end of the shopper's speech ends the turn (or the button's release)
-        RecognizerOptions options = live ? recognition.withEndpointSilence(END_OF_SPEECH) : recognition;
+    private String recognize(Supplier<AudioSource> source, RecognizerOptions options, boolean live) {
         try (AudioSource in = source.get();
              StreamingRecognizer recognizer = models.speechModel().open(options)) {
             while (!finishListening.get()) {
@@ -437,6 +438,7 @@ public final class KioskLoop {
         store.put("products", serving.knowledge().products().size());
         store.put("faq_entries", serving.knowledge().faqs().size());
         store.put("command_contexts", serving.contexts().size());
+        store.put("recognizer_phrases", recognition.phrases().size());
         status.put("store", store);
         Map<String, Object> modelInfo = new LinkedHashMap<>();
         java.util.Properties versions = new java.util.Properties();
@@ -494,6 +496,7 @@ public final class KioskLoop {
             }
             kiosk = loaded.kiosk();
             config = loaded.config();
+            recognition = kiosk.voiceTurns().recognition(); // new products and commands are heard from now on
             machine.settings(settings(config, kiosk));
             // the next question is answered from the new knowledge, even inside a follow-up window: a stale aisle
             // is worse than a shopper repeating which product "it" was

@@ -105,14 +105,22 @@ class KioskReloadTest {
                 assertTrue(((Map<?, ?>) status.get("models")).get("speech").toString()
                         .startsWith("com.alphacephei:vosk-model-en:"), status.toString());
 
-                // a spoken question is in progress when the technician's edit is reloaded
+                int phrasesBefore = ((Number) ((Map<?, ?>) status.get("store")).get("recognizer_phrases")).intValue();
+
+                // a spoken question is in progress when the technician's edit is reloaded; the edit also adds a
+                // product, whose name the recognizer must be biased toward from then on
                 Files.writeString(store.resolve("catalog.csv"), Files.readString(store.resolve("catalog.csv"))
-                        .replace("Batteries,4,8.98,42", "Batteries,17,8.98,42"));
+                        .replace("Batteries,4,8.98,42", "Batteries,17,8.98,42")
+                        + "MSH-9001,Zinnia Seed Packet,zinnia seeds,Garden,30,2.49,40\n");
                 type(keys, spoken.toString());
                 waitFor("Listening…", 1);
                 Map<String, Object> reloaded = ask(socket, "reload");
                 assertEquals(true, reloaded.get("ok"), reloaded.toString());
-                assertTrue(reloaded.get("message").toString().contains("270 products"), reloaded.toString());
+                assertTrue(reloaded.get("message").toString().contains("271 products"), reloaded.toString());
+                int phrasesAfter = ((Number) ((Map<?, ?>) ask(socket, "status").get("store")).get("recognizer_phrases"))
+                        .intValue();
+                assertTrue(phrasesAfter > phrasesBefore, "the recognizer hears the new product's words: "
+                        + phrasesBefore + " -> " + phrasesAfter);
                 waitFor("heard: \"where are the double a batteries\" -> product_location", 1);
                 assertTrue(screen().contains("AISLE 4"), "the turn in progress finished with the knowledge it "
                         + "began with: " + screen());
