@@ -37,6 +37,7 @@ public final class KioskModels implements AutoCloseable {
     private final Object speechLock = new Object();
     private final Object encoderLock = new Object();
     private final Object synthesizerLock = new Object();
+    private final Object packLock = new Object();
 
     /** A generative model pack, loaded: its description, its decoder and tokenizer, and a generator over them. */
     public record LoadedPack(ModelPack pack, OnnxDecoder decoder, HuggingFaceTokenText tokens, Generator generator) {
@@ -111,19 +112,25 @@ public final class KioskModels implements AutoCloseable {
      * {@code problems}, and the kiosk answers with its template answers.
      */
     public Optional<LoadedPack> pack(String nameOrFolder, Consumer<String> problems) {
+        synchronized (packLock) { // reloads read the configuration on threads of their own
+            return loadPack(nameOrFolder, problems);
+        }
+    }
+
+    private Optional<LoadedPack> loadPack(String nameOrFolder, Consumer<String> problems) {
         checkOpen();
         if (nameOrFolder.equals("none")) {
             return Optional.empty();
         }
+        Path folder = nameOrFolder.contains("/") ? Path.of(nameOrFolder) : paths.models().resolve(nameOrFolder);
         if (pack != null) {
-            if (!pack.pack().folder().equals(packFolder(nameOrFolder))) {
+            if (!pack.pack().folder().equals(folder)) {
                 // a decoder may be speaking a reply right now: another pack is loaded on the next start
                 problems.accept("models.pack is now " + nameOrFolder + "; the kiosk keeps " + pack.description()
                         + " until it restarts");
             }
             return Optional.of(pack);
         }
-        Path folder = packFolder(nameOrFolder);
         if (!Files.isDirectory(folder)) {
             problems.accept("the model pack " + folder + " (models.pack: " + nameOrFolder + ") is not installed; "
                     + "answering with the template answers");
@@ -146,10 +153,6 @@ public final class KioskModels implements AutoCloseable {
                     + " Answering with the template answers.");
             return Optional.empty();
         }
-    }
-
-    private Path packFolder(String nameOrFolder) {
-        return nameOrFolder.contains("/") ? Path.of(nameOrFolder) : paths.models().resolve(nameOrFolder);
     }
 
     private void closePack() {
@@ -182,7 +185,9 @@ public final class KioskModels implements AutoCloseable {
         synchronized (speechLock) {
             synchronized (encoderLock) {
                 synchronized (synthesizerLock) {
-                    closeAll();
+                    synchronized (packLock) {
+                        closeAll();
+                    }
                 }
             }
         }
