@@ -12,11 +12,17 @@ import java.util.List;
  * @param endpointSilence trailing silence that ends the utterance by itself; {@link Duration#ZERO}: only the caller
  *                        ends it
  * @param alternatives    how many of the grammar decoder's best hypotheses the transcript carries (1: only the best),
- *                        so that a parser can pick the one that makes sense; see {@link Transcript#alternatives()}
+ *                        so that a parser can pick the one that makes sense; see {@link Transcript#readings()}
+ * @param outOfGrammar    how much of what is said is expected to lie outside the phrases (0 to 0.9), for the grammar
+ *                        decoder: a share of its training sentences that stand for such speech ("[unk]"). At 0 there
+ *                        is one such sentence, which the store's vocabulary needs; a grammar of whole command
+ *                        sentences needs more, or it reads "where can I buy a laptop" as "can I have a dark roast"
  */
-public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpointSilence, int alternatives) {
+public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpointSilence, int alternatives,
+                                double outOfGrammar) {
 
     public static final int MAX_ALTERNATIVES = 50;
+    public static final double MAX_OUT_OF_GRAMMAR = 0.9;
 
     /**
      * FREE: the model's whole vocabulary. GRAMMAR: only the phrases (anything else is heard as "[unk]").
@@ -33,29 +39,38 @@ public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpoi
             throw new IllegalArgumentException("alternatives must be from 1 to " + MAX_ALTERNATIVES + ", not "
                     + alternatives);
         }
+        if (!(outOfGrammar >= 0 && outOfGrammar <= MAX_OUT_OF_GRAMMAR)) {
+            throw new IllegalArgumentException("the out-of-grammar share must be from 0 to " + MAX_OUT_OF_GRAMMAR
+                    + ", not " + outOfGrammar);
+        }
         if (endpointSilence.isNegative()) {
             throw new IllegalArgumentException("endpoint silence cannot be negative: " + endpointSilence);
         }
     }
 
     public static RecognizerOptions free() {
-        return new RecognizerOptions(List.of(), Mode.FREE, Duration.ZERO, 1);
+        return new RecognizerOptions(List.of(), Mode.FREE, Duration.ZERO, 1, 0);
     }
 
     public static RecognizerOptions grammar(Collection<String> phrases) {
-        return new RecognizerOptions(List.copyOf(phrases), Mode.GRAMMAR, Duration.ZERO, 1);
+        return new RecognizerOptions(List.copyOf(phrases), Mode.GRAMMAR, Duration.ZERO, 1, 0);
     }
 
     public static RecognizerOptions biased(Collection<String> phrases) {
-        return new RecognizerOptions(List.copyOf(phrases), Mode.BIASED, Duration.ZERO, 1);
+        return new RecognizerOptions(List.copyOf(phrases), Mode.BIASED, Duration.ZERO, 1, 0);
     }
 
     public RecognizerOptions withEndpointSilence(Duration silence) {
-        return new RecognizerOptions(phrases, mode, silence, alternatives);
+        return new RecognizerOptions(phrases, mode, silence, alternatives, outOfGrammar);
     }
 
     /** The grammar decoder's {@code count} best hypotheses (grammar mode; free and biased keep the best only). */
     public RecognizerOptions withAlternatives(int count) {
-        return new RecognizerOptions(phrases, mode, endpointSilence, count);
+        return new RecognizerOptions(phrases, mode, endpointSilence, count, outOfGrammar);
+    }
+
+    /** Grammar mode: expect {@code share} of what is said to lie outside the phrases (see the record's doc). */
+    public RecognizerOptions withOutOfGrammar(double share) {
+        return new RecognizerOptions(phrases, mode, endpointSilence, alternatives, share);
     }
 }

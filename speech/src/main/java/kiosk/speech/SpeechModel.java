@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,11 +67,11 @@ public final class SpeechModel implements AutoCloseable {
         checkOpen();
         return switch (options.mode()) {
             case FREE -> VoskRecognizer.free(this, options.endpointSilence());
-            case GRAMMAR -> VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.endpointSilence(),
-                    options.alternatives());
+            case GRAMMAR -> VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.outOfGrammar(),
+                    options.endpointSilence(), options.alternatives());
             case BIASED -> new BiasedRecognizer(
                     VoskRecognizer.free(this, Duration.ZERO),
-                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), Duration.ZERO, 1),
+                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.outOfGrammar(), Duration.ZERO, 1),
                     options.endpointSilence());
         };
     }
@@ -97,9 +98,12 @@ public final class SpeechModel implements AutoCloseable {
         return model;
     }
 
-    /** The phrases as Vosk wants them: normalized, words the model lacks removed, duplicates dropped. */
+    /**
+     * The phrases as Vosk wants them: normalized, words the model lacks removed. Repeats are kept: Vosk estimates
+     * the grammar's word statistics from its phrases, so a phrase given twice is twice as likely.
+     */
     List<String> grammarOf(Collection<String> phrases) {
-        Set<String> grammar = new LinkedHashSet<>();
+        List<String> grammar = new ArrayList<>();
         for (String phrase : phrases) {
             StringBuilder kept = new StringBuilder();
             for (String word : SpokenForm.normalize(phrase, true).split(" ")) {

@@ -4,21 +4,26 @@ import java.util.List;
 
 /**
  * The final text of one utterance, its words, the mean word confidence, which decoder produced it, and the decoder's
- * other likely readings, best first ({@code alternatives.get(0)} is {@code text}).
+ * likely readings with their scores, best first ({@code readings.get(0).text()} is {@code text}).
  */
-public record Transcript(String text, List<Word> words, double confidence, Source source, List<String> alternatives) {
+public record Transcript(String text, List<Word> words, double confidence, Source source, List<Reading> readings) {
 
     /** Free large-vocabulary decoding, or decoding restricted to a grammar of domain phrases. */
     public enum Source { FREE, GRAMMAR }
 
     public Transcript {
         words = List.copyOf(words);
-        alternatives = alternatives.isEmpty() ? List.of(text) : List.copyOf(alternatives);
+        readings = readings.isEmpty() ? List.of(new Reading(text, 0, 0)) : List.copyOf(readings);
     }
 
     /** A transcript with one reading. */
     public Transcript(String text, List<Word> words, double confidence, Source source) {
-        this(text, words, confidence, source, List.of(text));
+        this(text, words, confidence, source, List.of());
+    }
+
+    /** The readings' texts, best first. */
+    public List<String> alternatives() {
+        return readings.stream().map(Reading::text).toList();
     }
 
     public static Transcript empty(Source source) {

@@ -3,6 +3,8 @@ package kiosk.speech;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +32,7 @@ final class VoskRecognizer implements StreamingRecognizer {
     private boolean closed;
     private final int alternatives;
     /** The n-best readings of the segments decoded so far, combined (text and summed decoder score), best first. */
-    private List<Reading> readings = List.of(new Reading("", 0));
-
-    private record Reading(String text, double score) {
-        Reading then(Reading next) {
-            return new Reading((text + " " + next.text).strip(), score + next.score);
-        }
-    }
+    private List<Reading> readings = List.of(new Reading("", 0, 0));
 
     private VoskRecognizer(Recognizer recognizer, Transcript.Source source, Duration endpointSilence,
                            int alternatives) {
@@ -60,10 +56,18 @@ final class VoskRecognizer implements StreamingRecognizer {
         }
     }
 
-    static VoskRecognizer grammar(SpeechModel model, List<String> phrases, Duration endpointSilence,
-                                  int alternatives) {
+    /**
+     * A recognizer restricted to the phrases. Vosk estimates a bigram language model from them (each phrase a
+     * sentence), and "[unk]" stands for any speech outside them: {@code outOfGrammar} of the sentences are runs of one
+     * to three "[unk]", so that such speech has somewhere to go other than the nearest phrase.
+     */
+    static VoskRecognizer grammar(SpeechModel model, List<String> phrases, double outOfGrammar,
+                                  Duration endpointSilence, int alternatives) {
         List<String> grammar = new ArrayList<>(phrases);
-        grammar.add(UNKNOWN);
+        long unknown = Math.max(1, Math.round(phrases.size() * outOfGrammar / (1 - outOfGrammar)));
+        for (int i = 0; i < unknown; i++) {
+            grammar.add(String.join(" ", Collections.nCopies(1 + i % 3, UNKNOWN)));
+        }
         try {
             String json = JSON.writeValueAsString(grammar);
             return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), json),
@@ -104,17 +108,31 @@ final class VoskRecognizer implements StreamingRecognizer {
         words.addAll(segment(recognizer.getFinalResult()));
         String text = String.join(" ", words.stream().map(Word::text).toList());
         double confidence = words.stream().mapToDouble(Word::confidence).average().orElse(0);
-        return new Transcript(text, words, confidence, source, readings.stream().map(Reading::text).toList());
+        return new Transcript(text, words, confidence, source, alternatives > 1 ? readings : List.of());
     }
 
     static Transcript withoutUnknown(Transcript transcript) {
         List<Word> known = transcript.words().stream().filter(w -> !UNKNOWN.equals(w.text())).toList();
         String text = String.join(" ", known.stream().map(Word::text).toList());
         double confidence = known.stream().mapToDouble(Word::confidence).average().orElse(0);
-        List<String> readings = transcript.alternatives().stream()
-                .map(reading -> reading.replace(UNKNOWN, " ").replaceAll("\\s+", " ").strip()).distinct().toList();
-        return new Transcript(text, known, confidence, transcript.source(),
-                transcript.alternatives().size() > 1 ? readings : List.of(text));
+        if (transcript.readings().size() <= 1) {
+            return new Transcript(text, known, confidence, transcript.source());
+        }
+        // readings that differ only where "[unk]" stood become one, as likely as both together
+        Map<String, Reading> merged = new LinkedHashMap<>();
+        for (Reading reading : transcript.readings()) {
+            String words = reading.text().replace(UNKNOWN, " ").replaceAll("\\s+", " ").strip();
+            int unheard = (int) Arrays.stream(reading.text().split(" ")).filter(UNKNOWN::equals).count();
+            merged.merge(words, new Reading(words, reading.score(), unheard), (a, b) ->
+                    new Reading(words, logSumExp(a.score(), b.score()), a.unheard()));
+        }
+        List<Reading> readings = List.copyOf(merged.values());
+        return new Transcript(text, known, confidence, transcript.source(), readings);
+    }
+
+    private static double logSumExp(double a, double b) {
+        double max = Math.max(a, b);
+        return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
     }
 
     /** Frees the native recognizer; safe to call twice. */
@@ -157,7 +175,7 @@ final class VoskRecognizer implements StreamingRecognizer {
         }
         List<Reading> segment = new ArrayList<>();
         list.forEach(reading -> segment.add(new Reading(reading.path("text").asText(""),
-                reading.path("confidence").asDouble())));
+                reading.path("confidence").asDouble(), 0)));
         double top = segment.get(0).score();
         double mass = segment.stream().mapToDouble(reading -> Math.exp(reading.score() - top)).sum();
         List<Reading> combined = new ArrayList<>();

@@ -100,6 +100,27 @@ class RecognitionTest {
     }
 
     @Test
+    void roomForSpeechOutsideTheGrammarKeepsItFromBecomingAPhrase() {
+        List<String> orders = new ArrayList<>();
+        for (String size : List.of("small", "medium", "large")) {
+            for (String drink : List.of("latte", "mocha", "coffee", "cappuccino")) {
+                orders.add("can i get a " + size + " " + drink);
+                orders.add("i want a " + size + " " + drink + " with milk");
+            }
+        }
+        Audio question = voice.speakAll("where can I buy a laptop and some printer paper");
+        Transcript withRoom = transcriber.transcribe(question, RecognizerOptions.grammar(orders).withAlternatives(5)
+                .withOutOfGrammar(0.2));
+        assertTrue(withRoom.readings().get(0).unheard() >= 3,
+                "most of the question lies outside the orders: " + withRoom.readings().get(0));
+        Audio order = voice.speakAll("can I get a large mocha");
+        Transcript heard = transcriber.transcribe(order, RecognizerOptions.grammar(orders).withAlternatives(5)
+                .withOutOfGrammar(0.2));
+        assertEquals("can i get a large mocha", heard.text());
+        assertEquals(0, heard.readings().get(0).unheard());
+    }
+
+    @Test
     void biasedRecognitionFallsBackToFreeSpeechOutsideTheVocabulary() {
         Transcript heard = transcriber.transcribe(voice.speakAll("can you tell me a story about the weather"),
                 RecognizerOptions.biased(List.of("where are the double a batteries", "how much is the cordless drill")));

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.commands.CommandContext;
+import kiosk.app.commands.SpeechToIntent;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.Stopwatch;
 import kiosk.speech.Audio;
@@ -48,7 +49,7 @@ public final class TranscribeCommand implements Callable<Integer> {
         try (KioskModels models = new KioskModels(KioskPaths.fromSystemProperties())) {
             Transcriber transcriber = new Transcriber(models.speechModel());
             RecognizerOptions options = context
-                    .map(file -> RecognizerOptions.grammar(CommandContext.load(file).grammarPhrases()))
+                    .map(file -> SpeechToIntent.recognition(List.of(CommandContext.load(file))))
                     .orElse(RecognizerOptions.free());
             for (Path file : files) {
                 try {

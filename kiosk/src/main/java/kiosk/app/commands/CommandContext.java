@@ -127,6 +127,15 @@ public final class CommandContext {
         return List.copyOf(phrases);
     }
 
+    /**
+     * Sentences drawn from the expressions, every choice and slot phrase among them, for the recognizer's grammar:
+     * Vosk learns from them which word may follow which (see {@link GrammarSentences}). A phrase given twice counts
+     * twice there, so keep the repeats.
+     */
+    public List<String> grammarSentences() {
+        return GrammarSentences.of(expressions);
+    }
+
     private static Map<String, List<String>> slotTypes(Path file, MappingNode context) {
         Map<String, List<String>> slots = new LinkedHashMap<>();
         Optional<Node> slotsNode = child(context, "slots");

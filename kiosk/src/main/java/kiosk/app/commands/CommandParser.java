@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import kiosk.speech.Reading;
 import kiosk.speech.SpokenForm;
 
 /**
@@ -13,8 +14,11 @@ import kiosk.speech.SpokenForm;
  * expression is aligned with the words by dynamic programming, where a word may be left over (a filler, "um",
  * "please"), missing, or heard slightly differently ("ice" for "iced", "lot" for "latte" sound alike). Small
  * function words ("a", "of") and the carrier phrase around the slots ("can I get") cost less to miss than slot
- * words, since people drop them and the recognizer swallows them; the slots carry the meaning. The cost of the
- * alignment gives the confidence; below {@link #THRESHOLD} the answer is "not understood", never a guess.
+ * words, since people drop them and the recognizer swallows them; the slots carry the meaning. A word heard as a
+ * quite different one costs more than a word missed: in noise the grammar decoder drops words ("a little bit of
+ * skim") far more often than it swaps them for unrelated ones, so "skim" means "skim milk", not "milk". Speech the
+ * recognizer could not place in its grammar ("[unk]") counts as filler. The cost of the alignment gives the
+ * confidence; below {@link #THRESHOLD} the answer is "not understood", never a guess.
  */
 public final class CommandParser {
 
@@ -22,6 +26,8 @@ public final class CommandParser {
     private static final double EXTRA_WORD = 1.0;
     private static final double MISSING_WORD = 1.0;
     private static final double SIMILAR_WORD = 0.35;
+    private static final double OTHER_WORD = 1.5;
+    private static final double UNHEARD_WORD = 1.0;
     private static final double FUNCTION_WORD = 0.4;
     private static final double CARRIER_WORD = 0.5;
     private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("a", "an", "the", "of", "some",
@@ -37,28 +43,41 @@ public final class CommandParser {
 
     /**
      * The best command among a recognizer's readings of one utterance (best first): the reading that fits a command
-     * best wins, an earlier reading on a tie. In noise the decoder's best reading often drops or swaps a word
-     * ("lots of and lots of brown sugar") that a close runner-up kept ("lots of cream and lots of brown sugar");
-     * the grammar of commands tells them apart. No reading fitting: the first reading's "not understood".
+     * best wins. Between readings that fit equally well, the one that says more (more slots) wins, then the earlier:
+     * noise masks words, so the decoder's best reading often stops short ("... latte with brown sugar") where a
+     * runner-up heard the rest ("... with brown sugar and cream"); a slot phrase that fits the command perfectly in a
+     * runner-up was most likely said. No reading fitting: the first reading's "not understood".
      */
-    public CommandResult parseReadings(List<String> readings) {
-        CommandResult first = parse(readings.isEmpty() ? "" : readings.get(0));
-        CommandResult best = first;
-        double bestConfidence = first instanceof CommandResult.Understood understood ? understood.confidence() : -1;
-        for (String reading : readings.subList(Math.min(1, readings.size()), readings.size())) {
-            if (bestConfidence >= 1.0) {
-                break; // a perfect fit cannot be beaten, and parsing the other readings takes time
-            }
-            if (parse(reading) instanceof CommandResult.Understood understood
-                    && understood.confidence() > bestConfidence) {
+    public CommandResult parseReadings(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return parse("");
+        }
+        CommandResult best = parse(readings.get(0).text(), readings.get(0).unheard());
+        for (Reading reading : readings.subList(1, readings.size())) {
+            if (parse(reading.text(), reading.unheard()) instanceof CommandResult.Understood understood
+                    && better(understood, best)) {
                 best = understood;
-                bestConfidence = understood.confidence();
             }
         }
         return best;
     }
 
+    private static boolean better(CommandResult.Understood candidate, CommandResult current) {
+        if (!(current instanceof CommandResult.Understood incumbent)) {
+            return true;
+        }
+        if (candidate.confidence() != incumbent.confidence()) {
+            return candidate.confidence() > incumbent.confidence();
+        }
+        return candidate.slots().size() > incumbent.slots().size();
+    }
+
     public CommandResult parse(String text) {
+        return parse(text, 0);
+    }
+
+    /** {@code unheard}: words the recognizer heard but could not place in any command; each counts as a filler. */
+    private CommandResult parse(String text, int unheard) {
         String[] words = SpokenForm.normalize(text, true).split(" ");
         if (words.length == 0 || words[0].isEmpty()) {
             return new CommandResult.NotUnderstood("nothing was said");
@@ -68,7 +87,7 @@ public final class CommandParser {
         Optional<Match> best = Optional.empty();
         for (CommandContext context : contexts) {
             for (Expression expression : context.expressions()) {
-                Match match = align(context.name(), expression, words, spanCosts, spanChoices);
+                Match match = align(context.name(), expression, words, spanCosts, spanChoices, unheard);
                 if (best.isEmpty() || match.confidence() > best.get().confidence()) {
                     best = Optional.of(match);
                 }
@@ -88,7 +107,7 @@ public final class CommandParser {
     }
 
     private static Match align(String context, Expression expression, String[] words,
-                               Map<Element, double[][]> spanCosts, Map<Element, int[][]> spanChoices) {
+                               Map<Element, double[][]> spanCosts, Map<Element, int[][]> spanChoices, int unheard) {
         List<Element> elements = expression.elements();
         int m = elements.size();
         int n = words.length;
@@ -133,7 +152,8 @@ public final class CommandParser {
                 }
             }
         }
-        double confidence = Math.max(0, 1 - cost[m][n] / Math.max(n, Math.max(1, expectedWords)));
+        double confidence = Math.max(0, 1 - (cost[m][n] + UNHEARD_WORD * unheard)
+                / Math.max(n + unheard, Math.max(1, expectedWords)));
         Map<String, String> slots = new LinkedHashMap<>();
         int j = n;
         for (int i = m; i > 0; i--) {
@@ -232,7 +252,7 @@ public final class CommandParser {
         if (stemLike || soundsAlike || expected.length() >= 4 && levenshteinAtMostOne(expected, heard)) {
             return SIMILAR_WORD;
         }
-        return 1;
+        return OTHER_WORD;
     }
 
     private static boolean levenshteinAtMostOne(String a, String b) {
