@@ -3,7 +3,7 @@ package kiosk.speech;
 /**
  * One way the decoder read an utterance: its words, its score and how much of it lay outside the grammar.
  *
- * @param text    the words (never "[unk]")
+ * @param text    the words; in a {@link Transcript} never "[unk]", which is counted in {@code unheard} instead
  * @param score   the log-likelihood (acoustic and grammar, in nats) the decoder gave it; only differences between the
  *                readings of one utterance mean anything: a reading that scores one nat lower is e (2.7) times less
  *                likely

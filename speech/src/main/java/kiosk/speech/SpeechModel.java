@@ -71,7 +71,8 @@ public final class SpeechModel implements AutoCloseable {
                     options.endpointSilence(), options.alternatives());
             case BIASED -> new BiasedRecognizer(
                     VoskRecognizer.free(this, Duration.ZERO),
-                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.outOfGrammar(), Duration.ZERO, 1),
+                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.outOfGrammar(), Duration.ZERO,
+                            1),
                     options.endpointSilence());
         };
     }

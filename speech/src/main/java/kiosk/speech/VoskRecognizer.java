@@ -116,7 +116,9 @@ final class VoskRecognizer implements StreamingRecognizer {
         String text = String.join(" ", known.stream().map(Word::text).toList());
         double confidence = known.stream().mapToDouble(Word::confidence).average().orElse(0);
         if (transcript.readings().size() <= 1) {
-            return new Transcript(text, known, confidence, transcript.source());
+            int unheard = transcript.words().size() - known.size();
+            return new Transcript(text, known, confidence, transcript.source(),
+                    List.of(new Reading(text, transcript.readings().get(0).score(), unheard)));
         }
         // readings that differ only where "[unk]" stood become one, as likely as both together
         Map<String, Reading> merged = new LinkedHashMap<>();

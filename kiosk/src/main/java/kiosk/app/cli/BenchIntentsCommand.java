@@ -53,7 +53,8 @@ public final class BenchIntentsCommand implements Callable<Integer> {
     @Option(names = "--context", defaultValue = SHARED + "/coffee_maker.yaml", description = "Command context YAML.")
     private Path context;
 
-    @Option(names = "--labels", defaultValue = SHARED + "/labels.json", description = "labels.json: file → intent, slots.")
+    @Option(names = "--labels", defaultValue = SHARED + "/labels.json",
+            description = "labels.json: file → intent, slots.")
     private Path labels;
 
     @Option(names = "--audio", defaultValue = SHARED + "/clean", description = "Folder of the labelled WAV files.")
@@ -68,7 +69,8 @@ public final class BenchIntentsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20241124", description = "Seed for the noise segments.")
     private long seed;
 
-    @Option(names = "--limit", description = "Only the first N files and N utterances of each rejection set (short mode).")
+    @Option(names = "--limit",
+            description = "Only the first N files, and N utterances of each rejection set (short mode).")
     private Optional<Integer> limit;
 
     @Option(names = "--negatives", defaultValue = "bench/demo-questions.yaml",
@@ -111,9 +113,11 @@ public final class BenchIntentsCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         try (KioskModels models = new KioskModels(KioskPaths.fromSystemProperties());
              BufferedWriter dump = readingsOut.isPresent() ? Files.newBufferedWriter(readingsOut.get()) : null) {
-            SpeechToIntent speechToIntent = new SpeechToIntent(models.speechModel(), List.of(CommandContext.load(context)));
+            SpeechToIntent speechToIntent = new SpeechToIntent(models.speechModel(),
+                    List.of(CommandContext.load(context)));
             speechToIntent.infer(clips.get(0)); // warm-up
-            out.println("Command acceptance, " + files.size() + " utterances of " + audio + ", context " + context + ":");
+            out.println("Command acceptance, " + files.size() + " utterances of " + audio + ", context " + context
+                    + ":");
             out.println();
             out.println("| condition | accepted | real-time factor | latency p50 ms | latency p95 ms |");
             out.println("|---|---|---|---|---|");
@@ -132,8 +136,8 @@ public final class BenchIntentsCommand implements Callable<Integer> {
             }
             if (conditions.size() > 1) {
                 double mean = noisySum / (conditions.size() - 1);
-                out.printf("| mean over %s dB | %.1f %% | | | |%n", snrs.stream().map(s -> Integer.toString(s.intValue()))
-                        .reduce((a, b) -> a + "," + b).orElse(""), 100 * mean);
+                String over = String.join(",", snrs.stream().map(s -> Integer.toString(s.intValue())).toList());
+                out.printf("| mean over %s dB | %.1f %% | | | |%n", over, 100 * mean);
                 result.put("mean_noisy", mean);
             }
             out.println();

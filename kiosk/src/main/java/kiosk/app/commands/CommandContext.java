@@ -112,9 +112,9 @@ public final class CommandContext {
     }
 
     /**
-     * The phrases for Vosk's grammar mode: every fixed phrase, choice option and slot phrase of the context. Vosk
-     * decodes any sequence of grammar phrases, so these pieces cover every expansion of the expressions (the coffee
-     * context has billions) in a grammar of about a hundred phrases; the parser then checks the order.
+     * The context's pieces: every fixed phrase, choice option and slot phrase, each once. They carry its words into
+     * the store's vocabulary, where a few command words join thousands of product names; recognizing commands
+     * themselves takes {@link #grammarSentences()}, which also carry their order.
      */
     public List<String> grammarPhrases() {
         Set<String> phrases = new LinkedHashSet<>();
