@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +28,22 @@ public final class SpeechModel implements AutoCloseable {
     private final Model model;
     private final Set<String> knownWords = ConcurrentHashMap.newKeySet();
     private final Set<String> unknownWords = ConcurrentHashMap.newKeySet();
+    /**
+     * Grammars already prepared, the few most recent: a command grammar of thousands of sentences takes ~100 ms to
+     * normalize and check word by word, and every utterance opens a recognizer with the same one.
+     */
+    private final Map<GrammarKey, String> grammars = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<GrammarKey, String> eldest) {
+            return size() > PREPARED_GRAMMARS;
+        }
+    };
     private volatile boolean closed;
+
+    private static final int PREPARED_GRAMMARS = 8;
+
+    private record GrammarKey(List<String> phrases, double outOfGrammar) {
+    }
 
     private SpeechModel(Path folder, Model model) {
         this.folder = folder;
@@ -67,12 +84,11 @@ public final class SpeechModel implements AutoCloseable {
         checkOpen();
         return switch (options.mode()) {
             case FREE -> VoskRecognizer.free(this, options.endpointSilence());
-            case GRAMMAR -> VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.outOfGrammar(),
-                    options.endpointSilence(), options.alternatives());
+            case GRAMMAR -> VoskRecognizer.grammar(this, grammar(options), options.endpointSilence(),
+                    options.alternatives());
             case BIASED -> new BiasedRecognizer(
                     VoskRecognizer.free(this, Duration.ZERO),
-                    VoskRecognizer.grammar(this, grammarOf(options.phrases()), options.outOfGrammar(), Duration.ZERO,
-                            1),
+                    VoskRecognizer.grammar(this, grammar(options), Duration.ZERO, 1),
                     options.endpointSilence());
         };
     }
@@ -97,6 +113,15 @@ public final class SpeechModel implements AutoCloseable {
     Model vosk() {
         checkOpen();
         return model;
+    }
+
+    /** The options' grammar as Vosk takes it, prepared once for as long as it is in use. */
+    private String grammar(RecognizerOptions options) {
+        GrammarKey key = new GrammarKey(options.phrases(), options.outOfGrammar());
+        synchronized (grammars) {
+            return grammars.computeIfAbsent(key,
+                    k -> VoskRecognizer.grammarJson(grammarOf(k.phrases()), k.outOfGrammar()));
+        }
     }
 
     /**

@@ -56,24 +56,27 @@ final class VoskRecognizer implements StreamingRecognizer {
         }
     }
 
+    /** A recognizer restricted to a grammar made by {@link #grammarJson}. */
+    static VoskRecognizer grammar(SpeechModel model, String grammarJson, Duration endpointSilence, int alternatives) {
+        return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
+                Transcript.Source.GRAMMAR, endpointSilence, alternatives);
+    }
+
     /**
-     * A recognizer restricted to the phrases. Vosk estimates a bigram language model from them (each phrase a
+     * The grammar Vosk takes, as JSON. Vosk estimates a bigram language model from the phrases (each phrase a
      * sentence), and "[unk]" stands for any speech outside them: {@code outOfGrammar} of the sentences are runs of one
      * to three "[unk]", so that such speech has somewhere to go other than the nearest phrase.
      */
-    static VoskRecognizer grammar(SpeechModel model, List<String> phrases, double outOfGrammar,
-                                  Duration endpointSilence, int alternatives) {
+    static String grammarJson(List<String> phrases, double outOfGrammar) {
         List<String> grammar = new ArrayList<>(phrases);
         long unknown = Math.max(1, Math.round(phrases.size() * outOfGrammar / (1 - outOfGrammar)));
         for (int i = 0; i < unknown; i++) {
             grammar.add(String.join(" ", Collections.nCopies(1 + i % 3, UNKNOWN)));
         }
         try {
-            String json = JSON.writeValueAsString(grammar);
-            return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), json),
-                    Transcript.Source.GRAMMAR, endpointSilence, alternatives);
+            return JSON.writeValueAsString(grammar);
         } catch (IOException e) {
-            throw new SpeechException("Vosk could not create a grammar recognizer for " + model.folder() + ".", e);
+            throw new IllegalStateException("a list of strings is always JSON", e);
         }
     }
 
