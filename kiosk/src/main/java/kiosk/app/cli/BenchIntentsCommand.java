@@ -209,6 +209,7 @@ public final class BenchIntentsCommand implements Callable<Integer> {
                 texts.put("store questions, espeak-ng voice", questions);
                 sets.put("store questions, espeak-ng voice", questions.stream()
                         .map(question -> Voices.espeak(question, scratch).orElse(Audio.silence(1000))).toList());
+                Files.deleteIfExists(scratch); // each WAV is deleted once read
             } else {
                 out.println("(espeak-ng is not installed: its voice is skipped; apt-get install espeak-ng)");
             }
