@@ -32,15 +32,31 @@ public final class NoiseMixer {
         double noiseEnergy = maxFrameEnergy(noiseSignal);
         double gain = noiseEnergy == 0 ? 0 : Math.sqrt(speechEnergy / (noiseEnergy * Math.pow(10, snrDb / 10)));
         double[] mixed = new double[s.length];
-        double peak = 0;
         for (int i = 0; i < s.length; i++) {
             mixed[i] = speechSignal[i] + gain * noiseSignal[i];
-            peak = Math.max(peak, Math.abs(mixed[i]));
+        }
+        return halfFullScale(mixed);
+    }
+
+    /** The audio scaled so that its peak is half of full scale, as the benchmark's mixes are (the noise alone, say). */
+    public static Audio halfFullScale(Audio audio) {
+        short[] samples = audio.samples();
+        double[] signal = new double[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            signal[i] = samples[i];
+        }
+        return halfFullScale(signal);
+    }
+
+    private static Audio halfFullScale(double[] signal) {
+        double peak = 0;
+        for (double sample : signal) {
+            peak = Math.max(peak, Math.abs(sample));
         }
         double scale = peak == 0 ? 0 : 0.5 * 32767 / peak;
-        short[] out = new short[s.length];
-        for (int i = 0; i < s.length; i++) {
-            out[i] = (short) Math.round(mixed[i] * scale);
+        short[] out = new short[signal.length];
+        for (int i = 0; i < signal.length; i++) {
+            out[i] = (short) Math.round(signal[i] * scale);
         }
         return Audio.ofSamples(out);
     }

@@ -58,4 +58,18 @@ class NoiseMixerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> NoiseMixer.mix(Audio.silence(1000), Audio.silence(500), 10, new Random(0)));
     }
+
+    @Test
+    void anyAudioCanBeBroughtToHalfFullScaleAsTheMixesAre() {
+        short[] quiet = {0, 100, -1000, 250};
+        short[] scaled = NoiseMixer.halfFullScale(Audio.ofSamples(quiet)).samples();
+        double[] expected = {0, 1638.35, -16383.5, 4095.9};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], scaled[i], 1, "sample " + i);
+        }
+        short[] silent = NoiseMixer.halfFullScale(Audio.silence(100)).samples();
+        for (short sample : silent) {
+            assertEquals(0, sample);
+        }
+    }
 }

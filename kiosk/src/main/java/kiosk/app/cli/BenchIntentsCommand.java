@@ -252,15 +252,8 @@ public final class BenchIntentsCommand implements Callable<Integer> {
         List<Audio> clips = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             int offset = samples.length == length ? 0 : random.nextInt(samples.length - length);
-            short[] clip = java.util.Arrays.copyOfRange(samples, offset, offset + length);
-            int peak = 1;
-            for (short sample : clip) {
-                peak = Math.max(peak, Math.abs(sample));
-            }
-            for (int i = 0; i < clip.length; i++) {
-                clip[i] = (short) Math.round(clip[i] * 0.5 * 32767 / peak);
-            }
-            clips.add(Audio.ofSamples(clip));
+            clips.add(NoiseMixer.halfFullScale(Audio.ofSamples(
+                    java.util.Arrays.copyOfRange(samples, offset, offset + length))));
         }
         return clips;
     }
