@@ -35,7 +35,7 @@ public final class SystemdNotifier {
     }
 
     /** A notifier that always talks to libsystemd, with the given watchdog interval (for tests). */
-    static SystemdNotifier withLibsystemd(Duration watchdogInterval) {
+    public static SystemdNotifier withLibsystemd(Duration watchdogInterval) {
         return new SystemdNotifier(load(), Optional.of(watchdogInterval));
     }
 
