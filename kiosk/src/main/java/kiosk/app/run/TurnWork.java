@@ -28,8 +28,11 @@ import org.tinylog.Logger;
  */
 final class TurnWork implements AutoCloseable {
 
-    /** Longer than any reply takes to say; beyond it the speaker is stuck. */
-    private static final Duration SPEAKING_ALLOWANCE = Duration.ofMinutes(2);
+    /**
+     * Longer than any reply takes to say; beyond it the synthesizer or the speaker is stuck (FreeTTS hangs for good
+     * when its output thread dies), the watchdog stops and systemd restarts the kiosk.
+     */
+    private static final Duration SPEAKING_ALLOWANCE = Duration.ofSeconds(60);
     /** Longer than any question takes to answer (a command parse, a lookup in 100k rows). */
     private static final Duration UNDERSTANDING_ALLOWANCE = Duration.ofSeconds(30);
     /** After the longest utterance the session finishes listening; the recognizer's last words take a moment. */
@@ -171,7 +174,7 @@ final class TurnWork implements AutoCloseable {
                         Stopwatch.millisBetween(start, System.nanoTime())));
                 try {
                     sink.write(chunk);
-                } catch (RuntimeException e) { // kept, not thrown: the synthesizer is not to be unwound by it
+                } catch (RuntimeException e) { // kept, not thrown: on FreeTTS's output thread it would hang the voice
                     sinkFailure.compareAndSet(null, e);
                 }
             };

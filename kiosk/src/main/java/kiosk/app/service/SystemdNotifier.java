@@ -8,8 +8,8 @@ import com.sun.jna.NativeLibrary;
 import org.tinylog.Logger;
 
 /**
- * Tells systemd how the service is doing ({@code Type=notify}): READY once the models are loaded, WATCHDOG from the
- * main loop, STATUS lines for {@code systemctl status}, STOPPING on the way out. Calls libsystemd's
+ * Tells systemd how the service is doing ({@code Type=notify}): READY once the models are loaded, WATCHDOG while the
+ * loop makes progress (the run package's watchdog decides), STATUS lines for {@code systemctl status}, STOPPING on the way out. Calls libsystemd's
  * {@code sd_notify} through JNA (which the Vosk binding brings); outside systemd ({@code NOTIFY_SOCKET} unset) every
  * call does nothing.
  */
@@ -65,7 +65,7 @@ public final class SystemdNotifier {
         send("STOPPING=1");
     }
 
-    /** Pings the watchdog at most every half of {@code WatchdogSec}; call it from the main loop as often as it likes. */
+    /** Pings the watchdog at most every half of {@code WatchdogSec}; call it from one thread as often as it likes. */
     public void watchdog() {
         if (watchdogInterval.isEmpty()) {
             return;

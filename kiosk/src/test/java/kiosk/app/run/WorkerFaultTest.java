@@ -86,9 +86,8 @@ class WorkerFaultTest {
         throw new AssertionError("'" + text + "' did not appear:\n" + screen());
     }
 
-    /** The real stages, except that {@code failing} throws the first time it runs. */
-    private static TurnStages failingOnce(TurnStages real, Stage failing) {
-        AtomicBoolean failed = new AtomicBoolean();
+    /** The real stages, except that {@code failing} throws the first time it runs ({@code failed} not yet set). */
+    private static TurnStages failingOnce(TurnStages real, Stage failing, AtomicBoolean failed) {
         Runnable maybeFail = () -> {
             if (!failed.getAndSet(true)) {
                 throw new IllegalStateException("injected " + failing.label() + " failure");
@@ -124,12 +123,12 @@ class WorkerFaultTest {
 
             @Override
             public void synthesize(String text, Consumer<AudioChunk> audio) {
-                real.synthesize(text, chunk -> {
-                    if (failing == Stage.SYNTHESIS) {
-                        maybeFail.run(); // in the middle of the reply, as a broken voice would
-                    }
-                    audio.accept(chunk);
-                });
+                if (failing == Stage.SYNTHESIS) {
+                    // where the text normalizer throws on a price it cannot spell out (issue 14); an exception on
+                    // FreeTTS's own output thread would hang it for good: that is the watchdog's case, not this one
+                    maybeFail.run();
+                }
+                real.synthesize(text, audio);
             }
         };
     }
@@ -210,8 +209,9 @@ class WorkerFaultTest {
         Replies files = Replies.toFiles(dir.resolve("replies"));
         Replies replies = stage == Stage.SINK ? failingSpeakerOnce(files) : files;
         List<TurnListener.FinishedTurn> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicBoolean failed = new AtomicBoolean(); // the loop asks for the stages each turn: once in all
         KioskLoop.Services services = KioskLoop.Services.defaults().withListener(turns::add)
-                .withStages(real -> stage == Stage.SINK ? real : failingOnce(real, stage));
+                .withStages(real -> stage == Stage.SINK ? real : failingOnce(real, stage, failed));
         KioskLoop loop = new KioskLoop(panel, kiosk, models, replies, out, services);
         CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
             try {
@@ -222,7 +222,7 @@ class WorkerFaultTest {
         });
         // the first question fails in the stage; a spoken one, so that recognition runs
         type(keys, spokenQuestion.toString());
-        waitFor("Sorry, something went wrong, please ask again");
+        waitFor("Sorry, something went"); // on a 40-column console the rest wraps
         waitFor(stage.label() + " failed");
         type(keys, "where is the circular saw");
         waitFor("AISLE 6");
