@@ -9,9 +9,9 @@ import org.tinylog.Logger;
 
 /**
  * Tells systemd how the service is doing ({@code Type=notify}): READY once the models are loaded, WATCHDOG while the
- * loop makes progress (the run package's watchdog decides), STATUS lines for {@code systemctl status}, STOPPING on the way out. Calls libsystemd's
- * {@code sd_notify} through JNA (which the Vosk binding brings); outside systemd ({@code NOTIFY_SOCKET} unset) every
- * call does nothing.
+ * loop makes progress (the run package's watchdog decides), STATUS lines for {@code systemctl status}, STOPPING on
+ * the way out. Calls libsystemd's {@code sd_notify} through JNA (which the Vosk binding brings); outside systemd
+ * ({@code NOTIFY_SOCKET} unset) every call does nothing.
  */
 public final class SystemdNotifier {
 

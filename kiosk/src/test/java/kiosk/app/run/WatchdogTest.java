@@ -104,9 +104,10 @@ class WatchdogTest {
         AtomicInteger pings = new AtomicInteger();
         KioskPaths paths = new KioskPaths(Path.of(System.getProperty("kiosk.models", "../target/models")),
                 Path.of("demo-store"), dir);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(listener.getInputStream(),
+        // not closed here: the counting thread reads it until the listener is destroyed, which ends the stream
+        BufferedReader lines = new BufferedReader(new InputStreamReader(listener.getInputStream(),
                 StandardCharsets.UTF_8));
-             KioskModels models = new KioskModels(paths)) {
+        try (KioskModels models = new KioskModels(paths)) {
             assertEquals("listening", lines.readLine());
             Thread counting = new Thread(() -> {
                 try {
