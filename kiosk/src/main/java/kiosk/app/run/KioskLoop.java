@@ -385,34 +385,21 @@ public final class KioskLoop implements KioskEvent.Handler {
 
     /** Between turns only: an answer never comes half from the old knowledge and half from the new. */
     private void applyReload(KioskEvent.ReloadReady ready) {
-        if (ready.outcome() instanceof ReloadOutcome.Loaded loaded) {
-            java.util.List<String> notes = new java.util.ArrayList<>(loaded.notes());
-            KioskConfig config = serving.config();
-            if (!loaded.config().panel().equals(config.panel()) || !loaded.config().audio().equals(config.audio())
-                    || !loaded.config().models().language().equals(config.models().language())) {
-                notes.add("panel, audio and language settings take effect when the kiosk restarts "
-                        + "(systemctl restart kiosk)");
-            }
-            serving = Serving.of(loaded.config(), loaded.kiosk()); // new products and commands are heard from now on
-            machine.settings(settings(serving));
+        ReloadCoordinator.Verdict verdict = ReloadCoordinator.judge(ready.outcome(), serving.config());
+        verdict.serving().ifPresent(next -> {
+            serving = next; // new products and commands are heard from now on
+            machine.settings(settings(next));
             // the next question is answered from the new knowledge, even inside a follow-up window: a stale aisle
             // is worse than a shopper repeating which product "it" was
-            session = serving.kiosk().newSession();
-            StoreKiosk kiosk = serving.kiosk();
-            String message = "reloaded " + serving.config().file() + " and the store '" + kiosk.knowledge().name()
-                    + "' (" + kiosk.knowledge().products().size() + " products, " + kiosk.knowledge().faqs().size()
-                    + " FAQ entries)" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
-            Logger.info(message);
-            log.println("kiosk: " + message);
-            ready.reply().complete(message);
-        } else {
-            String reason = ((ReloadOutcome.Refused) ready.outcome()).reason();
-            String message = "kept the last good configuration and knowledge: " + reason;
-            Logger.error(message);
-            log.println("kiosk: " + message);
-            faults.remember(message);
-            ready.reply().complete(message);
+            session = next.kiosk().newSession();
+            Logger.info(verdict.message());
+        });
+        if (verdict.serving().isEmpty()) {
+            Logger.error(verdict.message());
+            faults.remember(verdict.message());
         }
+        log.println("kiosk: " + verdict.message());
+        ready.reply().complete(verdict.message());
     }
 
     /** A problem found outside the loop (at start) that {@code kioskctl status} should show among the last errors. */
