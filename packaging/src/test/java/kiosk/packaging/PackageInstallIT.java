@@ -223,7 +223,7 @@ class PackageInstallIT {
             }
         }
         Files.writeString(broken.resolve("catalog.csv"), Files.readString(broken.resolve("catalog.csv"))
-                + "MSH-9999,Garden Hose,,Garden,twelve,19.98,5\n");
+                + "MSH-9999,Garden Hose,,Garden,12,nineteen,5\n");
         Path out = Files.createDirectories(work.resolve("refused"));
         Result refused = kioskctl(tools, "package-store", broken.toString(), "--store-id", "broken", "--version", "1",
                 "--output", out.toString());
