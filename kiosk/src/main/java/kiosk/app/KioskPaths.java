@@ -13,9 +13,9 @@ import kiosk.app.service.ControlSocket;
  *
  * <p>The launchers set these as system properties: {@code bin/kiosk} points into the checkout (models unpacked by the
  * build under {@code target/models}), the Debian package points at {@code /usr/share/kiosk/models},
- * {@code /var/lib/kiosk} and {@code /run/kiosk/kiosk.sock}. The store folder is the configuration's ({@code store.folder}
- * in {@code kiosk.conf}) unless a launcher or a {@code --store} option names another; with none configured it is the
- * store package installed under {@code /var/lib/kiosk/stores/}, else the demo store.
+ * {@code /var/lib/kiosk} and {@code /run/kiosk/kiosk.sock}. The store folder is the configuration's
+ * ({@code store.folder} in {@code kiosk.conf}) unless a launcher or a {@code --store} option names another; with none
+ * configured it is the store package installed under {@code /var/lib/kiosk/stores/}, else the demo store.
  */
 public record KioskPaths(Path models, Path store, Path state) {
 

@@ -13,9 +13,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import kiosk.app.KioskPaths;
@@ -180,10 +182,11 @@ final class CtlPackageStoreCommand implements Callable<Integer> {
     private String maintainerScript(String action) {
         return "#!/bin/sh\n"
                 + "set -e\n"
-                + "if [ \"$1\" = \"" + action + "\" ] && [ -z \"${DPKG_ROOT:-}\" ] && [ -d /run/systemd/system ] \\\n"
-                + "        && systemctl --quiet is-active kiosk.service; then\n"
-                + "    systemctl reload kiosk.service || echo \"kiosk-store-" + storeId + ": the kiosk refused the "
-                + "reload; it keeps serving its last good store (journalctl -u kiosk says why)\" >&2\n"
+                + "if [ \"$1\" = \"" + action + "\" ] && [ -z \"${DPKG_ROOT:-}\" ] \\\n"
+                + "        && [ -d /run/systemd/system ]; then\n"
+                + "    # a running kiosk only (try-); the unit's reload is kioskctl reload, failing when refused\n"
+                + "    deb-systemd-invoke try-reload-or-restart kiosk.service || echo \"kiosk-store-" + storeId
+                + ": the kiosk refused the reload; it keeps serving its last good store (journalctl -u kiosk)\" >&2\n"
                 + "fi\n"
                 + "exit 0\n";
     }
@@ -200,9 +203,14 @@ final class CtlPackageStoreCommand implements Callable<Integer> {
     private void writeChangelog(Path file, String name, String storeName, Instant asOf) throws IOException {
         String text = name + " (" + version + ") stable; urgency=medium\n\n"
                 + "  * Store knowledge of " + storeName + " as of " + asOf + ".\n\n"
-                + " -- " + maintainer + "  " + DateTimeFormatter.RFC_1123_DATE_TIME.format(asOf.atZone(ZoneOffset.UTC))
-                + "\n";
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                + " -- " + maintainer + "  " + DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
+                Locale.ENGLISH).format(asOf.atZone(ZoneOffset.UTC)) + "\n";
+        // gzip -9, as Debian wants its changelogs
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file)) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
