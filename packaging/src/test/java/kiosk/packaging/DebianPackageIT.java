@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -186,6 +190,28 @@ class DebianPackageIT {
         assertTrue(status.out().contains("\"running\" : false"), status.out());
         assertTrue(status.out().contains("\"store_as_of\" : \"not packaged\""), "the demo store was not packaged: "
                 + status.out());
+    }
+
+    @Test
+    void aTechnicianOutsideTheKioskGroupIsToldPermissionDeniedNotNotRunning() throws Exception {
+        Assumptions.assumeTrue(run(work, List.of("id", "-u")).out().strip().equals("0")
+                && Packages.installed("runuser"), "not root or no runuser: skipping the permission check");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // the running kiosk's /run/kiosk: 0750, its socket rw for the kiosk group only
+        Path run = Files.createDirectories(work.resolve("run-kiosk"));
+        Path socket = run.resolve("kiosk.sock");
+        try (ServerSocketChannel kiosk = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            kiosk.bind(UnixDomainSocketAddress.of(socket));
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+            Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-x---"));
+            Result status = run(work, List.of("runuser", "-u", "nobody", "--",
+                    root.resolve("usr/bin/kioskctl").toString(), "status"), "KIOSK_ROOT", root.toString(),
+                    "KIOSK_SOCKET", socket.toString(), "KIOSK_CONFIG",
+                    root.resolve("usr/share/kiosk/kiosk.conf").toString());
+            assertEquals(1, status.code(), status.out());
+            assertTrue(status.out().contains(socket + ": permission denied"), status.out());
+            assertFalse(status.out().contains("not running"), status.out());
+        }
     }
 
     @Test
