@@ -10,7 +10,6 @@ import java.util.List;
 
 import kiosk.packaging.Packages.Result;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +23,25 @@ class Arm64PackageIT {
     @TempDir
     static Path work;
 
-    static Path root;
+    static Path unpackedRoot;
 
-    @BeforeAll
-    static void unpack() throws Exception {
+    /** The arm64 package with the models, unpacked once; each test that needs it is skipped, saying why, without. */
+    static synchronized Path unpacked() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(Packages.ARM64), Packages.ARM64.getFileName() + " was not built "
                 + "(the build needs -Dvosk.aarch64.zip=PATH/vosk-linux-aarch64-0.3.45.zip): skipping the arm64 checks");
         Assumptions.assumeTrue(Packages.installed("dpkg-deb"), "dpkg-deb is not installed; skipping the arm64 checks");
-        root = work.resolve("root");
-        Packages.unpack(Packages.ARM64, root);
-        Packages.unpack(Packages.MODELS, root);
+        if (unpackedRoot == null) {
+            Path into = work.resolve("root");
+            Packages.unpack(Packages.ARM64, into);
+            Packages.unpack(Packages.MODELS, into);
+            unpackedRoot = into;
+        }
+        return unpackedRoot;
     }
 
     @Test
     void onlyArm64NativesAreInside() throws Exception {
+        Path root = unpacked();
         String fields = Files.readString(Packages.control(Packages.ARM64, work.resolve("control")).resolve("control"));
         assertTrue(fields.contains("Architecture: arm64\n"), fields);
         List<String> natives = Packages.natives(root);
@@ -48,6 +52,7 @@ class Arm64PackageIT {
 
     @Test
     void theJavaSideAnswersUnderQemu() throws Exception {
+        Path root = unpacked();
         Path binfmt = Path.of("/proc/sys/fs/binfmt_misc/qemu-aarch64");
         Assumptions.assumeTrue(Files.exists(binfmt), "no qemu-aarch64 binfmt handler (apt-get install "
                 + "qemu-user-static, with binfmt_misc mounted): skipping the arm64 run");
