@@ -90,7 +90,6 @@ class DebianPackageIT {
         for (String file : List.of("usr/share/kiosk/kiosk.jar", "usr/bin/kiosk", "lib/systemd/system/kiosk.service",
                 "usr/share/kiosk/kiosk.conf", "usr/share/kiosk/demo-store/store.yaml",
                 "usr/share/doc/kiosk/copyright", "usr/share/doc/kiosk/changelog.Debian.gz",
-                "usr/share/man/man1/kiosk.1.gz", "usr/share/man/man8/kioskctl.8.gz",
                 "usr/share/bash-completion/completions/kioskctl", "etc/kiosk/kiosk.conf.d",
                 "usr/share/kiosk/models/vosk-model-en-us/am/final.mdl",
                 "usr/share/kiosk/models/all-minilm-l6-v2-q/all-minilm-l6-v2-q.onnx")) {
@@ -107,6 +106,17 @@ class DebianPackageIT {
                 "models/vosk-model-en-us", "models/all-minilm-l6-v2-q")) {
             assertTrue(copyright.contains(component), "copyright names " + component);
         }
+    }
+
+    @Test
+    void theManPagesAreGeneratedFromTheCommands() throws Exception {
+        Assumptions.assumeTrue(Packages.installed("asciidoctor"), "asciidoctor is not installed on this build host "
+                + "(apt-get install asciidoctor): the build made no man pages; skipping their check");
+        Result kioskctl = run(work, List.of("sh", "-c", "zcat " + root.resolve("usr/share/man/man8/kioskctl.8.gz")));
+        assertTrue(kioskctl.out().contains(".TH \"KIOSKCTL\" \"8\""), kioskctl.out());
+        assertTrue(kioskctl.out().contains("package\\-store"), "every subcommand is listed: " + kioskctl.out());
+        Result kiosk = run(work, List.of("sh", "-c", "zcat " + root.resolve("usr/share/man/man1/kiosk.1.gz")));
+        assertTrue(kiosk.out().contains(".TH \"KIOSK\" \"1\""), kiosk.out());
     }
 
     @Test
