@@ -71,7 +71,12 @@ public final class ConfigurationReload {
      */
     public static StoreKiosk starting(KioskModels models, KioskConfig config, Consumer<String> problems,
                                       Consumer<String> faults) {
-        Path store = models.paths().store();
+        return starting(models, models.paths().store(), config, problems, faults);
+    }
+
+    /** As {@link #starting(KioskModels, KioskConfig, Consumer, Consumer)}, with the store folder {@code store}. */
+    public static StoreKiosk starting(KioskModels models, Path store, KioskConfig config, Consumer<String> problems,
+                                      Consumer<String> faults) {
         LastGoodStore lastGood = new LastGoodStore(models.paths().state());
         LastGoodStore.Judgement judgement = lastGood.judge(store, config.store().maxRejectedPercent());
         Consumer<String> fault = message -> {

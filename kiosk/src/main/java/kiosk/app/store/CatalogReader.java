@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import kiosk.hardware.PrintableText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -188,7 +189,7 @@ final class CatalogReader {
      * {@link #MAX_PRICE}, with at most 2 decimals.
      */
     static Optional<String> priceProblem(String text) {
-        if (!text.matches("\\d{1,12}(\\.\\d+)?|\\.\\d+|-.*")) {
+        if (!text.matches("\\d+(\\.\\d+)?|\\.\\d+|-.*")) {
             return Optional.of("is not a number like 4.99");
         }
         BigDecimal price;
@@ -209,8 +210,9 @@ final class CatalogReader {
         return Optional.empty();
     }
 
+    /** A field without terminal escapes or control characters: it is shown, spoken and logged. */
     private static String field(CSVRecord record, Map<String, Integer> columns, String column) {
-        return record.get(columns.get(column)).strip();
+        return PrintableText.line(record.get(columns.get(column))).strip();
     }
 
     private static String firstSentence(Exception e) {

@@ -9,21 +9,21 @@ import java.util.Optional;
  * the file gave nothing at all. The {@link StoreVerdict} weighs these to tell a sound store from one that would
  * lose knowledge in bulk.
  */
-public record FileTally(Path file, int rows, int rejected, Optional<String> unusable) {
+public record FileTally(Path file, int rows, int rejected, Optional<Problem> unusable) {
 
     static FileTally of(Path file, int rows, int rejected) {
         return new FileTally(file, rows, rejected, Optional.empty());
     }
 
     static FileTally unusable(Path file, String why) {
-        return new FileTally(file, 0, 0, Optional.of(why));
+        return new FileTally(file, 0, 0, Optional.of(new Problem(file, 0, why)));
     }
 
-    /** Unusable for the reason of the last problem reported about {@code file} (or {@code otherwise}). */
+    /** Unusable for the last problem reported about {@code file} (or {@code otherwise}). */
     static FileTally unusable(Path file, List<Problem> problems, String otherwise) {
         for (int i = problems.size() - 1; i >= 0; i--) {
             if (problems.get(i).file().equals(file)) {
-                return unusable(file, problems.get(i).reason());
+                return new FileTally(file, 0, 0, Optional.of(problems.get(i)));
             }
         }
         return unusable(file, otherwise);

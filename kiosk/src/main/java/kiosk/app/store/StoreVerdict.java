@@ -46,7 +46,7 @@ public sealed interface StoreVerdict {
         List<String> reasons = new ArrayList<>();
         for (FileTally tally : result.tallies()) {
             if (tally.unusable().isPresent()) {
-                reasons.add(tally.file() + ": " + tally.unusable().get());
+                reasons.add(tally.unusable().get().toString());
             } else if (tally.rejected() * 100L > (long) maxRejectedPercent * tally.rows()) {
                 reasons.add(tally.file() + ": " + tally.rejected() + " of " + tally.rows() + " rows rejected, more "
                         + "than the " + maxRejectedPercent + " % allowed (store.max_rejected_percent in kiosk.conf)");
@@ -60,7 +60,7 @@ public sealed interface StoreVerdict {
             return new Refused(reasons.isEmpty() ? List.of("no usable store knowledge") : reasons);
         }
         StoreKnowledge knowledge = result.knowledge().get();
-        lastGood.ifPresent(counts -> {
+        lastGood.filter(counts -> reasons.isEmpty()).ifPresent(counts -> {
             shrink("products", counts.products(), knowledge.products().size()).ifPresent(reasons::add);
             shrink("FAQ entries", counts.faqEntries(), knowledge.faqs().size()).ifPresent(reasons::add);
         });
