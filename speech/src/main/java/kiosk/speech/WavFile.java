@@ -157,7 +157,8 @@ public final class WavFile {
     private static byte[] readAtMost(AudioInputStream stream, long maxBytes, Path file, Duration maxDuration)
             throws IOException {
         byte[] pcm = stream.readNBytes((int) Math.min(maxBytes, MAX_DATA_BYTES));
-        if (pcm.length == maxBytes && stream.read() != -1 && maxBytes < MAX_DATA_BYTES) {
+        byte[] probe = new byte[Math.max(1, stream.getFormat().getFrameSize())];
+        if (pcm.length == maxBytes && stream.read(probe) > 0) {
             // a header that does not give the length (streamed recordings): the file itself is too long
             throw new AudioException(String.format("%s is longer than %s; the kiosk takes recordings of at most "
                     + "that.", file, describe(maxDuration.toMillis() / 1000.0)));
