@@ -12,7 +12,8 @@ public final class PrintableText {
 
     /** CSI (ESC [ … final byte), OSC (ESC ] … BEL or ESC \), and any other ESC with the character after it. */
     private static final Pattern ESCAPES = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|\u009B[0-?]*[ -/]*[@-~]|\u001B.?");
+            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?"
+                    + "|\u009B[0-?]*[ -/]*[@-~]|\u001B.?");
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\u202A-\u202E\u2066-\u2069&&[^\n\t]]");
 
     private PrintableText() {

@@ -30,7 +30,8 @@ record RiffHeader(int sampleRate, long bytesPerSecond, long dataBytes, long data
             byte[] chunk = new byte[8];
             for (int i = 0; i < MAX_CHUNKS && in.read(chunk) == 8; i++) {
                 String id = tag(chunk, 0);
-                long size = Integer.toUnsignedLong(ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+                long size = Integer.toUnsignedLong(ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt());
                 if (id.equals("fmt ") && size >= 16) {
                     byte[] format = new byte[16];
                     if (in.read(format) != 16) {

@@ -30,7 +30,8 @@ final class FaqReader {
     }
 
     static List<FaqEntry> read(Path file, List<Problem> problems, List<FileTally> tallies) {
-        Optional<Node> root = TextFile.read(file, true, problems).flatMap(text -> YamlNodes.parse(file, text, problems));
+        Optional<Node> root = TextFile.read(file, true, problems)
+                .flatMap(text -> YamlNodes.parse(file, text, problems));
         if (root.isEmpty()) {
             tallies.add(FileTally.unusable(file, problems, "missing"));
             return List.of();

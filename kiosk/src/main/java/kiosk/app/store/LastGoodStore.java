@@ -72,6 +72,7 @@ public final class LastGoodStore {
             counts.setProperty("products", Integer.toString(knowledge.products().size()));
             counts.setProperty("faq_entries", Integer.toString(knowledge.faqs().size()));
             counts.setProperty("from", folder.toAbsolutePath().toString());
+            counts.setProperty("name", knowledge.name());
             try (Writer out = Files.newBufferedWriter(temporary.resolve(COUNTS))) {
                 counts.store(out, "the store that served last; kept by the kiosk, do not edit");
             }
@@ -107,7 +108,8 @@ public final class LastGoodStore {
         Properties counts = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             counts.load(in);
-            return Optional.of(new StoreVerdict.Counts(Integer.parseInt(counts.getProperty("products", "0")),
+            return Optional.of(new StoreVerdict.Counts(counts.getProperty("name", ""),
+                    Integer.parseInt(counts.getProperty("products", "0")),
                     Integer.parseInt(counts.getProperty("faq_entries", "0"))));
         } catch (IOException | NumberFormatException e) {
             Logger.warn("cannot read {} ({}); new stores are not compared with the last good one", file,

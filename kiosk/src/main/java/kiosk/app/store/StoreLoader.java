@@ -154,7 +154,8 @@ public final class StoreLoader {
                 .map(day -> day.name().substring(0, 3).toLowerCase()).toList();
         if (!missing.isEmpty()) {
             problems.add(new Problem(file, YamlNodes.line(value), "'hours' does not give " + String.join(", ", missing)
-                    + "; the kiosk says it does not know those days' hours (write closed for a day the store is shut)"));
+                    + "; the kiosk says it does not know those days' hours (write closed for a day the store is "
+                    + "shut)"));
         }
         return hours;
     }

@@ -9,8 +9,9 @@ import java.util.Optional;
  * reload and at start: a store that would lose products or FAQ entries in bulk is refused, so that the knowledge
  * serving now (or the last good copy) keeps serving. Refused are a store file that is missing, unreadable, not
  * UTF-8 text, cut off or header-only; more than {@code store.max_rejected_percent} of a file's rows rejected; and,
- * against the last good store, more than half of its products or FAQ entries gone at once (a catalog truncated at a
- * line end looks sound on its own).
+ * against the last good store of the same name, more than half of its products or FAQ entries gone at once (a
+ * catalog truncated at a line end looks sound on its own). A store of another name (the demo store replaced by the
+ * store's own) is not compared.
  */
 public sealed interface StoreVerdict {
 
@@ -35,7 +36,7 @@ public sealed interface StoreVerdict {
     }
 
     /** The counts of the last store that served, to compare a new one with (kept beside its copy on disk). */
-    record Counts(int products, int faqEntries) {
+    record Counts(String storeName, int products, int faqEntries) {
     }
 
     /**
@@ -60,7 +61,8 @@ public sealed interface StoreVerdict {
             return new Refused(reasons.isEmpty() ? List.of("no usable store knowledge") : reasons);
         }
         StoreKnowledge knowledge = result.knowledge().get();
-        lastGood.filter(counts -> reasons.isEmpty()).ifPresent(counts -> {
+        boolean sameStore = lastGood.map(counts -> counts.storeName().equals(knowledge.name())).orElse(false);
+        lastGood.filter(counts -> reasons.isEmpty() && sameStore).ifPresent(counts -> {
             shrink("products", counts.products(), knowledge.products().size()).ifPresent(reasons::add);
             shrink("FAQ entries", counts.faqEntries(), knowledge.faqs().size()).ifPresent(reasons::add);
         });
