@@ -166,11 +166,11 @@ final class CatalogReader {
             skus.remove(sku);
             return Optional.empty();
         }
-        int stock = (int) stockNumber;
-        if (stock < 0) {
-            problems.add(new Problem(file, line, "stock " + stock + " of " + sku + " is negative; read as 0"));
-            stock = 0;
+        if (stockNumber < 0) {
+            problems.add(new Problem(file, line, "stock " + stockText + " of " + sku + " is negative; read as 0"));
+            stockNumber = 0;
         }
+        int stock = (int) stockNumber;
         String aisleText = field(record, columns, "aisle");
         Optional<String> badAisle = aisleText.isEmpty() ? Optional.empty() : Aisles.problem(aisleText);
         if (badAisle.isPresent()) {
