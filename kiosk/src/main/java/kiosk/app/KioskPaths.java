@@ -35,6 +35,11 @@ public record KioskPaths(Path models, Path store, Path state) {
         return Path.of(System.getProperty(CONFIG_PROPERTY, "/etc/kiosk/kiosk.conf"));
     }
 
+    /** {@code --state DIR}: every later look-up of the paths writes to {@code folder}. */
+    public static void useState(Path folder) {
+        System.setProperty(STATE_PROPERTY, folder.toAbsolutePath().toString());
+    }
+
     public Path voskModel() {
         return models.resolve("vosk-model-en-us");
     }

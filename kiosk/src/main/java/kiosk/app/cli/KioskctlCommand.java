@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CtlCheckCommand.class,
                 CtlReloadCommand.class,
                 CtlReportCommand.class,
+                CtlUnansweredCommand.class,
                 CtlLogsCommand.class,
                 CtlTestAudioCommand.class,
                 CtlTestPanelCommand.class,
@@ -27,6 +28,9 @@ public final class KioskctlCommand implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private StateOption state;
 
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new KioskctlCommand());
