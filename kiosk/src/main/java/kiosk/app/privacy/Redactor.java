@@ -80,6 +80,41 @@ public final class Redactor {
         return redactNames(result);
     }
 
+    /**
+     * Redacts a text derived from what the shopper said (the product phrase the understanding took out of it, in
+     * its own normalized form: "four thousand one hundred eleven", "john dot smith example dot com"). When
+     * {@code original} held personal data, every word of it that redaction removed, every number and every spoken
+     * e-mail word goes from {@code derived} too; then {@code derived} is redacted on its own.
+     */
+    public String redactDerived(String derived, String original) {
+        String redacted = redact(original);
+        if (redacted.equals(original)) {
+            return redact(derived);
+        }
+        Set<String> kept = new java.util.HashSet<>(words(redacted));
+        Set<String> removed = new java.util.HashSet<>(words(original));
+        removed.removeAll(kept);
+        List<String> remaining = new ArrayList<>();
+        for (String word : derived.split("\\s+")) {
+            String plain = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\d']", "");
+            if (!removed.contains(plain) && !plain.matches("\\d+|" + NUMBER_WORD + "|thousand|million|dot|at"
+                    + "|underscore|dash")) {
+                remaining.add(word);
+            }
+        }
+        return redact(String.join(" ", remaining));
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d']+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
     /** Runs of digits, written or spoken, long enough to be a phone or card number. */
     private static String redactNumbers(String text) {
         List<int[]> tokens = new ArrayList<>();

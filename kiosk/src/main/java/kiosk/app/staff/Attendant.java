@@ -102,7 +102,7 @@ public final class Attendant implements AutoCloseable {
                 keepText ? Optional.of(redactor.redact(reply.heard())) : Optional.empty(), reply.intent(),
                 Optional.ofNullable(reply.slots().get("sku")), Optional.ofNullable(reply.slots().get("faq")),
                 Optional.ofNullable(reply.slots().get("subject")).filter(subject -> keepText)
-                        .map(redactor::redact),
+                        .map(subject -> redactor.redactDerived(subject, reply.heard())),
                 outcome, reply.confidence(), timingsMs));
         metrics.ifPresent(m -> m.turn(outcome, timingsMs));
         Optional<Cause> cause = watch.after(reply, new SessionWatch.OutcomeAndLevel(outcome, levelDbfs));

@@ -82,7 +82,8 @@ public final class SessionWatch {
     }
 
     private void note(Reply reply, Outcome outcome) {
-        String subject = reply.slots().getOrDefault("product", reply.slots().getOrDefault("subject", ""));
+        String subject = redactor.redactDerived(reply.slots().getOrDefault("product",
+                reply.slots().getOrDefault("subject", "")), reply.heard());
         switch (outcome) {
             case ESCALATED -> asked.add("for a person");
             case NOT_FOUND -> asked.add("for " + subject + " (not in catalog)");

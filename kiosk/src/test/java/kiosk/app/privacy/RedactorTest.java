@@ -71,6 +71,18 @@ class RedactorTest {
         assertTrue(rows.length >= 40, rows.length + " rows");
     }
 
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            number five hundred fifty five one hundred twenty three four thousand five hundred sixty seven bike tyres \
+              | my number is 555 123 4567, do you have bike tyres | number bike tyres
+            john dot smith example dot com hammers | john dot smith at example dot com where are the hammers | hammers
+            card four thousand one hundred eleven | my card is 4111 1111 1111 1111 | card
+            cordless drill | where is the cordless drill | cordless drill
+            """)
+    void aPhraseTakenFromPersonalDataLosesItToo(String derived, String original, String expected) {
+        assertEquals(expected, redactor.redactDerived(derived, original));
+    }
+
     @Test
     void luhnTellsCardsFromOtherLongNumbers() {
         assertTrue(Redactor.luhn("4111111111111111"));
