@@ -61,10 +61,10 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     /**
      * When the kiosk calls a team member by itself (after this many turns in a row not caught, or this many unsure
      * answers in a row, or a voice this loud in dBFS) and where the call goes: any of a webhook, an MQTT broker and
-     * topic, a GPIO output (beacon, buzzer, relay; -1 none) and a line on the display.
+     * topic and a GPIO output (beacon, buzzer, relay; -1 none); the display shows every call as before.
      */
     public record Staff(int callAfterMisses, int callAfterUnsure, int loudDbfs, String kioskId, String location,
-                        String webhook, String mqttBroker, String mqttTopic, int beaconPin, boolean showOnDisplay) {
+                        String webhook, String mqttBroker, String mqttTopic, int beaconPin) {
         public Optional<java.net.URI> webhookUri() {
             return webhook.equals("none") ? Optional.empty() : Optional.of(java.net.URI.create(webhook));
         }
@@ -118,7 +118,6 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
             new ConfigKey("staff", "mqtt_broker", new UrlOrNone(List.of("tcp", "ssl")), "none"),
             new ConfigKey("staff", "mqtt_topic", new Text(), "kiosk/staff"),
             new ConfigKey("staff", "beacon_pin", new PinOrNone(), -1),
-            new ConfigKey("staff", "show_on_display", new YesNo(), true),
             new ConfigKey("journal", "retention_days", new WholeNumber(0, 3650, false), 90),
             new ConfigKey("metrics", "textfile_folder", new Text(), "/var/lib/prometheus/node-exporter"));
 
@@ -149,7 +148,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
                         number(values, "staff.loud_dbfs"), text(values, "staff.kiosk_id"),
                         text(values, "staff.location"), text(values, "staff.webhook"),
                         text(values, "staff.mqtt_broker"), text(values, "staff.mqtt_topic"),
-                        number(values, "staff.beacon_pin"), (Boolean) values.get("staff.show_on_display")),
+                        number(values, "staff.beacon_pin")),
                 new Journal(number(values, "journal.retention_days")),
                 new Metrics(text(values, "metrics.textfile_folder")));
     }

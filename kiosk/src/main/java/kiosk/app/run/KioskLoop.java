@@ -31,6 +31,7 @@ import kiosk.app.config.KioskConfig;
 import kiosk.app.dialogue.GroundedPhrasing;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.session.SessionAction;
+import kiosk.app.staff.Attendant;
 import kiosk.app.session.SessionEvent;
 import kiosk.app.service.SystemdNotifier;
 import kiosk.app.session.SessionMachine;
@@ -100,6 +101,12 @@ public final class KioskLoop {
     private final java.util.ArrayDeque<PanelEvent> typed = new java.util.ArrayDeque<>();
     private boolean quitting;
     private SessionAction.Show lastShown;
+    /** Issue 15: where finished turns are reported (journal, metrics, staff calls); set once before run(). */
+    private Optional<Attendant> attendant = Optional.empty();
+
+    public void attend(Attendant reporter) {
+        this.attendant = Optional.of(reporter);
+    }
 
     /**
      * What the loop needs besides the panel and the store: systemd, the settings and how to reload them, where turns
@@ -189,6 +196,7 @@ public final class KioskLoop {
         if (event instanceof SessionEvent.Heard heard && heard.text().isBlank()
                 && machine.state() == SessionMachine.State.LISTENING) {
             counts.ifPresent(TurnCounts::notHeard);
+            attendant.ifPresent(a -> a.notHeard(Map.of()));
         }
         for (SessionAction action : machine.handle(event, System.nanoTime() / 1_000_000)) {
             perform(action);
@@ -241,6 +249,7 @@ public final class KioskLoop {
             events.add(new SessionEvent.StaffPressed());
         } else if (event instanceof PanelEvent.Fault fault) {
             Logger.warn("{} {}: {}", fault.component(), fault.recovered() ? "recovered" : "failed", fault.message());
+            attendant.ifPresent(a -> a.fault(fault.component(), !fault.recovered()));
             if (fault.recovered()) {
                 faulty.remove(fault.component());
             } else {
@@ -264,6 +273,10 @@ public final class KioskLoop {
                     ? "heard: \"" + understand.text() + "\" -> " + reply.intent()
                     : "heard: (" + understand.text().split("\\s+").length + " words) -> " + reply.intent());
             counts.ifPresent(c -> c.answered(reply.intent()));
+            if (attendant.flatMap(a -> a.turn(reply)).isPresent() && !reply.escalate()) {
+                handle(new SessionEvent.StaffPressed()); // the attendant called a person: the session says so now
+                return;
+            }
             events.add(new SessionEvent.Answered(reply.answer(), reply.escalate(), reply.aisle(),
                     reply.intent().equals("goodbye")));
         } else if (action instanceof SessionAction.Speak speak) {
@@ -281,8 +294,10 @@ public final class KioskLoop {
             Logger.warn("staff called: {}", call.reason());
             log.println("STAFF CALLED (" + call.reason() + ")");
             counts.ifPresent(TurnCounts::staffCalled);
+            attendant.ifPresent(Attendant::staffButton);
         } else if (action instanceof SessionAction.EndSession) {
             session = kiosk.newSession();
+            attendant.ifPresent(Attendant::newSession);
         } else if (action instanceof SessionAction.FinishListening) {
             finishListening.set(true); // talk button released or the longest utterance reached
         }
@@ -463,6 +478,7 @@ public final class KioskLoop {
         status.put("microphone", microphone.isPresent() ? config.audio().microphone()
                 : "none: typed and WAV questions");
         status.put("session", machine.state().name().toLowerCase());
+        attendant.ifPresent(a -> status.put("staff_call_failures", a.failures()));
         counts.ifPresent(c -> status.put("turns", c.report()));
         synchronized (lastErrors) {
             status.put("last_errors", List.copyOf(lastErrors));

@@ -119,15 +119,19 @@ public final class Attendant implements AutoCloseable {
 
     /** The staff button, unless this turn already called a team member (the loop reports its own call too). */
     public void staffButton() {
-        if (!calledThisTurn) {
-            watch.staffButton();
-            call(Cause.STAFF_BUTTON);
+        if (calledThisTurn) {
+            calledThisTurn = false; // the loop's own report of the call this turn made
+            return;
         }
-        calledThisTurn = true;
+        watch.staffButton();
+        call(Cause.STAFF_BUTTON);
     }
 
     /** The shopper left: the next turn starts a new session with a fresh watch. */
     public void newSession() {
+        if (watch != null && watch.called()) {
+            desk.sessionEnded();
+        }
         watch = new SessionWatch(config.staff(), redactor);
         session = UUID.randomUUID().toString().substring(0, 8);
         calledThisTurn = false;
@@ -136,6 +140,11 @@ public final class Attendant implements AutoCloseable {
     private void call(Cause cause) {
         metrics.ifPresent(m -> m.staffCall(cause));
         desk.call(new StaffCall(clock.instant(), session, cause, watch.summary(cause)));
+    }
+
+    /** A device failed or recovered, for the metrics. */
+    public void fault(String device, boolean faulty) {
+        metrics.ifPresent(m -> m.fault(device, faulty));
     }
 
     /** Staff calls that could not be delivered, one sentence each, for {@code kioskctl status}. */

@@ -12,6 +12,10 @@ public interface StaffChannel extends AutoCloseable {
     /** Delivers the call's JSON message; returns normally only when the channel has taken it. */
     void deliver(StaffMessage message) throws Exception;
 
+    /** The shopper's session ended (a beacon goes off); called from the turn's thread. */
+    default void sessionEnded() {
+    }
+
     @Override
     default void close() {
     }

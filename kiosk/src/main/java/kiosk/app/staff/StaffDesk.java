@@ -89,6 +89,11 @@ public final class StaffDesk implements AutoCloseable {
         return id;
     }
 
+    /** The shopper's session ended: channels that stay on for a call (the beacon) go off. */
+    public void sessionEnded() {
+        channels.values().forEach(StaffChannel::sessionEnded);
+    }
+
     /** The channels calls go to, by name. */
     public List<String> channels() {
         return List.copyOf(channels.keySet());

@@ -26,9 +26,4 @@ public record StaffMessage(String kioskId, String location, Instant time, Cause 
             throw new IllegalStateException("a map of strings always serializes", e);
         }
     }
-
-    /** One line for a 16- or 20-column display. */
-    public String displayLine() {
-        return "Staff called";
-    }
 }

@@ -30,7 +30,12 @@ public final class WebhookChannel implements StaffChannel {
         HttpRequest request = HttpRequest.newBuilder(address).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(message.json())).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+            throw new IOException(address + " did not answer (" + e.getClass().getSimpleName() + ")", e);
+        }
         if (response.statusCode() / 100 != 2) {
             throw new IOException(address + " answered HTTP " + response.statusCode());
         }
