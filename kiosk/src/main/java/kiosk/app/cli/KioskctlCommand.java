@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CtlReloadCommand.class,
                 CtlReportCommand.class,
                 CtlUnansweredCommand.class,
+                CtlStaffNetworkCommand.class,
                 CtlLogsCommand.class,
                 CtlTestAudioCommand.class,
                 CtlTestPanelCommand.class,
