@@ -111,7 +111,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
             new ConfigKey("privacy", "log_transcripts", new YesNo(), false),
             new ConfigKey("staff", "call_after_misses", new WholeNumber(1, 10, false), 2),
             new ConfigKey("staff", "call_after_unsure", new WholeNumber(1, 10, false), 3),
-            new ConfigKey("staff", "loud_dbfs", new WholeNumber(-40, 0, false), -6),
+            new ConfigKey("staff", "loud_dbfs", new WholeNumber(-40, 0, false), -12),
             new ConfigKey("staff", "kiosk_id", new Text(), "kiosk-1"),
             new ConfigKey("staff", "location", new Text(), "entrance"),
             new ConfigKey("staff", "webhook", new UrlOrNone(List.of("http", "https")), "none"),
