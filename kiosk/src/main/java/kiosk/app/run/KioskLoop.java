@@ -30,11 +30,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kiosk.app.config.KioskConfig;
 import kiosk.app.dialogue.GroundedPhrasing;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.privacy.Redactor;
 import kiosk.app.session.SessionAction;
-import kiosk.app.staff.Attendant;
 import kiosk.app.session.SessionEvent;
 import kiosk.app.service.SystemdNotifier;
 import kiosk.app.session.SessionMachine;
+import kiosk.app.staff.Attendant;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
@@ -103,6 +104,8 @@ public final class KioskLoop {
     private SessionAction.Show lastShown;
     /** Issue 15: where finished turns are reported (journal, metrics, staff calls); set once before run(). */
     private Optional<Attendant> attendant = Optional.empty();
+    /** What the shopper said, in the log only redacted (issue 15). */
+    private static final Redactor REDACTOR = new Redactor();
 
     public void attend(Attendant reporter) {
         this.attendant = Optional.of(reporter);
@@ -270,7 +273,7 @@ public final class KioskLoop {
             Reply reply = session.respond(understand.text());
             lastTurn = Optional.of(new AnsweredTurn(understand.text(), reply));
             log.println(config.privacy().logTranscripts()
-                    ? "heard: \"" + understand.text() + "\" -> " + reply.intent()
+                    ? "heard: \"" + REDACTOR.redact(understand.text()) + "\" -> " + reply.intent()
                     : "heard: (" + understand.text().split("\\s+").length + " words) -> " + reply.intent());
             counts.ifPresent(c -> c.answered(reply.intent()));
             if (attendant.flatMap(a -> a.turn(reply)).isPresent() && !reply.escalate()) {

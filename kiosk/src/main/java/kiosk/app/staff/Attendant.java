@@ -18,6 +18,7 @@ import kiosk.app.journal.JournalTurn;
 import kiosk.app.journal.Outcome;
 import kiosk.app.metrics.KioskMetrics;
 import kiosk.app.privacy.Redactor;
+import org.tinylog.Logger;
 
 /**
  * Where a finished turn is reported: it is redacted and written to the journal, counted in the metrics, and watched
@@ -98,7 +99,7 @@ public final class Attendant implements AutoCloseable {
     public Optional<Cause> turn(Reply reply, Map<String, Double> timingsMs, OptionalDouble levelDbfs) {
         Outcome outcome = Outcome.of(reply);
         boolean keepText = config.privacy().logTranscripts();
-        journal.record(new JournalTurn(clock.instant(), session,
+        record(new JournalTurn(clock.instant(), session,
                 keepText ? Optional.of(redactor.redact(reply.heard())) : Optional.empty(), reply.intent(),
                 Optional.ofNullable(reply.slots().get("sku")), Optional.ofNullable(reply.slots().get("faq")),
                 Optional.ofNullable(reply.slots().get("subject")).filter(subject -> keepText)
@@ -137,9 +138,23 @@ public final class Attendant implements AutoCloseable {
         calledThisTurn = false;
     }
 
+    /** A journal that cannot be written (disk full) is logged; the shopper's turn goes on regardless. */
+    private void record(JournalTurn turn) {
+        try {
+            journal.record(turn);
+        } catch (Journal.JournalException e) {
+            Logger.error("journal: {}; this turn is not recorded", e.getMessage());
+        }
+    }
+
     private void call(Cause cause) {
         metrics.ifPresent(m -> m.staffCall(cause));
-        desk.call(new StaffCall(clock.instant(), session, cause, watch.summary(cause)));
+        try {
+            desk.call(new StaffCall(clock.instant(), session, cause, watch.summary(cause)));
+        } catch (Journal.JournalException e) {
+            Logger.error("staff call ({}) cannot be kept in the journal, so it is not sent: {}", cause.label(),
+                    e.getMessage());
+        }
     }
 
     /** A device failed or recovered, for the metrics. */

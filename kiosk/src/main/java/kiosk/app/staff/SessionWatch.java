@@ -21,8 +21,9 @@ import kiosk.app.privacy.Redactor;
  */
 public final class SessionWatch {
 
+    /** Matched against the words without punctuation: "doesn't" is "doesn t" there. */
     private static final Pattern FRUSTRATION = Pattern.compile("\\b(useless|pointless|waste of (my )?time|stupid"
-            + "|not helping|doesn't help|does not help|you don't understand|not working|ridiculous|terrible)\\b");
+            + "|not helping|doesn t help|does not help|you don t understand|not working|ridiculous|terrible)\\b");
     private static final double UNSURE = 0.5;
 
     private final KioskConfig.Staff settings;
