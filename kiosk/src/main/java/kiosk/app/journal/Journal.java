@@ -319,8 +319,8 @@ public final class Journal implements AutoCloseable {
         return query("read the pending staff calls", () -> {
             List<Delivery> pending = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT c.id, c.time_ms, c.session, c.cause, c.summary, d.channel, "
-                         + "d.attempts, d.next_attempt_ms, d.last_error FROM deliveries d JOIN staff_calls c "
+                 ResultSet rows = statement.executeQuery("SELECT c.id, c.time_ms, c.session, c.cause, c.summary, "
+                         + "d.channel, d.attempts, d.next_attempt_ms, d.last_error FROM deliveries d JOIN staff_calls c "
                          + "ON c.id = d.call_id WHERE d.state = 'pending' ORDER BY d.next_attempt_ms")) {
                 while (rows.next()) {
                     pending.add(new Delivery(rows.getLong(1), new StaffCallRecord(
@@ -351,7 +351,8 @@ public final class Journal implements AutoCloseable {
     private void setDelivery(long callId, String channel, String state, String error, Instant nextAttempt) {
         query("record a staff call delivery", () -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET state = ?, "
-                    + "attempts = attempts + 1, last_error = ?, next_attempt_ms = ? WHERE call_id = ? AND channel = ?")) {
+                    + "attempts = attempts + 1, last_error = ?, next_attempt_ms = ? "
+                    + "WHERE call_id = ? AND channel = ?")) {
                 update.setString(1, state);
                 update.setString(2, error);
                 update.setLong(3, nextAttempt.toEpochMilli());
