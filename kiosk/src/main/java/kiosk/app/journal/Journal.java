@@ -321,7 +321,8 @@ public final class Journal implements AutoCloseable {
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT c.id, c.time_ms, c.session, c.cause, c.summary, "
                          + "d.channel, d.attempts, d.next_attempt_ms, d.last_error FROM deliveries d "
-                         + "JOIN staff_calls c ON c.id = d.call_id WHERE d.state = 'pending' ORDER BY d.next_attempt_ms")) {
+                         + "JOIN staff_calls c ON c.id = d.call_id WHERE d.state = 'pending' "
+                         + "ORDER BY d.next_attempt_ms")) {
                 while (rows.next()) {
                     pending.add(new Delivery(rows.getLong(1), new StaffCallRecord(
                             Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3), rows.getString(4),
