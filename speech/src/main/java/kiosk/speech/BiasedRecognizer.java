@@ -48,9 +48,7 @@ final class BiasedRecognizer implements ReusableRecognizer {
     @Override
     public RecognitionEvent accept(AudioChunk chunk) {
         checkUnfinished();
-        if (!chunk.format().equals(AudioFormat.SPEECH)) { // refused here, before either decoder sees it
-            throw new IllegalArgumentException("recognizers take " + AudioFormat.SPEECH + " audio, not " + chunk.format());
-        }
+        VoskRecognizer.checkFormat(chunk);
         chunkForGrammar = chunk;
         grammarThread.start(grammarAccept);
         RecognitionEvent fromFree;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.tinylog.Logger;
 import org.vosk.Model;
@@ -41,7 +42,7 @@ public final class SpeechModel implements AutoCloseable {
         }
     };
     private final RecognizerPool recognizers = new RecognizerPool();
-    private final java.util.concurrent.atomic.AtomicInteger builtCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger builtCount = new AtomicInteger();
     private volatile boolean closed;
 
     private static final int PREPARED_GRAMMARS = 8;

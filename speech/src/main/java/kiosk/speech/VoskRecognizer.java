@@ -26,6 +26,7 @@ import org.vosk.Recognizer;
 final class VoskRecognizer implements ReusableRecognizer {
 
     static final String UNKNOWN = "[unk]";
+    private static final RecognitionEvent NOTHING = new RecognitionEvent.Nothing();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Recognizer recognizer;
@@ -103,9 +104,7 @@ final class VoskRecognizer implements ReusableRecognizer {
     @Override
     public RecognitionEvent accept(AudioChunk chunk) {
         checkUsable();
-        if (!chunk.format().equals(AudioFormat.SPEECH)) {
-            throw new IllegalArgumentException("recognizers take " + AudioFormat.SPEECH + " audio, not " + chunk.format());
-        }
+        checkFormat(chunk);
         samplesThisUtterance += chunk.pcm().length / AudioFormat.SPEECH.bytesPerFrame();
         if (recognizer.acceptWaveForm(chunk.pcm(), chunk.pcm().length)) {
             words.addAll(segment(recognizer.getResult()));
@@ -113,13 +112,22 @@ final class VoskRecognizer implements ReusableRecognizer {
         } else if (partials) {
             lastPartial = field(recognizer.getPartialResult(), "partial");
         } else {
-            return new RecognitionEvent.Nothing();
+            return NOTHING;
         }
-        if (endpointer.accept(chunk) && !heardText().isBlank()) {
+        boolean ended = endpointer.accept(chunk);
+        String heard = heardText();
+        if (ended && !heard.isBlank()) {
             return new RecognitionEvent.Endpoint(finish());
         }
-        String partial = heardText();
-        return partial.isBlank() ? new RecognitionEvent.Nothing() : new RecognitionEvent.Partial(partial);
+        return heard.isBlank() ? NOTHING : new RecognitionEvent.Partial(heard);
+    }
+
+    /** Recognizers take {@link AudioFormat#SPEECH} only; anything else is refused before a decoder sees it. */
+    static void checkFormat(AudioChunk chunk) {
+        if (!chunk.format().equals(AudioFormat.SPEECH)) {
+            throw new IllegalArgumentException("recognizers take " + AudioFormat.SPEECH + " audio, not "
+                    + chunk.format());
+        }
     }
 
     @Override

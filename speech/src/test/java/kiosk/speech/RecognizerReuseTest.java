@@ -217,7 +217,7 @@ class RecognizerReuseTest {
             Word want = expected.words().get(i);
             Word got = actual.words().get(i);
             assertEquals(want.text(), got.text(), what);
-            assertEquals(want.startSeconds(), got.startSeconds(), 0.005, what + ": word times count from the utterance");
+            assertEquals(want.startSeconds(), got.startSeconds(), 0.005, what + ": times count from the utterance");
             assertEquals(want.endSeconds(), got.endSeconds(), 0.005, what);
             assertEquals(want.confidence(), got.confidence(), 1e-6, what);
         }
