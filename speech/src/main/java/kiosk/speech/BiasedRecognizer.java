@@ -54,9 +54,10 @@ final class BiasedRecognizer implements ReusableRecognizer {
         RecognitionEvent fromFree;
         try {
             fromFree = free.accept(chunk);
-        } finally {
-            grammarThread.await(); // also when the free decoder failed: the grammar thread is never left running
+        } catch (RuntimeException e) {
+            throw awaitGrammarAfter(e);
         }
+        grammarThread.await();
         chunkForGrammar = null;
         if (endpointer.accept(chunk) && fromFree instanceof RecognitionEvent.Partial) {
             return new RecognitionEvent.Endpoint(finish());
@@ -72,12 +73,23 @@ final class BiasedRecognizer implements ReusableRecognizer {
         Transcript fromFree;
         try {
             fromFree = free.finish();
-        } finally {
-            grammarThread.await();
+        } catch (RuntimeException e) {
+            throw awaitGrammarAfter(e);
         }
+        grammarThread.await();
         Transcript fromGrammar = grammarResult;
         grammarResult = null;
         return choose(fromFree, fromGrammar);
+    }
+
+    /** The grammar thread is never left running: waits for its step, keeping its failure beside the free one's. */
+    private RuntimeException awaitGrammarAfter(RuntimeException freeFailure) {
+        try {
+            grammarThread.await();
+        } catch (RuntimeException e) {
+            freeFailure.addSuppressed(e);
+        }
+        return freeFailure;
     }
 
     static Transcript choose(Transcript free, Transcript grammarWithUnknown) {
