@@ -68,7 +68,9 @@ public final class BenchAnswersCommand implements Callable<Integer> {
         out.println();
         out.println(AnswerScore.header("kind", "answer"));
         out.println(score.all().row("**all**"));
-        score.byKind().forEach((kind, tally) -> out.println(tally.row(kind)));
+        if (!score.byKind().containsKey("(no kind)")) {
+            score.byKind().forEach((kind, tally) -> out.println(tally.row(kind)));
+        }
         if (showMisses || score.misses().size() <= 10) {
             score.misses().forEach(miss -> out.println("  miss: " + miss));
         } else {
