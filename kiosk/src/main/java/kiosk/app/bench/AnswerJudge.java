@@ -106,9 +106,20 @@ public final class AnswerJudge {
         } else {
             held = turn.rightFact(answer);
             wrong = turn.expect().stream().filter(fact -> !QuestionSet.contains(answer, fact))
+                    .filter(fact -> !aisleAmongOthers(fact, lower))
                     .flatMap(FactType::of).anyMatch(type -> type.statedIn(lower));
         }
         return new Verdict(held, wrong, ungrounded.apply(answer), parroted(turn.ask(), answer));
+    }
+
+    /**
+     * True for an expected aisle ("aisle 13") that the answer names among others ("Paint is in aisles 12 and 13"):
+     * less precise than asked, but not a wrong fact.
+     */
+    private static boolean aisleAmongOthers(String fact, String lowerAnswer) {
+        Matcher aisle = Pattern.compile("^aisle (\\S+)$").matcher(fact.toLowerCase(Locale.ROOT));
+        return aisle.matches() && FactType.AISLE.statedIn(lowerAnswer)
+                && QuestionSet.contains(lowerAnswer, aisle.group(1));
     }
 
     /** The shopper's words and digit runs that came back in the answer although the store never uses them. */

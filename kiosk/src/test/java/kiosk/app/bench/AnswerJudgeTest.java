@@ -50,6 +50,14 @@ class AnswerJudgeTest {
     }
 
     @Test
+    void theExpectedAisleAmongOthersIsImpreciseButNotWrong() {
+        AnswerJudge.Verdict verdict = judge.judge(expecting("I need to cover my furniture while I paint", "aisle 13"),
+                "Paint is in aisles 12 and 13.");
+        assertFalse(verdict.factsHeld());
+        assertFalse(verdict.wrongFact());
+    }
+
+    @Test
     void anAisleTheStoreLacksIsInvented() {
         AnswerJudge.Verdict verdict = judge.judge(expecting("where is the claw hammer", "aisle 7"),
                 "The Claw Hammer is in aisle 7, next to aisle 99.");
