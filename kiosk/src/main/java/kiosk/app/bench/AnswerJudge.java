@@ -74,6 +74,7 @@ public final class AnswerJudge {
     private static final Pattern WORD = Pattern.compile("[a-z]{4,}");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern ANY_WORD = Pattern.compile("[a-z]+");
+    private static final Pattern EXPECTED_AISLE = Pattern.compile("^aisle (\\S+)$");
     private static final Set<String> NUMBER_WORDS = Set.of("zero", "oh", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
@@ -117,7 +118,7 @@ public final class AnswerJudge {
      * less precise than asked, but not a wrong fact.
      */
     private static boolean aisleAmongOthers(String fact, String lowerAnswer) {
-        Matcher aisle = Pattern.compile("^aisle (\\S+)$").matcher(fact.toLowerCase(Locale.ROOT));
+        Matcher aisle = EXPECTED_AISLE.matcher(fact.toLowerCase(Locale.ROOT));
         return aisle.matches() && FactType.AISLE.statedIn(lowerAnswer)
                 && QuestionSet.contains(lowerAnswer, aisle.group(1));
     }
