@@ -3,6 +3,7 @@ package kiosk.app.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,6 +90,8 @@ public record QuestionSet(Path file, Optional<String> store, List<List<Turn>> se
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the question set " + file + " does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("the question set " + file + " cannot be read: " + e.getMessage(), e);
         }
