@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -88,22 +89,28 @@ public final class AnswerScore {
         if (!turn.expectNone()) {
             inCatalog.add(intentOk, verdict, millis);
         }
-        if (turn.kind().equals(java.util.Optional.of(Kind.OUT_OF_CATALOG))) {
+        if (turn.kind().equals(Optional.of(Kind.OUT_OF_CATALOG))) {
             outOfCatalog++;
             falseAnswers += verdict.wrongFact() ? 1 : 0;
         }
         byKind.computeIfAbsent(turn.kind().map(Kind::label).orElse("(no kind)"), kind -> new Tally())
                 .add(intentOk, verdict, millis);
         if (!verdict.right() || !intentOk || verdict.wrongOrInvented()) {
-            misses.add(turn.kind().map(kind -> "[" + kind.label() + "] ").orElse("") + "\"" + turn.ask() + "\""
-                    + (heard.equals(turn.ask()) ? "" : " heard \"" + heard + "\"") + " -> " + intent + ": " + answer
-                    + (verdict.factsHeld() ? "" : turn.expectNone() ? "  [expected no product fact and an offer of help]"
-                    : "  [expected " + turn.expect() + "]")
-                    + (intentOk ? "" : "  [expected intent " + turn.intent() + "]")
-                    + (verdict.wrongFact() ? "  [WRONG FACT]" : "")
-                    + (verdict.invented().isEmpty() ? "" : "  [INVENTED " + verdict.invented() + "]")
-                    + (verdict.parroted().isEmpty() ? "" : "  [PARROTED " + verdict.parroted() + "]"));
+            misses.add(miss(turn, heard, intent, answer, verdict, intentOk));
         }
+    }
+
+    /** One line for a turn that missed: the question, what was heard, the answer, and every way it fell short. */
+    private static String miss(QuestionSet.Turn turn, String heard, String intent, String answer,
+                               AnswerJudge.Verdict verdict, boolean intentOk) {
+        String expected = turn.expectNone() ? "no product fact and an offer of help" : turn.expect().toString();
+        return turn.kind().map(kind -> "[" + kind.label() + "] ").orElse("") + "\"" + turn.ask() + "\""
+                + (heard.equals(turn.ask()) ? "" : " heard \"" + heard + "\"") + " -> " + intent + ": " + answer
+                + (verdict.factsHeld() ? "" : "  [expected " + expected + "]")
+                + (intentOk ? "" : "  [expected intent " + turn.intent() + "]")
+                + (verdict.wrongFact() ? "  [WRONG FACT]" : "")
+                + (verdict.invented().isEmpty() ? "" : "  [INVENTED " + verdict.invented() + "]")
+                + (verdict.parroted().isEmpty() ? "" : "  [PARROTED " + verdict.parroted() + "]");
     }
 
     public Tally all() {
