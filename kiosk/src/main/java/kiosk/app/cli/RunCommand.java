@@ -104,10 +104,13 @@ public final class RunCommand implements Callable<Integer> {
                     () -> remembered(ConfigurationReload.read(config.file(), models, storeOverride), lastGood),
                     Optional.of(TurnCounts.open(models.paths().state().resolve("report.json"))), microphone));
             startProblems.forEach(loop::problem);
+            // issue 15: the journal, staff calls and metrics of this kiosk, closed when the loop ends
+            Operations operations = Operations.start(config, models, kiosk, loop::problem);
+            loop.attend(operations.attendant());
             onHangup(loop);
             stopOnTerminate(loop);
             Path socket = models.paths().socket();
-            try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
+            try (operations; ControlSocket control = ControlSocket.open(socket, loop::control)) {
                 out.println("kiosk: kioskctl talks to this kiosk through " + socket);
                 return loop.run();
             }

@@ -19,10 +19,12 @@ import java.util.function.UnaryOperator;
 
 import kiosk.app.config.KioskConfig;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.privacy.Redactor;
 import kiosk.app.service.SystemdNotifier;
 import kiosk.app.session.SessionAction;
 import kiosk.app.session.SessionEvent;
 import kiosk.app.session.SessionMachine;
+import kiosk.app.staff.Attendant;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
@@ -69,6 +71,10 @@ public final class KioskLoop implements KioskEvent.Handler {
     private Optional<Path> pendingAudio = Optional.empty();
     private boolean recovering;
     private boolean quitting;
+    /** Where turns are journaled, counted in the metrics and watched for a staff call; set once before run(). */
+    private Optional<Attendant> attendant = Optional.empty();
+    /** What the shopper said reaches the log only redacted, and only with {@code privacy.log_transcripts}. */
+    private static final Redactor REDACTOR = new Redactor();
     private SessionAction.Show lastShown;
 
     /**
@@ -201,6 +207,7 @@ public final class KioskLoop implements KioskEvent.Handler {
         if (event instanceof SessionEvent.Heard heard && heard.text().isBlank()
                 && machine.state() == SessionMachine.State.LISTENING) {
             work.notHeard();
+            attendant.ifPresent(a -> a.notHeard(Map.of()));
         }
         if (event instanceof SessionEvent.SpeechDone) {
             work.spoken(turn);
@@ -215,8 +222,12 @@ public final class KioskLoop implements KioskEvent.Handler {
         }
         work.answered(reply);
         log.println(serving.config().privacy().logTranscripts()
-                ? "heard: \"" + heard + "\" -> " + reply.intent()
+                ? "heard: \"" + REDACTOR.redact(heard) + "\" -> " + reply.intent()
                 : "heard: (" + heard.split("\\s+").length + " words) -> " + reply.intent());
+        if (attendant.flatMap(a -> a.turn(reply)).isPresent() && !reply.escalate()) {
+            handle(new SessionEvent.StaffPressed()); // the attendant called a person: the session says so now
+            return;
+        }
         handle(new SessionEvent.Answered(reply.answer(), reply.escalate(), reply.aisle(),
                 reply.intent().equals("goodbye")));
     }
@@ -298,6 +309,7 @@ public final class KioskLoop implements KioskEvent.Handler {
             events.add(new KioskEvent.Now(new SessionEvent.StaffPressed()));
         } else if (event instanceof PanelEvent.Fault fault) {
             Logger.warn("{} {}: {}", fault.component(), fault.recovered() ? "recovered" : "failed", fault.message());
+            attendant.ifPresent(a -> a.fault(fault.component(), !fault.recovered()));
             if (fault.recovered()) {
                 faults.partRecovered(fault.component());
             } else {
@@ -332,8 +344,10 @@ public final class KioskLoop implements KioskEvent.Handler {
             Logger.warn("staff called: {}", call.reason());
             log.println("STAFF CALLED (" + call.reason() + ")");
             services.counts().ifPresent(TurnCounts::staffCalled);
+            attendant.ifPresent(Attendant::staffButton);
         } else if (action instanceof SessionAction.EndSession) {
             session = serving.kiosk().newSession();
+            attendant.ifPresent(Attendant::newSession);
         } else if (action instanceof SessionAction.FinishListening) {
             work.finishListening(); // talk button released or the longest utterance reached
         }
@@ -380,7 +394,15 @@ public final class KioskLoop implements KioskEvent.Handler {
 
     /** What {@code kioskctl status} shows; safe to call from any thread. */
     public Map<String, Object> status() {
-        return status.report(serving, sessionState.name().toLowerCase(), watchdog.flatMap(LoopWatchdog::withheld));
+        Map<String, Object> report = status.report(serving, sessionState.name().toLowerCase(),
+                watchdog.flatMap(LoopWatchdog::withheld));
+        attendant.ifPresent(a -> report.put("staff_call_failures", a.failures()));
+        return report;
+    }
+
+    /** Issue 15: the journal, metrics and staff calls of this kiosk hear of every turn from now on. */
+    public void attend(Attendant reporter) {
+        this.attendant = Optional.of(reporter);
     }
 
     /** Between turns only: an answer never comes half from the old knowledge and half from the new. */
