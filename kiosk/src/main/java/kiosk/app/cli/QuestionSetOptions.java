@@ -37,6 +37,19 @@ final class QuestionSetOptions {
     record Run(Path file, List<List<QuestionSet.Turn>> sessions, StoreKiosk kiosk, AnswerJudge judge) {
     }
 
+    /** The sessions of the {@code --set} files (or else of {@code --questions}), each set cut to {@code --limit}. */
+    List<List<QuestionSet.Turn>> sessions() {
+        List<List<QuestionSet.Turn>> sessions = new ArrayList<>();
+        for (Path file : sets.isEmpty() ? List.of(questions) : sets) {
+            sessions.addAll(limited(QuestionSet.load(file)));
+        }
+        return sessions;
+    }
+
+    private List<List<QuestionSet.Turn>> limited(QuestionSet set) {
+        return set.sessions().subList(0, Math.min(set.sessions().size(), limit.orElse(Integer.MAX_VALUE)));
+    }
+
     /**
      * The sets to replay (the {@code --set} files, or else {@code --questions}), each cut to {@code --limit}
      * sessions, with its store opened on the shared models: a set's own {@code store:} for {@code --set}, the
@@ -49,9 +62,7 @@ final class QuestionSetOptions {
             Path store = sets.isEmpty() ? models.paths().store() : set.storeFolder().orElse(models.paths().store());
             StoreKiosk kiosk = StoreKiosk.open(store, models, problem -> err.println("kiosk: " + problem));
             GroundingCheck grounding = new GroundingCheck(kiosk.knowledge());
-            List<List<QuestionSet.Turn>> sessions = set.sessions().subList(0,
-                    Math.min(set.sessions().size(), limit.orElse(Integer.MAX_VALUE)));
-            runs.add(new Run(file, sessions, kiosk, new AnswerJudge(store, grounding::ungrounded)));
+            runs.add(new Run(file, limited(set), kiosk, new AnswerJudge(store, grounding::ungrounded)));
         }
         return runs;
     }
