@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites reply text the way a person reads it aloud, before synthesis: "$8.98" → "eight dollars ninety eight",
- * "aisle 12" → "aisle twelve", "21:00" → "nine p m", "9:30 AM" → "nine thirty a m", "(555) 010-4477" digit by digit
+ * Rewrites reply text the way a person reads it aloud, before synthesis: "$8.98" → "eight dollars and ninety eight
+ * cents", "aisle 12" → "aisle number twelve", "21:00" → "nine p m", "9:30 AM" → "nine thirty a m", "(555) 010-4477" digit by digit
  * in its groups, "1-1/2 inch" → "one and a half inch", "1.5 V" → "one point five volt", "#8" → "number eight",
  * "AA" → "double A". Numbers are spelled by ICU ({@link NumberWords}); the rules here are the kiosk's own: which
  * written forms are sizes, times, phone numbers and prices. The store's facts stay exact in the text shown on the
@@ -33,6 +33,8 @@ public final class TextNormalizer {
             "\\b(\\d{1,2})(?::(\\d{2}))?\\s?" + AM_PM, Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b");
     private static final Pattern MONEY = Pattern.compile("\\$\\s?(\\d[\\d,]*)(?:\\.(\\d+))?");
+    // "aisle number four": the small recognizer hears "aisle one" as "I won" and "aisle two" as "I'll do"
+    private static final Pattern AISLE = Pattern.compile("\\b([Aa]isle) (?=\\d{1,4}[A-Za-z]?\\b)");
     private static final Pattern NUMBER_SIGN = Pattern.compile("#\\s?(\\d+)\\b");
     private static final Pattern MIXED_FRACTION = Pattern.compile("\\b(\\d+)[- ](\\d+)/(\\d+)\\b(-?)");
     private static final Pattern FRACTION = Pattern.compile("(?<![\\d/])\\b(\\d+)/(\\d+)\\b(?!/)(-?)");
@@ -64,6 +66,7 @@ public final class TextNormalizer {
                 m.group(3).toLowerCase(Locale.ROOT).startsWith("a") ? "a" : "p") + m.group(4));
         s = replace(TIME, s, m -> clock(m.group(1), m.group(2), null));
         s = replace(MONEY, s, m -> money(m.group(1).replace(",", ""), m.group(2)));
+        s = replace(AISLE, s, m -> m.group(1) + " number ");
         s = replace(NUMBER_SIGN, s, m -> "number " + NumberWords.whole(m.group(1)));
         s = replace(MIXED_FRACTION, s, m -> NumberWords.whole(m.group(1)) + " and "
                 + fraction(m.group(2), m.group(3), !m.group(4).isEmpty()).replaceFirst("^one ", "a ") + " ");
@@ -137,7 +140,10 @@ public final class TextNormalizer {
         return NumberWords.cardinal(twelve) + minutes + " " + suffix + " m";
     }
 
-    /** "8", "98" → "eight dollars ninety eight"; cents beyond two places are read as a decimal. */
+    /**
+     * "8", "98" → "eight dollars and ninety eight cents" (heard more surely than "eight dollars ninety eight"); cents
+     * beyond two places are read as a decimal.
+     */
     private static String money(String dollars, String cents) {
         boolean one = dollars.replaceFirst("^0+(?=\\d)", "").equals("1");
         String unit = one ? " dollar" : " dollars";
@@ -151,7 +157,8 @@ public final class TextNormalizer {
         if (trimZeros(dollars).equals("0")) {
             return centWords + (cents.equals("01") ? " cent" : " cents");
         }
-        return NumberWords.whole(trimZeros(dollars)) + unit + " " + centWords;
+        return NumberWords.whole(trimZeros(dollars)) + unit + " and " + centWords
+                + (cents.equals("01") ? " cent" : " cents");
     }
 
     /**

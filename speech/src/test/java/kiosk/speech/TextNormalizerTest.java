@@ -18,12 +18,12 @@ class TextNormalizerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "The drill is $8.98.|The drill is eight dollars ninety eight.",
+            "The drill is $8.98.|The drill is eight dollars and ninety eight cents.",
             "It costs $5.|It costs five dollars.",
             "Only $0.99 today|Only ninety nine cents today",
             "That's $1,299.00|That's one thousand two hundred ninety nine dollars",
             "A $1.00 fee|A one dollar fee",
-            "It's in aisle 12.|It's in aisle twelve.",
+            "It's in aisle 12.|It's in aisle number twelve.",
             "A 9V battery|A nine volt battery",
             "A 1.5 V cell|A one point five volt cell",
             "AA batteries and AAA batteries|double A batteries and triple A batteries",
@@ -52,7 +52,7 @@ class TextNormalizerTest {
             "Call 555-0104 today|Call five five five, zero one zero four today",
             "Item MSH-1243 is here|Item M S H one two four three is here",
             "AA Batteries (4-pack)|double A Batteries (four pack)",
-            "It's in aisle 12B|It's in aisle twelve B",
+            "It's in aisle 12B|It's in aisle number twelve B", "Aisles 4 and 5|Aisles four and five",
             "An 18 oz can|An eighteen ounce can",
     })
     void readsFactsTheWayAPersonSaysThem(String text, String spoken) {
@@ -113,7 +113,8 @@ class TextNormalizerTest {
 
     @Test
     void splitsSentencesButNotAbbreviationsOrPrices() {
-        assertEquals(List.of("The drill is eight dollars ninety eight.", "It's in aisle five!", "Anything else?"),
+        assertEquals(List.of("The drill is eight dollars and ninety eight cents.", "It's in aisle number five!",
+                        "Anything else?"),
                 normalizer.sentences(normalizer.normalize("The drill is $8.98. It's in aisle 5! Anything else?")));
         assertEquals(List.of("We're on Maple St. by the park.", "Come by."),
                 normalizer.sentences("We're on Maple St. by the park. Come by."));

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the numeric facts of a reply twice, independently of the speech normalizer: from the written text (digits,
- * "$8.98", "21:00", "1-1/2", "(555) 010-4477") and from the words the synthesizer will say ("eight dollars ninety
- * eight", "nine p m", "one and a half", "five five five, zero one zero, …"). When both readings hold the same facts,
- * the speaker says what the grounding check checked; a normalizer that turned "1-1/2 inch" into "one half inch" gives
- * 0.5 where the text says 1.5.
+ * "$8.98", "21:00", "1-1/2", "(555) 010-4477") and from the words the synthesizer will say ("eight dollars and
+ * ninety eight cents", "nine p m", "one and a half", "five five five, zero one zero, …"). When both readings hold the
+ * same facts, the speaker says what the grounding check checked; a normalizer that turned "1-1/2 inch" into "one half
+ * inch" gives 0.5 where the text says 1.5.
  *
  * <p>Number words already in the written text ("the first one") are read by the same word reader on both sides.
  * Values are canonical strings: a price "8.98", a time "21:00", a number "1.5", digits said one by one "010".
@@ -216,12 +216,17 @@ final class SpokenFacts {
         return next;
     }
 
-    /** "… dollars" at {@code dollarsAt}, and the cents after it ("eight dollars ninety eight"). */
+    /** "… dollars" at {@code dollarsAt}, and the cents after it ("eight dollars and ninety eight cents"). */
     private static int price(BigDecimal dollars, String[] w, int dollarsAt, List<Fact> facts) {
-        Parsed cents = dollarsAt + 1 < w.length ? cardinal(w, dollarsAt + 1) : null;
-        if (cents != null && cents.value().compareTo(BigDecimal.valueOf(100)) < 0 && dollars.scale() == 0) {
+        boolean and = dollarsAt + 1 < w.length && w[dollarsAt + 1].equals("and");
+        int centsAt = dollarsAt + (and ? 2 : 1);
+        Parsed cents = centsAt < w.length ? cardinal(w, centsAt) : null;
+        boolean centsWord = cents != null && cents.end() < w.length
+                && (w[cents.end()].equals("cents") || w[cents.end()].equals("cent"));
+        if (cents != null && (centsWord || !and) && cents.value().compareTo(BigDecimal.valueOf(100)) < 0
+                && dollars.scale() == 0) {
             facts.add(new Fact(Kind.PRICE, canonical(dollars.add(cents.value().movePointLeft(2)))));
-            return cents.end();
+            return centsWord ? cents.end() + 1 : cents.end();
         }
         facts.add(new Fact(Kind.PRICE, canonical(dollars)));
         return dollarsAt + 1;

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every catalog name, price and aisle, every day's hours and the phone number of both stores, spoken by FreeTTS and
  * heard by Vosk's free recognition (the small English model): the number words the kiosk says must be the number
- * words a listener hears. One utterance per product (its name when the name holds a number, its aisle and its
- * price), per day and for the phone number; an item survives when its own number words come back, in order. Every
+ * words a listener hears. One utterance per product, as the kiosk answers ("The Wire Nuts 100 Pack is in aisle 2.
+ * It is $6.47.", "It's" for a name without a number, which has no number to lose), per day and for the phone number; an item survives when its own number words come back, in order. Every
  * utterance, said and heard, is written to {@code target/spoken-round-trip/}.
  */
 class SpokenFactsRoundTripTest {
@@ -83,15 +83,16 @@ class SpokenFactsRoundTripTest {
             StringBuilder text = new StringBuilder();
             if (product.name().matches(".*[0-9].*")) { // a name without a number has no number to lose
                 items.add(new Item("name", product.name()));
-                text.append(product.name()).append(", ");
+                text.append("The ").append(product.name()).append(" is");
+            } else {
+                text.append("It's");
             }
-            product.aisle().ifPresent(a -> {
-                items.add(new Item("aisle", "aisle " + a));
-                text.append("aisle ").append(a).append(", ");
-            });
+            String place = product.aisle().map(a -> "aisle " + a).orElse("the service desk");
+            product.aisle().ifPresent(a -> items.add(new Item("aisle", place)));
             String price = "$" + product.price().toPlainString();
             items.add(new Item("price", price));
-            utterances.add(new Utterance(text.append(price).append('.').toString(), items));
+            text.append(" in ").append(place).append(". It is ").append(price).append('.');
+            utterances.add(new Utterance(text.toString(), items));
         }
         store.hours().forEach((day, hours) -> utterances.add(hours(day.toString(), hours)));
         utterances.add(new Utterance("Call us at " + store.phone() + ".", List.of(new Item("phone", store.phone()))));
