@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites reply text the way a person reads it aloud, before synthesis: "$8.98" → "eight dollars and ninety eight
- * cents", "aisle 12" → "aisle number twelve", "21:00" → "nine p m", "9:30 AM" → "nine thirty a m", "(555) 010-4477" digit by digit
- * in its groups, "1-1/2 inch" → "one and a half inch", "1.5 V" → "one point five volt", "#8" → "number eight",
- * "AA" → "double A". Numbers are spelled by ICU ({@link NumberWords}); the rules here are the kiosk's own: which
+ * cents", "aisle 12" → "aisle number twelve", "21:00" → "nine p m", "9:30 AM" → "nine thirty a m", "(555) 010-4477"
+ * digit by digit in its groups, "1-1/2 inch" → "one and a half inch", "1.5 V" → "one point five volt", "#8" →
+ * "number eight", "AA" → "double A". Numbers are spelled by ICU ({@link NumberWords}); the rules here are the kiosk's own: which
  * written forms are sizes, times, phone numbers and prices. The store's facts stay exact in the text shown on the
  * display; only the spoken form changes.
  *

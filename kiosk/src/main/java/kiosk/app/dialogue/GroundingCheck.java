@@ -68,7 +68,7 @@ public final class GroundingCheck {
     private final Set<String> aisles = new HashSet<>();
     private final Set<BigDecimal> prices = new HashSet<>();
     private final Set<LocalTime> times = new HashSet<>();
-    private final Set<Integer> stocks = new HashSet<>();
+    private final Set<String> stocks = new HashSet<>(); // as text: an answer's count may be any length
     private final Set<String> numbers = new HashSet<>();
     private final UnaryOperator<String> speaker;
 
@@ -83,7 +83,7 @@ public final class GroundingCheck {
         for (Product product : knowledge.products()) {
             product.aisle().ifPresent(aisles::add);
             prices.add(product.price().stripTrailingZeros());
-            stocks.add(product.stock());
+            stocks.add(Integer.toString(product.stock()));
             addNumbers(product.name());
             product.aliases().forEach(this::addNumbers);
             product.aisle().ifPresent(this::addNumbers);
@@ -156,7 +156,7 @@ public final class GroundingCheck {
         rest = TIME.matcher(rest).replaceAll(" ");
         Matcher count = COUNT.matcher(rest);
         while (count.find()) {
-            if (!stocks.contains(Integer.parseInt(count.group(1)))) {
+            if (!stocks.contains(count.group(1).replaceFirst("^0+(?=[0-9])", ""))) {
                 invented.add(invented("stock count", "stock " + count.group(1)));
             }
         }

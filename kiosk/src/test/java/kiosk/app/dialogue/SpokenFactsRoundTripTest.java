@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every catalog name, price and aisle, every day's hours and the phone number of both stores, spoken by FreeTTS and
  * heard by Vosk's free recognition (the small English model): the number words the kiosk says must be the number
  * words a listener hears. One utterance per product, as the kiosk answers ("The Wire Nuts 100 Pack is in aisle 2.
- * It is $6.47.", "It's" for a name without a number, which has no number to lose), per day and for the phone number; an item survives when its own number words come back, in order. Every
- * utterance, said and heard, is written to {@code target/spoken-round-trip/}.
+ * It is $6.47.", "It's" for a name without a number, which has no number to lose), per day and for the phone number;
+ * an item survives when its own number words come back, in order. Every utterance, said and heard, is written to
+ * {@code target/spoken-round-trip/}.
  */
 class SpokenFactsRoundTripTest {
 

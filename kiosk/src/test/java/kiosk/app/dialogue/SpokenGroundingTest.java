@@ -68,8 +68,9 @@ class SpokenGroundingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"$8.98|eight dollars ninety nine", "21:00|nine a m", "(555) 010-4477|five five five,"
-            + " zero one zero, four four seven", "aisle 4|aisle five", "1.5 V|one five volt", "4 in stock|for in stock"})
+    @ValueSource(strings = {"$8.98|eight dollars ninety nine", "21:00|nine a m",
+            "(555) 010-4477|five five five, zero one zero, four four seven", "aisle 4|aisle five",
+            "1.5 V|one five volt", "4 in stock|for in stock"})
     void aSpokenFactThatDiffersFromTheWrittenOneIsCaught(String writtenAndSpoken) {
         String[] parts = writtenAndSpoken.split("\\|");
         GroundingCheck check = new GroundingCheck(store("demo-store"), text -> text.replace(parts[0], parts[1]));
@@ -94,6 +95,15 @@ class SpokenGroundingTest {
         List<String> logged = misspoken.findings("The Claw Hammer is $16.97.").stream().map(Object::toString).toList();
         assertEquals(List.of("a price (16.97, from the store knowledge) the speaker would say differently",
                 "a price the speaker would say but the answer lacks"), logged);
+    }
+
+    @Test
+    void numbersOfAnyLengthAreCheckedWithoutThrowing() {
+        GroundingCheck check = new GroundingCheck(store("demo-store"));
+        assertEquals(List.of("stock 99999999999"), check.ungrounded("Yes, we have 99999999999 of them."));
+        assertEquals(List.of("$9223372036854775808"), check.ungrounded("It is $9223372036854775808."));
+        assertEquals(List.of("aisle 99999999999"), check.ungrounded("It is in aisle 99999999999."));
+        assertEquals(List.of("308"), check.ungrounded("It weighs 1e308 pounds."));
     }
 
     @ParameterizedTest
