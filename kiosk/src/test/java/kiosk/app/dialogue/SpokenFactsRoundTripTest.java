@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * words a listener hears. One utterance per product, as the kiosk answers ("The Wire Nuts 100 Pack is in aisle 2.
  * It is $6.47.", "It's" for a name without a number, which has no number to lose), per day and for the phone number;
  * an item survives when its own number words come back, in order. Every utterance, said and heard, is written to
- * {@code target/spoken-round-trip/}.
+ * {@code target/spoken-round-trip/}. {@code -Dkiosk.roundTrip.shard=2/3} takes every third utterance from the second
+ * on, so that processes on several cores share the run.
  */
 class SpokenFactsRoundTripTest {
 
@@ -79,7 +80,7 @@ class SpokenFactsRoundTripTest {
 
     static List<Utterance> utterances(StoreKnowledge store) {
         List<Utterance> utterances = new ArrayList<>();
-        for (Product product : store.products()) {
+        for (Product product : store.products()) { // one utterance per product, as the kiosk answers
             List<Item> items = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             if (product.name().matches(".*[0-9].*")) { // a name without a number has no number to lose
@@ -110,13 +111,19 @@ class SpokenFactsRoundTripTest {
     @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre"})
     void everyNumberTheKioskSaysIsHeard(String folder) throws IOException {
         StoreKnowledge store = StoreLoader.load(Path.of(folder)).knowledge().orElseThrow();
+        String shardName = System.getProperty("kiosk.roundTrip.shard", "").replace('/', '-');
         Path log = Files.createDirectories(Path.of("target", "spoken-round-trip"))
-                .resolve(Path.of(folder).getFileName() + ".txt");
+                .resolve(Path.of(folder).getFileName() + shardName + ".txt");
         List<String> lost = new ArrayList<>();
         int items = 0;
         int withNumbers = 0;
+        String[] shard = System.getProperty("kiosk.roundTrip.shard", "1/1").split("/");
+        int part = Integer.parseInt(shard[0]) - 1;
+        int parts = Integer.parseInt(shard[1]);
+        List<Utterance> utterances = utterances(store);
         try (PrintWriter trace = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            for (Utterance utterance : utterances(store)) {
+            for (int u = part; u < utterances.size(); u += parts) {
+                Utterance utterance = utterances.get(u);
                 String recognized = recognize(voice.speakAll(utterance.text()));
                 trace.println(utterance.text() + "\n  said:  " + NORMALIZER.normalize(utterance.text())
                         + "\n  heard: " + recognized);
@@ -139,8 +146,8 @@ class SpokenFactsRoundTripTest {
                 }
             }
         }
-        System.out.printf("round trip %s: %d items, %d with number words, %d of them heard%n", folder, items,
-                withNumbers, withNumbers - lost.size());
+        System.out.printf("round trip %s (shard %s/%s): %d items, %d with number words, %d of them heard%n", folder,
+                part + 1, parts, items, withNumbers, withNumbers - lost.size());
         lost.forEach(line -> System.out.println("  lost " + line));
         assertTrue(withNumbers > 0, "no number words in " + folder);
         assertEquals(List.of(), lost, folder);
