@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.commands.CommandContext;
 import kiosk.app.config.ConfigReader;
 import kiosk.app.config.KioskConfig;
+import kiosk.app.store.LastGoodStore;
 import kiosk.app.store.LoadResult;
-import kiosk.app.store.Problem;
-import kiosk.app.store.StoreLoader;
+import kiosk.app.store.StoreVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,9 +29,17 @@ final class CtlCheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     private boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Check this settings file (and its .d drop-ins) "
+            + "instead of the installed one, e.g. a staged copy before it is put in place.")
+    private Optional<Path> configFile;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Check this store folder instead of the configured "
+            + "one, e.g. a store before it is packaged or copied in.")
+    private Optional<Path> storeFolder;
+
     @Override
     public Integer call() throws IOException {
-        Path file = KioskPaths.configFile();
+        Path file = configFile.orElseGet(KioskPaths::configFile);
         List<String> problems = new ArrayList<>();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("config", file.toString());
@@ -38,9 +47,13 @@ final class CtlCheckCommand implements Callable<Integer> {
         config.problems().forEach(problem -> problems.add(problem.toString()));
         // with a broken file the store is still checked, at the folder the defaults name
         KioskConfig settings = config.config().orElseGet(() -> KioskConfig.defaults(file));
-        Path store = KioskPaths.fromSystemProperties(settings.store().folder()).store();
+        KioskPaths paths = KioskPaths.fromSystemProperties(settings.store().folder());
+        Path store = storeFolder.orElseGet(paths::store);
         result.put("store", store.toString());
-        LoadResult knowledge = StoreLoader.load(store);
+        // the verdict a reload and a start would give: the same function, against the same last good copy
+        LastGoodStore.Judgement judgement = new LastGoodStore(paths.state()).judge(store,
+                settings.store().maxRejectedPercent());
+        LoadResult knowledge = judgement.loaded();
         knowledge.problems().forEach(problem -> problems.add(problem.toString()));
         knowledge.knowledge().ifPresent(loaded -> {
             result.put("store_name", loaded.name());
@@ -48,6 +61,12 @@ final class CtlCheckCommand implements Callable<Integer> {
             result.put("faq_entries", loaded.faqs().size());
         });
         result.put("command_contexts", CommandContext.loadFolder(store.resolve("contexts"), problems::add).size());
+        Optional<String> refusal = judgement.verdict() instanceof StoreVerdict.Refused refused
+                ? Optional.of(refused.summary()) : Optional.empty();
+        refusal.ifPresent(reason -> problems.add("a reload would be refused and the kiosk would keep its last good "
+                + "knowledge: " + reason));
+        result.put("verdict", refusal.isPresent() ? "refused" : "sound");
+        refusal.ifPresent(reason -> result.put("refused", reason));
         result.put("ok", problems.isEmpty());
         result.put("problems", problems);
         if (json) {

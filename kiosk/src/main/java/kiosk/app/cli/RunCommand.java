@@ -74,7 +74,8 @@ public final class RunCommand implements Callable<Integer> {
                     + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")
                     : lastGood.copy() + " (the last good copy of " + config.file() + ")"));
             out.println("kiosk: " + panel.description());
-            StoreKiosk kiosk = StoreOption.open(models, config, out);
+            StoreKiosk kiosk = ConfigurationReload.starting(models, config, problem -> out.println("kiosk: " + problem),
+                    fault -> startProblems.add(fault));
             kiosk.phrasing().ifPresent(p -> out.println("kiosk: replies phrased by the model pack "
                     + config.models().pack() + ", every sentence checked against the store's facts"));
             KioskLoop.Replies replies;
@@ -95,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
             startProblems.forEach(loop::problem);
             reloadOnHangup(loop);
             stopOnTerminate(loop);
-            Path socket = models.paths().state().resolve(ControlSocket.FILE_NAME);
+            Path socket = models.paths().socket();
             try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
                 out.println("kiosk: kioskctl talks to this kiosk through " + socket);
                 return loop.run();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import kiosk.app.KioskPaths;
 import kiosk.app.config.ConfigKey.Choice;
 import kiosk.app.config.ConfigKey.PinOrNone;
 import kiosk.app.config.ConfigKey.Text;
@@ -22,8 +23,11 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
 
     public static final String DEFAULT_FILE = "/etc/kiosk/kiosk.conf";
 
-    /** The store knowledge folder; a relative path is taken from the folder the configuration file is in. */
-    public record Store(Path folder) {
+    /**
+     * The store knowledge folder (a relative path is taken from the folder the configuration file is in), and the
+     * share of a store file's rows that may be rejected before a reload or start refuses it.
+     */
+    public record Store(Path folder, int maxRejectedPercent) {
     }
 
     /**
@@ -65,7 +69,8 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     }
 
     static final List<ConfigKey> KEYS = List.of(
-            new ConfigKey("store", "folder", new Text(), "store"),
+            new ConfigKey("store", "folder", new Text(), ""),
+            new ConfigKey("store", "max_rejected_percent", new WholeNumber(0, 100, false), 5),
             new ConfigKey("audio", "microphone", new Text(), "default"),
             new ConfigKey("audio", "speaker", new Text(), "default"),
             new ConfigKey("audio", "reply_level_dbfs", new WholeNumber(-40, -8, false), -20),
@@ -96,10 +101,13 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     }
 
     static KioskConfig of(Path file, Map<String, Object> values) {
-        Path folder = Path.of((String) values.get("store.folder"));
+        String named = (String) values.get("store.folder");
+        // none named: the installed store package, else the demo store (looked up again at every reload)
+        Path folder = named.isBlank() ? KioskPaths.unconfiguredStore() : Path.of(named);
         Path parent = file.toAbsolutePath().getParent();
         return new KioskConfig(file,
-                new Store(folder.isAbsolute() || parent == null ? folder : parent.resolve(folder).normalize()),
+                new Store(folder.isAbsolute() || parent == null ? folder : parent.resolve(folder).normalize(),
+                        number(values, "store.max_rejected_percent")),
                 new Audio(text(values, "audio.microphone"), text(values, "audio.speaker"),
                         number(values, "audio.reply_level_dbfs")),
                 new Panel(text(values, "panel.kind"), number(values, "panel.talk_button"),
