@@ -12,8 +12,27 @@ public interface SpeechSynthesizer extends AutoCloseable {
     /** The format of every chunk this synthesizer produces. */
     AudioFormat format();
 
+    /** The words the synthesizer says for this text ("$8.98" → "eight dollars ninety eight"). */
+    String spokenText(String text);
+
     /** Normalizes the text for speaking ("$8.98", "aisle 12", "21:00") and streams its audio into the sink. */
     void speak(String text, Consumer<AudioChunk> sink);
+
+    /** The voice's current level and rate. */
+    VoiceSettings voice();
+
+    /** Sets the level and rate of the replies from now on. */
+    void voice(VoiceSettings settings);
+
+    /** Applies a shopper's change; false when the voice is at that bound already (as loud as it goes). */
+    default boolean adjust(VoiceSettings.Change change) {
+        synchronized (this) {
+            VoiceSettings before = voice();
+            VoiceSettings after = before.after(change);
+            voice(after);
+            return !after.equals(before);
+        }
+    }
 
     /** The whole reply as one clip. */
     default Audio speakAll(String text) {

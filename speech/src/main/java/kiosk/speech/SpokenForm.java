@@ -27,9 +27,7 @@ public final class SpokenForm {
             if (token.isEmpty()) {
                 continue;
             }
-            String spoken = token.chars().allMatch(Character::isDigit) && token.length() <= 9
-                    ? NumberWords.cardinal(Long.parseLong(token))
-                    : splitDigits(token);
+            String spoken = NumberWords.isDigits(token) ? NumberWords.whole(token) : splitDigits(token);
             out.append(out.isEmpty() ? "" : " ").append(spoken);
         }
         return out.toString();
@@ -40,8 +38,7 @@ public final class SpokenForm {
         String spaced = token.replaceAll("(?<=[0-9])(?=[a-z])|(?<=[a-z])(?=[0-9])", " ");
         StringBuilder out = new StringBuilder();
         for (String part : spaced.split(" ")) {
-            String spoken = part.chars().allMatch(Character::isDigit) && part.length() <= 9
-                    ? NumberWords.cardinal(Long.parseLong(part)) : part;
+            String spoken = NumberWords.isDigits(part) ? NumberWords.whole(part) : part;
             out.append(out.isEmpty() ? "" : " ").append(spoken);
         }
         return out.toString();

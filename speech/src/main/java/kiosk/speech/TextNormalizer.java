@@ -4,50 +4,85 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites reply text the way a person reads it aloud, before synthesis: "$8.98" → "eight dollars ninety eight",
- * "aisle 12" → "aisle twelve", "21:00" → "nine p.m.", "08:00-21:00" → "eight a.m. to nine p.m.", "9V" → "nine volt",
- * "AA" → "double A". The store's facts stay exact in the text shown on the display; only the spoken form changes.
+ * Rewrites reply text the way a person reads it aloud, before synthesis: "$8.98" → "eight dollars and ninety eight
+ * cents", "aisle 12" → "aisle number twelve", "21:00" → "nine p m", "9:30 AM" → "nine thirty a m", "(555) 010-4477"
+ * digit by digit in its groups, "1-1/2 inch" → "one and a half inch", "1.5 V" → "one point five volt", "#8" →
+ * "number eight", "AA" → "double A". Numbers are spelled by ICU ({@link NumberWords}); the rules here are the kiosk's own: which
+ * written forms are sizes, times, phone numbers and prices. The store's facts stay exact in the text shown on the
+ * display; only the spoken form changes.
+ *
+ * <p>Never throws: numbers of any length are read (digit by digit beyond fifteen digits), impossible times are read
+ * as their numbers.
  */
 public final class TextNormalizer {
 
-    private static final Pattern TIME_RANGE = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\s*[-–]\\s*(\\d{1,2}):(\\d{2})\\b");
+    private static final String AM_PM = "(a\\.m|p\\.m|am|pm)(\\.?)(?![A-Za-z])";
+    private static final String UNITS = "oz|lbs|lb|ft|gal|qt|mm|cm|kg|ml|mAh|Ah|W|V|in";
+    private static final Pattern SKU = Pattern.compile("\\b([A-Z]{2,5})-(\\d+)\\b");
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d$.])(?:\\((\\d{3})\\)\\s?|\\b(\\d{3})[-. ])(\\d{3})[-. ](\\d{4})\\b");
+    private static final Pattern LOCAL_PHONE = Pattern.compile("(?<![\\d$.,-])\\b(\\d{3})-(\\d{4})\\b(?![.,]?\\d)");
+    private static final Pattern TIME_RANGE = Pattern.compile(
+            "\\b(\\d{1,2}):(\\d{2})\\s*[-–]\\s*(\\d{1,2}):(\\d{2})\\b");
+    private static final Pattern TIME_WITH_HALF = Pattern.compile(
+            "\\b(\\d{1,2})(?::(\\d{2}))?\\s?" + AM_PM, Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b");
-    private static final Pattern MONEY = Pattern.compile("\\$(\\d{1,3}(?:,\\d{3})*|\\d+)(?:\\.(\\d{2}))?\\b");
-    private static final Pattern VOLTS = Pattern.compile("\\b(\\d+)\\s?V\\b");
+    private static final Pattern MONEY = Pattern.compile("\\$\\s?(\\d[\\d,]*)(?:\\.(\\d+))?");
+    // "aisle number four": the small recognizer hears "aisle one" as "I won" and "aisle two" as "I'll do"
+    private static final Pattern AISLE = Pattern.compile("\\b([Aa]isle) (?=\\d{1,4}[A-Za-z]?\\b)");
+    private static final Pattern NUMBER_SIGN = Pattern.compile("#\\s?(\\d+)\\b");
+    private static final Pattern MIXED_FRACTION = Pattern.compile("\\b(\\d+)[- ](\\d+)/(\\d+)\\b(-?)");
+    private static final Pattern FRACTION = Pattern.compile("(?<![\\d/])\\b(\\d+)/(\\d+)\\b(?!/)(-?)");
+    private static final Pattern BY = Pattern.compile("(?<=\\d|\\b(?:" + UNITS + "|inch))\\s?[x×]\\s?(?=[\\d.])");
+    private static final Pattern INCHES = Pattern.compile("(\\d)\\s?(?:\"|”|''|″)");
     private static final Pattern BATTERY = Pattern.compile("\\b(AAA|AA)\\b");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s?%");
-    private static final Pattern ORDINAL = Pattern.compile("\\b(\\d+)(st|nd|rd|th)\\b");
-    private static final Pattern DECIMAL = Pattern.compile("\\b(\\d+)\\.(\\d+)\\b");
-    private static final Pattern FRACTION = Pattern.compile("\\b(1)/(2)\\b|\\b(1)/(4)\\b|\\b(3)/(4)\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\b\\d{1,9}\\b");
-    private static final Pattern UNIT = Pattern.compile("\\b(\\d[\\d.]*)\\s?(oz|lb|lbs|ft|gal|qt|mm|cm|kg|in)\\b");
-    private static final Pattern AM_PM = Pattern.compile("\\b(\\d{1,2})\\s?(a\\.m\\.|p\\.m\\.|am|pm)(?=\\W|$)",
-            Pattern.CASE_INSENSITIVE);
+    // "in" is an inch only where no word follows ("a 6 in pot" is not written so): "6 in", never "4 in stock"
+    private static final Pattern UNIT = Pattern.compile("\\b(\\d+(?:\\.\\d+)?)\\s?(?:(" + UNITS.replace("|in", "")
+            + ")\\b|(in)\\b(?!\\s*[-\\w]))");
+    private static final Pattern ORDINAL = Pattern.compile("\\b(\\d+)(st|nd|rd|th)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.])(\\d*)\\.(\\d+)\\b");
+    private static final Pattern GROUPED = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Set<String> NOT_SENTENCE_ENDS = Set.of("mr", "mrs", "ms", "dr", "st", "no", "vs", "e.g", "i.e",
             "approx", "a.m", "p.m");
 
+    /** The text as the synthesizer should read it. Never throws. */
     public String normalize(String text) {
         String s = text.replace('’', '\'').replace("&", " and ");
-        s = replace(TIME_RANGE, s, m -> clock(m.group(1), m.group(2)) + " to " + clock(m.group(3), m.group(4)));
-        s = replace(TIME, s, m -> clock(m.group(1), m.group(2)));
-        s = replace(AM_PM, s, m -> NumberWords.cardinal(Long.parseLong(m.group(1))) + " "
-                + (m.group(2).toLowerCase(Locale.ROOT).startsWith("a") ? "a.m." : "p.m."));
+        s = replace(SKU, s, m -> String.join(" ", m.group(1).split("")) + " " + NumberWords.digits(m.group(2)));
+        s = replace(BY, s, m -> " by ");
+        s = replace(PHONE, s, m -> NumberWords.digits(m.group(1) != null ? m.group(1) : m.group(2)) + ", "
+                + NumberWords.digits(m.group(3)) + ", " + NumberWords.digits(m.group(4)));
+        s = replace(LOCAL_PHONE, s, m -> NumberWords.digits(m.group(1)) + ", " + NumberWords.digits(m.group(2)));
+        s = replace(TIME_RANGE, s, m -> clock(m.group(1), m.group(2), null) + " to "
+                + clock(m.group(3), m.group(4), null));
+        s = replace(TIME_WITH_HALF, s, m -> clock(m.group(1), m.group(2) == null ? "00" : m.group(2),
+                m.group(3).toLowerCase(Locale.ROOT).startsWith("a") ? "a" : "p") + m.group(4));
+        s = replace(TIME, s, m -> clock(m.group(1), m.group(2), null));
         s = replace(MONEY, s, m -> money(m.group(1).replace(",", ""), m.group(2)));
-        s = replace(VOLTS, s, m -> NumberWords.cardinal(Long.parseLong(m.group(1))) + " volt");
+        s = replace(AISLE, s, m -> m.group(1) + " number ");
+        s = replace(NUMBER_SIGN, s, m -> "number " + NumberWords.whole(m.group(1)));
+        s = replace(MIXED_FRACTION, s, m -> NumberWords.whole(m.group(1)) + " and "
+                + fraction(m.group(2), m.group(3), !m.group(4).isEmpty()).replaceFirst("^one ", "a ") + " ");
+        s = replace(FRACTION, s, m -> fraction(m.group(1), m.group(2), !m.group(3).isEmpty()) + " ");
+        s = replace(INCHES, s, m -> m.group(1) + " inch");
         s = replace(BATTERY, s, m -> m.group(1).length() == 2 ? "double A" : "triple A");
         s = replace(PERCENT, s, m -> number(m.group(1)) + " percent");
-        s = replace(UNIT, s, m -> number(m.group(1)) + " " + unit(m.group(2)));
-        s = replace(ORDINAL, s, m -> Ordinals.of(Long.parseLong(m.group(1))));
-        s = replace(FRACTION, s, m -> m.group(1) != null ? "half" : m.group(3) != null ? "a quarter" : "three quarters");
-        s = replace(DECIMAL, s, m -> number(m.group()));
-        s = replace(NUMBER, s, m -> NumberWords.cardinal(Long.parseLong(m.group())));
-        // "at 21:00." became "at nine p.m.." — one full stop is enough
-        s = s.replace("a.m..", "a.m.").replace("p.m..", "p.m.");
-        return s.replaceAll("\\s+", " ").strip();
+        s = replace(UNIT, s, m -> number(m.group(1)) + " " + unit(m.group(2) != null ? m.group(2) : m.group(3)));
+        s = replace(ORDINAL, s, m -> NumberWords.ordinal(m.group(1)));
+        s = replace(DECIMAL, s, m -> NumberWords.decimal(m.group(1), m.group(2)));
+        s = replace(GROUPED, s, m -> NumberWords.whole(m.group().replace(",", "")));
+        // digits glued to letters ("12B", "4pack") are read apart
+        s = replace(NUMBER, s, m -> " " + NumberWords.whole(m.group()) + " ");
+        s = s.replaceAll("\\b([ap]) m\\.(?=\\s+[a-z0-9])", "$1 m") // "9 p.m. on Friday" is one sentence
+                .replaceAll("(?<=\\s)-(?=[A-Za-z])|(?<=[A-Za-z])-(?=\\s)", " "); // "4-pack" became "four -pack"
+        return s.replaceAll("\\s+([,.!?;:)])", "$1").replaceAll("([(])\\s+", "$1").replaceAll("\\s+", " ").strip();
     }
 
     /** Splits text into sentences, not at abbreviations such as "St." or "p.m." in mid-sentence. */
@@ -76,46 +111,85 @@ public final class TextNormalizer {
         return sentences;
     }
 
-    private static String clock(String hourText, String minuteText) {
-        int hour = Integer.parseInt(hourText);
+    /**
+     * "21", "00" → "nine p m"; with {@code half} ("a" or "p") the hour is on a twelve-hour clock ("9:30 AM"). A time
+     * that cannot be ("25:99") is read as its two numbers.
+     */
+    private static String clock(String hourText, String minuteText, String half) {
+        int hour = Integer.parseInt(hourText); // at most two digits by the patterns
         int minute = Integer.parseInt(minuteText);
-        if (hour > 24 || minute > 59) {
-            return hourText + " " + minuteText;
+        boolean twelveHour = half != null && hour >= 1 && hour <= 12;
+        if (minute > 59 || hour > 24) {
+            return NumberWords.whole(Integer.toString(hour)) + " " + NumberWords.whole(Integer.toString(minute));
         }
-        if (minute == 0 && hour == 12) {
-            return "noon";
+        String suffix;
+        if (twelveHour) {
+            suffix = half;
+        } else {
+            if (minute == 0 && hour == 12) {
+                return "noon";
+            }
+            if (minute == 0 && (hour == 0 || hour == 24)) {
+                return "midnight";
+            }
+            suffix = hour < 12 || hour == 24 ? "a" : "p";
         }
-        if (minute == 0 && (hour == 0 || hour == 24)) {
-            return "midnight";
-        }
-        String suffix = hour < 12 || hour == 24 ? "a.m." : "p.m.";
         int twelve = hour % 12 == 0 ? 12 : hour % 12;
         String minutes = minute == 0 ? "" : minute < 10 ? " oh " + NumberWords.cardinal(minute)
                 : " " + NumberWords.cardinal(minute);
-        return NumberWords.cardinal(twelve) + minutes + " " + suffix;
+        return NumberWords.cardinal(twelve) + minutes + " " + suffix + " m";
     }
 
-    private static String money(String dollarsText, String centsText) {
-        long dollars = Long.parseLong(dollarsText);
-        int cents = centsText == null ? 0 : Integer.parseInt(centsText);
-        if (dollars == 0 && cents > 0) {
-            return NumberWords.cardinal(cents) + (cents == 1 ? " cent" : " cents");
+    /**
+     * "8", "98" → "eight dollars and ninety eight cents" (heard more surely than "eight dollars ninety eight"); cents
+     * beyond two places are read as a decimal.
+     */
+    private static String money(String dollars, String cents) {
+        boolean one = dollars.replaceFirst("^0+(?=\\d)", "").equals("1");
+        String unit = one ? " dollar" : " dollars";
+        if (cents == null || cents.chars().allMatch(c -> c == '0')) {
+            return NumberWords.whole(trimZeros(dollars)) + unit;
         }
-        String spoken = NumberWords.cardinal(dollars) + (dollars == 1 ? " dollar" : " dollars");
-        return cents == 0 ? spoken : spoken + " " + NumberWords.cardinal(cents);
+        if (cents.length() != 2) {
+            return NumberWords.decimal(trimZeros(dollars), cents) + " dollars";
+        }
+        String centWords = NumberWords.whole(trimZeros(cents));
+        if (trimZeros(dollars).equals("0")) {
+            return centWords + (cents.equals("01") ? " cent" : " cents");
+        }
+        return NumberWords.whole(trimZeros(dollars)) + unit + " and " + centWords
+                + (cents.equals("01") ? " cent" : " cents");
     }
 
+    /**
+     * "3", "4" → "three quarters"; "1", "2" → "one half"; {@code adjective} ("3/4-inch") → "three quarter". A
+     * denominator of 0 or 1, or a number too long to be a size, is read as "3 over 0".
+     */
+    private static String fraction(String numerator, String denominator, boolean adjective) {
+        String top = trimZeros(numerator);
+        String bottom = trimZeros(denominator);
+        if (bottom.equals("0") || bottom.equals("1") || bottom.length() > 3 || top.length() > 3) {
+            return NumberWords.whole(top) + " over " + NumberWords.whole(bottom);
+        }
+        boolean plural = !top.equals("1") && !adjective;
+        String part = switch (bottom) {
+            case "2" -> plural ? "halves" : "half";
+            case "4" -> plural ? "quarters" : "quarter";
+            default -> NumberWords.ordinal(bottom) + (plural ? "s" : "");
+        };
+        return NumberWords.whole(top) + " " + part;
+    }
+
+    /** "1.5" → "one point five", "25" → "twenty five". */
     private static String number(String digits) {
         int dot = digits.indexOf('.');
-        if (dot < 0) {
-            return NumberWords.cardinal(Long.parseLong(digits));
-        }
-        StringBuilder out = new StringBuilder(NumberWords.cardinal(Long.parseLong(digits.substring(0, dot))))
-                .append(" point");
-        for (char digit : digits.substring(dot + 1).toCharArray()) {
-            out.append(' ').append(NumberWords.cardinal(digit - '0'));
-        }
-        return out.toString();
+        return dot < 0 ? NumberWords.whole(trimZeros(digits))
+                : NumberWords.decimal(trimZeros(digits.substring(0, dot)), digits.substring(dot + 1));
+    }
+
+    /** Leading zeros dropped, as in a price or a size ("007" → "7"); "0" stays. */
+    private static String trimZeros(String digits) {
+        return digits.replaceFirst("^0+(?=\\d)", "");
     }
 
     private static String unit(String abbreviation) {
@@ -128,11 +202,16 @@ public final class TextNormalizer {
             case "mm" -> "millimeter";
             case "cm" -> "centimeter";
             case "kg" -> "kilogram";
+            case "ml" -> "milliliter";
+            case "mAh" -> "milliamp hour";
+            case "Ah" -> "amp hour";
+            case "W" -> "watt";
+            case "V" -> "volt";
             default -> "inch";
         };
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> spoken) {
+    private static String replace(Pattern pattern, String text, Function<Matcher, String> spoken) {
         Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
@@ -140,29 +219,5 @@ public final class TextNormalizer {
         }
         matcher.appendTail(out);
         return out.toString();
-    }
-
-    /** English ordinals: 1 → "first", 21 → "twenty first". */
-    static final class Ordinals {
-        private static final String[] SMALL = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
-                "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
-
-        private Ordinals() {
-        }
-
-        static String of(long n) {
-            if (n < 20) {
-                return SMALL[(int) n];
-            }
-            if (n % 10 == 0 && n < 100) {
-                String tens = NumberWords.cardinal(n);
-                return tens.substring(0, tens.length() - 1) + "ieth";
-            }
-            if (n < 100) {
-                return NumberWords.cardinal(n - n % 10) + " " + SMALL[(int) (n % 10)];
-            }
-            return NumberWords.cardinal(n) + "th";
-        }
     }
 }

@@ -23,7 +23,9 @@ final class StoreOption {
     /** The models with {@code config}'s store folder, unless the launcher or {@code --store} names another. */
     KioskModels models(kiosk.app.config.KioskConfig config) {
         KioskPaths paths = KioskPaths.fromSystemProperties(config.store().folder());
-        return new KioskModels(store.map(paths::withStore).orElse(paths));
+        KioskModels models = new KioskModels(store.map(paths::withStore).orElse(paths));
+        models.replyLevel(config.audio().replyLevelDbfs());
+        return models;
     }
 
     /** The store folder this command was told to use instead of the configured one, if any. */

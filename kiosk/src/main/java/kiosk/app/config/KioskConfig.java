@@ -31,8 +31,11 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     public record Store(Path folder, int maxRejectedPercent) {
     }
 
-    /** Sound devices by (part of) their name; {@code default} is the system's default device. */
-    public record Audio(String microphone, String speaker) {
+    /**
+     * Sound devices by (part of) their name; {@code default} is the system's default device. Replies are brought to
+     * {@code replyLevelDbfs} (RMS, dBFS).
+     */
+    public record Audio(String microphone, String speaker, int replyLevelDbfs) {
         public Optional<String> microphoneName() {
             return microphone.equals("default") ? Optional.empty() : Optional.of(microphone);
         }
@@ -97,6 +100,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
             new ConfigKey("store", "max_rejected_percent", new WholeNumber(0, 100, false), 5),
             new ConfigKey("audio", "microphone", new Text(), "default"),
             new ConfigKey("audio", "speaker", new Text(), "default"),
+            new ConfigKey("audio", "reply_level_dbfs", new WholeNumber(-40, -8, false), -20),
             new ConfigKey("panel", "kind", new Choice(List.of("auto", "console", "gpio")), "auto"),
             new ConfigKey("panel", "talk_button", new PinOrNone(), 17),
             new ConfigKey("panel", "staff_button", new PinOrNone(), 27),
@@ -141,7 +145,8 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
         return new KioskConfig(file,
                 new Store(folder.isAbsolute() || parent == null ? folder : parent.resolve(folder).normalize(),
                         number(values, "store.max_rejected_percent")),
-                new Audio(text(values, "audio.microphone"), text(values, "audio.speaker")),
+                new Audio(text(values, "audio.microphone"), text(values, "audio.speaker"),
+                        number(values, "audio.reply_level_dbfs")),
                 new Panel(text(values, "panel.kind"), number(values, "panel.talk_button"),
                         number(values, "panel.staff_button"), number(values, "panel.listening_light"),
                         number(values, "panel.staff_light"), number(values, "panel.presence_sensor"),

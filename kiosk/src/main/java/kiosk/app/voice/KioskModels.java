@@ -16,6 +16,7 @@ import kiosk.model.SentenceEncoder;
 import kiosk.speech.FreeTtsSynthesizer;
 import kiosk.speech.SpeechModel;
 import kiosk.speech.SpeechSynthesizer;
+import kiosk.speech.VoiceSettings;
 import org.tinylog.Logger;
 
 /**
@@ -32,6 +33,7 @@ public final class KioskModels implements AutoCloseable {
     private SentenceEncoder encoder;
     private SpeechSynthesizer synthesizer;
     private LoadedPack pack;
+    private VoiceSettings configuredVoice = VoiceSettings.at(VoiceSettings.DEFAULT_LEVEL_DBFS);
     private volatile boolean closed;
     // one lock per model: the speech model and the voice load on a second core while the encoder indexes the store
     private final Object speechLock = new Object();
@@ -96,11 +98,28 @@ public final class KioskModels implements AutoCloseable {
         }
     }
 
+    /** The reply level of kiosk.conf ({@code audio.reply_level_dbfs}): every new shopper's voice starts from it. */
+    public void replyLevel(int dbfs) {
+        synchronized (synthesizerLock) {
+            configuredVoice = VoiceSettings.at(dbfs);
+        }
+        resetVoice();
+    }
+
+    /** The configured level and rate again, for a new shopper; nothing to do before the voice is loaded. */
+    public void resetVoice() {
+        synchronized (synthesizerLock) {
+            if (synthesizer != null) {
+                synthesizer.voice(configuredVoice);
+            }
+        }
+    }
+
     private SpeechSynthesizer loadSynthesizer() {
         checkOpen();
         if (synthesizer == null) {
             long start = System.nanoTime();
-            synthesizer = FreeTtsSynthesizer.open();
+            synthesizer = FreeTtsSynthesizer.open(configuredVoice);
             Logger.info("speech synthesizer ready in {} ms", millisSince(start));
         }
         return synthesizer;

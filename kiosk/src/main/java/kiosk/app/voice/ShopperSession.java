@@ -17,12 +17,13 @@ public final class ShopperSession {
 
     private final Conversation conversation;
     private final Optional<CommandParser> commands;
-    private final CommandReplies commandReplies = new CommandReplies();
+    private final CommandReplies commandReplies;
     private Optional<Reply> lastReply = Optional.empty();
 
-    public ShopperSession(Conversation conversation, Optional<CommandParser> commands) {
+    public ShopperSession(Conversation conversation, Optional<CommandParser> commands, VoiceControl voice) {
         this.conversation = conversation;
         this.commands = commands;
+        this.commandReplies = new CommandReplies(voice);
     }
 
     public Reply respond(String heard) {

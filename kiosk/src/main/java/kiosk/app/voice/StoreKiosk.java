@@ -94,8 +94,11 @@ public final class StoreKiosk {
         return contexts;
     }
 
+    /** A new shopper's session; the voice is back at its configured level and rate. */
     public ShopperSession newSession() {
-        return new ShopperSession(assistant.newConversation(), commands);
+        models.resetVoice();
+        return new ShopperSession(assistant.newConversation(), commands,
+                change -> models.synthesizer().adjust(change));
     }
 
     /** Spoken turns, with recognition biased toward this store's words and its command phrases. */

@@ -1,0 +1,184 @@
+package kiosk.app.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import kiosk.app.store.OpeningHours;
+import kiosk.app.store.Product;
+import kiosk.app.store.StoreKnowledge;
+import kiosk.app.store.StoreLoader;
+import kiosk.speech.Audio;
+import kiosk.speech.AudioChunk;
+import kiosk.speech.FreeTtsSynthesizer;
+import kiosk.speech.RecognizerOptions;
+import kiosk.speech.SpeechModel;
+import kiosk.speech.StreamingRecognizer;
+import kiosk.speech.TextNormalizer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every catalog name, price and aisle, every day's hours and the phone number of both stores, spoken by FreeTTS and
+ * heard by Vosk's free recognition (the small English model): the number words the kiosk says must be the number
+ * words a listener hears. One utterance per product, as the kiosk answers ("The Wire Nuts 100 Pack is in aisle 2.
+ * It is $6.47.", "It's" for a name without a number, which has no number to lose), per day and for the phone number;
+ * an item survives when its own number words come back, in order. Every utterance, said and heard, is written to
+ * {@code target/spoken-round-trip/}. {@code -Dkiosk.roundTrip.shard=2/3} takes every third utterance from the second
+ * on, so that processes on several cores share the run.
+ *
+ * <p>Not part of {@code mvn verify}: it takes some 10 to 25 minutes on two cores, and it fails today (about one number
+ * in nine is lost to the small model's homophones: "four" heard as "for"; see BENCHMARKS.md). Run it with
+ * {@code mvn -B -pl kiosk -am -Dkiosk.excludedGroups=none -Dtest=SpokenFactsRoundTripTest
+ * -Dsurefire.failIfNoSpecifiedTests=false test}.
+ */
+@Tag("round-trip")
+class SpokenFactsRoundTripTest {
+
+    private static final Path VOSK_MODEL = Path.of(System.getProperty("kiosk.models", "../target/models"),
+            "vosk-model-en-us");
+    private static final Set<String> NUMBER_WORDS = Set.of("zero", "oh", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety", "hundred", "thousand", "million", "point", "half", "quarter", "quarters", "third", "thirds",
+            "eighth", "eighths", "sixteenth", "sixteenths", "noon", "midnight");
+
+    private static SpeechModel model;
+    private static FreeTtsSynthesizer voice;
+    private static final TextNormalizer NORMALIZER = new TextNormalizer();
+
+    @BeforeAll
+    static void load() {
+        Assumptions.assumeTrue(Files.isDirectory(VOSK_MODEL),
+                "the Vosk model is not unpacked at " + VOSK_MODEL + "; run mvn -DskipTests package first");
+        model = SpeechModel.load(VOSK_MODEL);
+        voice = FreeTtsSynthesizer.open();
+    }
+
+    @AfterAll
+    static void close() {
+        if (voice != null) {
+            voice.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    /** One thing the kiosk states: its kind ("price"), and its written form inside the utterance's text. */
+    record Item(String kind, String written) {
+    }
+
+    record Utterance(String text, List<Item> items) {
+    }
+
+    static List<Utterance> utterances(StoreKnowledge store) {
+        List<Utterance> utterances = new ArrayList<>();
+        for (Product product : store.products()) { // one utterance per product, as the kiosk answers
+            List<Item> items = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            if (product.name().matches(".*[0-9].*")) { // a name without a number has no number to lose
+                items.add(new Item("name", product.name()));
+                text.append("The ").append(product.name()).append(" is");
+            } else {
+                text.append("It's");
+            }
+            String place = product.aisle().map(a -> "aisle " + a).orElse("the service desk");
+            product.aisle().ifPresent(a -> items.add(new Item("aisle", place)));
+            String price = "$" + product.price().toPlainString();
+            items.add(new Item("price", price));
+            text.append(" in ").append(place).append(". It is ").append(price).append('.');
+            utterances.add(new Utterance(text.toString(), items));
+        }
+        store.hours().forEach((day, hours) -> utterances.add(hours(day.toString(), hours)));
+        utterances.add(new Utterance("Call us at " + store.phone() + ".", List.of(new Item("phone", store.phone()))));
+        return utterances;
+    }
+
+    private static Utterance hours(String day, OpeningHours hours) {
+        String open = SpokenTime.of(hours.opens()) + " to " + SpokenTime.of(hours.closes());
+        String name = day.charAt(0) + day.substring(1).toLowerCase(Locale.ROOT);
+        return new Utterance("On " + name + " we're open " + open + ".", List.of(new Item("hours", open)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre"})
+    void everyNumberTheKioskSaysIsHeard(String folder) throws IOException {
+        StoreKnowledge store = StoreLoader.load(Path.of(folder)).knowledge().orElseThrow();
+        String shardName = System.getProperty("kiosk.roundTrip.shard", "").replace('/', '-');
+        Path log = Files.createDirectories(Path.of("target", "spoken-round-trip"))
+                .resolve(Path.of(folder).getFileName() + shardName + ".txt");
+        List<String> lost = new ArrayList<>();
+        int items = 0;
+        int withNumbers = 0;
+        String[] shard = System.getProperty("kiosk.roundTrip.shard", "1/1").split("/");
+        int part = Integer.parseInt(shard[0]) - 1;
+        int parts = Integer.parseInt(shard[1]);
+        List<Utterance> utterances = utterances(store);
+        try (PrintWriter trace = new PrintWriter(Files.newBufferedWriter(log), true)) {
+            for (int u = part; u < utterances.size(); u += parts) {
+                Utterance utterance = utterances.get(u);
+                String recognized = recognize(voice.speakAll(utterance.text()));
+                trace.println(utterance.text() + "\n  said:  " + NORMALIZER.normalize(utterance.text())
+                        + "\n  heard: " + recognized);
+                List<String> heard = numberWords(recognized);
+                int from = 0;
+                for (Item item : utterance.items()) {
+                    items++;
+                    List<String> said = numberWords(NORMALIZER.normalize(item.written()));
+                    if (said.isEmpty()) {
+                        continue;
+                    }
+                    withNumbers++;
+                    int at = indexOf(heard, said, from);
+                    if (at < 0) {
+                        lost.add(item.kind() + " \"" + item.written() + "\": said " + said + ", heard " + heard);
+                        trace.println("  LOST " + item.kind());
+                    } else {
+                        from = at + said.size();
+                    }
+                }
+            }
+        }
+        System.out.printf("round trip %s (shard %s/%s): %d items, %d with number words, %d of them heard%n", folder,
+                part + 1, parts, items, withNumbers, withNumbers - lost.size());
+        lost.forEach(line -> System.out.println("  lost " + line));
+        assertTrue(withNumbers > 0, "no number words in " + folder);
+        assertEquals(List.of(), lost, folder);
+    }
+
+    private static String recognize(Audio audio) {
+        try (StreamingRecognizer recognizer = model.open(RecognizerOptions.free())) {
+            for (AudioChunk chunk : audio.chunks(100)) {
+                recognizer.accept(chunk);
+            }
+            return recognizer.finish().text();
+        }
+    }
+
+    static List<String> numberWords(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z]+")).filter(NUMBER_WORDS::contains).toList();
+    }
+
+    private static int indexOf(List<String> heard, List<String> said, int from) {
+        for (int i = from; i + said.size() <= heard.size(); i++) {
+            if (heard.subList(i, i + said.size()).equals(said)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
