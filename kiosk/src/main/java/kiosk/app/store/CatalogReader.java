@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads {@code catalog.csv} ({@code sku,name,aliases,department,aisle,price,stock}, aliases separated by |) with
+ * Reads {@code catalog.csv} ({@code sku,name,aliases,department,aisle,price,stock} and an optional
+ * {@code description}, aliases separated by |) with
  * Commons CSV. A row with a bad value is reported and skipped; a quoting error is reported and reading resumes on
  * the next line, so one broken export line does not hide the rest of the catalog.
  */
@@ -148,8 +149,9 @@ final class CatalogReader {
         List<String> aliases = Arrays.stream(field(record, columns, "aliases").split("\\|"))
                 .map(String::strip).filter(alias -> !alias.isEmpty()).toList();
         String aisle = field(record, columns, "aisle");
+        String description = columns.containsKey("description") ? field(record, columns, "description") : "";
         return Optional.of(new Product(sku, name, aliases, field(record, columns, "department"),
-                aisle.isEmpty() ? Optional.empty() : Optional.of(aisle), price, stock));
+                aisle.isEmpty() ? Optional.empty() : Optional.of(aisle), price, stock, description));
     }
 
     private static String field(CSVRecord record, Map<String, Integer> columns, String column) {

@@ -1,22 +1,26 @@
 package kiosk.app.store;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything the kiosk may say about a store: the only source of aisles, prices, stock levels, hours and policies.
  *
  * @param hours       opening hours per weekday; a missing day is closed
  * @param departments department name → its aisles
+ * @param holidays    dates whose hours differ from the weekday's: empty hours for closed
  */
 public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, OpeningHours> hours, String phone,
                              String address, Map<String, List<String>> departments, List<Product> products,
-                             List<FaqEntry> faqs) {
+                             List<FaqEntry> faqs, Map<LocalDate, Optional<OpeningHours>> holidays) {
 
     /** The question frames shoppers use, so recognition biased toward the store still hears the whole question. */
     private static final List<String> QUESTION_FRAMES = List.of(
@@ -34,6 +38,14 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
         departments = Map.copyOf(departments);
         products = List.copyOf(products);
         faqs = List.copyOf(faqs);
+        holidays = Collections.unmodifiableSortedMap(new TreeMap<>(holidays));
+    }
+
+    /** A store without holiday hours. */
+    public StoreKnowledge(String name, String greeting, Map<DayOfWeek, OpeningHours> hours, String phone,
+                          String address, Map<String, List<String>> departments, List<Product> products,
+                          List<FaqEntry> faqs) {
+        this(name, greeting, hours, phone, address, departments, products, faqs, Map.of());
     }
 
     /** Shoppers ask for "hammers" as often as for "a hammer": the grammar gets both forms of the last word. */
@@ -52,6 +64,11 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
 
     public Optional<OpeningHours> hoursOn(DayOfWeek day) {
         return Optional.ofNullable(hours.get(day));
+    }
+
+    /** The hours of one date: its holiday hours when it has some, else its weekday's; empty when closed. */
+    public Optional<OpeningHours> hoursOn(LocalDate date) {
+        return holidays.containsKey(date) ? holidays.get(date) : hoursOn(date.getDayOfWeek());
     }
 
     /**

@@ -3,6 +3,7 @@ package kiosk.app.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class StoreLoader {
 
     static final List<String> STORE_KEYS = List.of("name", "greeting", "hours", "phone", "address", "departments",
-            "staff_call");
+            "staff_call", "holidays");
     static final Map<String, DayOfWeek> WEEKDAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY,
             "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
@@ -52,7 +53,7 @@ public final class StoreLoader {
         }
         StoreHeader store = header.get();
         return new LoadResult(Optional.of(new StoreKnowledge(store.name, store.greeting, store.hours, store.phone,
-                store.address, store.departments, products, faqs)), problems);
+                store.address, store.departments, products, faqs, store.holidays)), problems);
     }
 
     private static Optional<StoreHeader> readHeader(Path file, Node root, List<Problem> problems) {
@@ -73,6 +74,7 @@ public final class StoreLoader {
                 case "address" -> header.address = text(file, value, key, problems).orElse("");
                 case "hours" -> header.hours = hours(file, value, problems);
                 case "departments" -> header.departments = departments(file, value, problems);
+                case "holidays" -> header.holidays = holidays(file, value, problems);
                 case "staff_call" -> {
                     // read by the kiosk configuration; accepted here so older store files stay valid
                 }
@@ -141,6 +143,35 @@ public final class StoreLoader {
         return time.length() == 4 && time.charAt(1) == ':' ? "0" + time : time;
     }
 
+    /** {@code holidays: {"2026-12-25": closed, "2026-12-24": "08:00-14:00"}}; a bad entry is reported and skipped. */
+    private static Map<LocalDate, Optional<OpeningHours>> holidays(Path file, Node value, List<Problem> problems) {
+        Map<LocalDate, Optional<OpeningHours>> holidays = new LinkedHashMap<>();
+        Optional<MappingNode> dates = YamlNodes.mapping(value);
+        if (dates.isEmpty()) {
+            problems.add(new Problem(file, YamlNodes.line(value), "'holidays' should map dates like \"2026-12-25\" "
+                    + "to closed or \"08:00-14:00\""));
+            return holidays;
+        }
+        for (NodeTuple entry : dates.get().getValue()) {
+            String date = YamlNodes.scalar(entry.getKeyNode()).orElse("");
+            int line = YamlNodes.line(entry.getKeyNode());
+            String range = YamlNodes.scalar(entry.getValueNode()).orElse("");
+            try {
+                LocalDate day = LocalDate.parse(date);
+                Optional<OpeningHours> hours = range.equalsIgnoreCase("closed") ? Optional.empty()
+                        : Optional.of(parseRange(range).orElseThrow(() -> new IllegalArgumentException(range)));
+                holidays.put(day, hours);
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem(file, line, "holiday '" + date + "' is not a date like \"2026-12-25\"; "
+                        + "skipped"));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(file, line, "hours '" + range + "' for holiday " + date + " are not like "
+                        + "\"08:00-14:00\" or closed; skipped"));
+            }
+        }
+        return holidays;
+    }
+
     private static Map<String, List<String>> departments(Path file, Node value, List<Problem> problems) {
         Map<String, List<String>> departments = new LinkedHashMap<>();
         Optional<MappingNode> mapping = YamlNodes.mapping(value);
@@ -175,5 +206,6 @@ public final class StoreLoader {
         String address = "";
         Map<DayOfWeek, OpeningHours> hours = Map.of();
         Map<String, List<String>> departments = Map.of();
+        Map<LocalDate, Optional<OpeningHours>> holidays = Map.of();
     }
 }
