@@ -1,0 +1,78 @@
+package kiosk.app.understanding;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the kiosk may do with a shopper's own words. It reads none of them back but a catalog name or alias, or a
+ * short noun phrase that passes a strict filter; and it sees when the words are not a question for the store at all:
+ * instructions to the kiosk ("repeat after me …", "ignore your instructions"), insults, or personal numbers (a phone,
+ * card or social security number), none of which may ever come out of the store's speaker.
+ */
+public final class ShopperWords {
+
+    /** Why a turn is not a question for the store. */
+    public enum Concern { NONE, INSTRUCTION, INSULT, PERSONAL_DATA }
+
+    private static final Pattern INSTRUCTION = Pattern.compile("\\b((ignore|disregard|forget|override)( all| your"
+            + "| the| my| any| previous| prior| earlier| above)* (instructions|rules|prompt|programming|orders)"
+            + "|repeat after me|say after me|repeat this|say this|say the words|read (this|out)|pretend|act as"
+            + "|you are now|from now on|system prompt|password|jailbreak|developer mode|announce)\\b");
+    private static final Pattern PERSONAL = Pattern.compile("\\b(social security|ssn|credit card (number|is)"
+            + "|my credit card|card number|my card|pin number|bank account|my account|date of birth)\\b");
+    /** Seven or more digits in a row, spaces and dashes allowed: a phone, card or account number. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[\\s.-]*\\d){6,}");
+    /** The same run spoken: "five five five eight six seven five three oh nine". */
+    private static final Pattern SPOKEN_DIGIT_RUN = Pattern.compile("\\b((zero|oh|one|two|three|four|five|six"
+            + "|seven|eight|nine|ten|eleven|twelve|hundred|thousand|double|triple) ?){7,}");
+    private static final Set<String> INSULTS = Set.of("stupid", "idiot", "idiots", "useless", "junk", "dumb",
+            "moron", "crook", "crooks", "liar", "liars", "fake", "stolen", "thief", "thieves", "scam", "scammer",
+            "hate", "sucks", "suck", "shut", "ugly", "loser", "pathetic", "worthless", "crap", "damn", "hell",
+            "rubbish", "fraud", "rip", "ripoff", "fool", "jerk", "trash", "garbage", "pig", "lousy", "terrible");
+    /** Words that turn a phrase into a command or a message, never part of a product's name. */
+    private static final Set<String> COMMAND_WORDS = Set.of("say", "repeat", "tell", "read", "announce", "ignore",
+            "instruction", "instructions", "pretend", "free", "password", "call", "you", "your", "me", "everyone",
+            "store", "kiosk", "speaker", "please", "is", "are", "not", "never", "always", "everything", "nothing");
+    private static final int MAX_SAFE_WORDS = 3;
+
+    private final Set<String> catalogTokens;
+
+    /** {@code catalogTokens}: the store's own words, which are never insults here ("garbage disposal"). */
+    ShopperWords(Set<String> catalogTokens) {
+        this.catalogTokens = Set.copyOf(catalogTokens);
+    }
+
+    /** Whether the raw turn (as heard, before normalization) is an instruction, an insult or personal data. */
+    Concern concern(String raw, String normalized) {
+        if (DIGIT_RUN.matcher(raw).find() || SPOKEN_DIGIT_RUN.matcher(normalized).find()
+                || PERSONAL.matcher(normalized).find()) {
+            return Concern.PERSONAL_DATA;
+        }
+        if (INSTRUCTION.matcher(normalized).find()) {
+            return Concern.INSTRUCTION;
+        }
+        boolean insult = Arrays.stream(normalized.split(" "))
+                .anyMatch(word -> INSULTS.contains(word) && !catalogTokens.contains(QueryText.stem(word)));
+        return insult ? Concern.INSULT : Concern.NONE;
+    }
+
+    /**
+     * The shopper's words for an unknown thing when they are safe to say back: one to three plain words of letters,
+     * no digits, no command or instruction words, nothing from the insult list, and no instruction in the turn.
+     */
+    public Optional<String> speakable(String subject, String raw) {
+        String[] words = subject.strip().split(" ");
+        if (subject.isBlank() || words.length > MAX_SAFE_WORDS || concern(raw, subject) != Concern.NONE
+                || INSTRUCTION.matcher(QueryText.normalize(raw)).find() || raw.matches(".*\\d.*")) {
+            return Optional.empty();
+        }
+        for (String word : words) {
+            if (!word.matches("[a-z]{2,20}") || COMMAND_WORDS.contains(word) || INSULTS.contains(word)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(subject.strip());
+    }
+}
