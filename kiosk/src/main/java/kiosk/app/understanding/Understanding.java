@@ -44,7 +44,9 @@ public final class Understanding {
     static final double FAQ_CERTAIN = 0.80;
     static final double FAQ_THRESHOLD = 0.62;
     /** Without a product named, a FAQ entry this close (cosine to a phrasing or its answer) is what is asked. */
-    static final double FAQ_PARAPHRASE = 0.5;
+    static final double FAQ_PARAPHRASE = 0.44;
+    /** Products ranked per question: the lexical best and the encoder's best both among them. */
+    static final int CANDIDATES = 12;
     private static final Pattern ASKS_PERSON = Pattern.compile("\\b(call me|my account|look up|someone|somebody"
             + "|a person|team member)\\b");
 
@@ -100,7 +102,7 @@ public final class Understanding {
                     concern);
         }
         String subject = subject(text);
-        List<ProductMatch> ranked = products.rank(text, 5);
+        List<ProductMatch> ranked = products.rank(text, CANDIDATES);
         Optional<FaqMatcher.FaqMatch> faq = faqs.best(text);
         Optional<String> department = department(text);
         double bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
@@ -143,7 +145,8 @@ public final class Understanding {
             // No product named, and the question means what a FAQ entry's phrasing or answer says
             return answer.as(Intent.FAQ, faqScore);
         }
-        List<ProductMatch> said = ranked.stream().filter(match -> match.coverage() >= NAMED_COVERAGE)
+        boolean longTurn = heard.split("\\s+").length > LONG_TURN_WORDS;
+        List<ProductMatch> said = ranked.stream().filter(match -> longTurn && match.coverage() >= NAMED_COVERAGE)
                 .sorted(Comparator.comparingDouble(ProductMatch::lexical).reversed()).toList();
         if (!said.isEmpty()) {
             // A long question that names a product among many other words: "... so where would the hacksaws be"
