@@ -296,7 +296,9 @@ public final class Conversation {
         String answer;
         if (request.holidays()) {
             answer = holidays();
-        } else if (request.date().isPresent()) {
+        } else if (request.date().filter(date -> knowledge.holidays().containsKey(date)
+                || !request.label().equals("today") && !request.label().equals("tomorrow")).isPresent()) {
+            // A holiday, or a named day ("on Christmas"): said with its date, its holiday hours if it has some
             LocalDate date = request.date().get();
             slots.put("date", date.toString());
             String when = dayName(date.getDayOfWeek()) + ", " + monthDay(date);
