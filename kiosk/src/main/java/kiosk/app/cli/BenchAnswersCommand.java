@@ -10,18 +10,20 @@ import java.util.concurrent.Callable;
 
 import kiosk.app.bench.AnswerScore;
 import kiosk.app.bench.QuestionSet;
-import kiosk.app.dialogue.GroundingCheck;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
-import kiosk.app.voice.StoreKiosk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kiosk bench answers}: typed questions of a question set, scored for right facts and invented facts. */
-@Command(name = "answers", description = "Score typed answers on a question set (right fact, intent, invented facts).")
+/**
+ * {@code kiosk bench answers}: typed questions of question sets, scored per set and per kind of question: right
+ * answers, answers with a wrong or invented fact, answers that read the shopper's words back, latency.
+ */
+@Command(name = "answers",
+        description = "Score typed answers on question sets (right, wrong or invented facts, parroted words).")
 public final class BenchAnswersCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,35 +38,45 @@ public final class BenchAnswersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        AnswerScore score = new AnswerScore();
+        Map<String, Object> result = new LinkedHashMap<>();
         try (KioskModels models = store.models()) {
-            StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
-            GroundingCheck grounding = new GroundingCheck(kiosk.knowledge());
-            List<List<QuestionSet.Turn>> sessions = set.sessions();
-            for (List<QuestionSet.Turn> turns : sessions) {
-                ShopperSession session = kiosk.newSession();
-                for (QuestionSet.Turn turn : turns) {
-                    long start = System.nanoTime();
-                    Reply reply = session.respond(turn.ask());
-                    double millis = (System.nanoTime() - start) / 1e6;
-                    score.add(turn, turn.ask(), reply.intent(), reply.answer(), grounding.ungrounded(reply.answer()),
-                            millis);
+            for (QuestionSetOptions.Run run : set.runs(models, spec.commandLine().getErr())) {
+                AnswerScore score = new AnswerScore();
+                for (List<QuestionSet.Turn> turns : run.sessions()) {
+                    ShopperSession session = run.kiosk().newSession();
+                    for (QuestionSet.Turn turn : turns) {
+                        long start = System.nanoTime();
+                        Reply reply = session.respond(turn.ask());
+                        double millis = (System.nanoTime() - start) / 1e6;
+                        score.add(turn, turn.ask(), reply.intent(), reply.answer(),
+                                run.judge().judge(turn, reply.answer()), millis);
+                    }
                 }
+                print(out, run, score, set.showMisses);
+                result.put(run.file().toString(), score.toMap());
             }
         }
-        out.println("Typed answers, " + set.questions + " (" + score.turns() + " turns):");
-        out.println();
-        out.println(AnswerScore.header("input", "answer"));
-        out.println(score.row("typed text"));
-        if (set.showMisses || score.misses().size() <= 10) {
-            score.misses().forEach(miss -> out.println("  miss: " + miss));
-        }
         if (set.json.isPresent()) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("questions", set.questions.toString());
-            result.put("typed", score.toMap());
-            Files.writeString(set.json.get(), JsonLines.write(result) + "\n");
+            Files.writeString(set.json.get(), JsonLines.write(Map.of("typed", result)) + "\n");
         }
         return 0;
+    }
+
+    /** The set's table (all turns, then each kind) and its misses (all of them when asked, or up to ten). */
+    private static void print(PrintWriter out, QuestionSetOptions.Run run, AnswerScore score, boolean showMisses) {
+        out.println("Typed answers, " + run.file() + " (" + score.turns() + " turns):");
+        out.println();
+        out.println(AnswerScore.header("kind", "answer"));
+        out.println(score.all().row("**all**"));
+        if (!score.byKind().containsKey("(no kind)")) {
+            score.byKind().forEach((kind, tally) -> out.println(tally.row(kind)));
+        }
+        if (showMisses || score.misses().size() <= 10) {
+            score.misses().forEach(miss -> out.println("  miss: " + miss));
+        } else {
+            out.println("  (" + score.misses().size() + " misses; --show-misses lists them)");
+        }
+        out.println();
+        out.flush();
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,30 +14,46 @@ import java.util.concurrent.Callable;
 import kiosk.app.bench.AnswerScore;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.Voices;
-import kiosk.app.dialogue.GroundingCheck;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.SpokenTurn;
-import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
 import kiosk.speech.RecognizerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code kiosk bench spoken}: the question set spoken by FreeTTS and by espeak-ng, answered through the whole voice
- * path (recognition, understanding, synthesis), scored like typed answers, with the latency a shopper feels: end of
- * speech to the first audio of the reply.
+ * {@code kiosk bench spoken}: question sets spoken by FreeTTS and by espeak-ng, answered through the whole voice
+ * path (recognition, understanding, synthesis), scored like typed answers, with the right share of the in-catalog
+ * questions, the false answers to out-of-catalog ones (an aisle, price or stock for something the store does not
+ * sell) and the latency a shopper feels: end of speech to the first audio of the reply.
  */
 @Command(name = "spoken", description = "Score spoken answers (FreeTTS and espeak-ng voices) and end-of-speech latency.")
 public final class BenchSpokenCommand implements Callable<Integer> {
 
     /** Which recognizer configurations to compare. */
     enum Recognition { BIASED, FREE, BOTH }
+
+    /** Which voices speak the questions; written in lower case on the command line, as the issue names them. */
+    enum Voice {
+        FREETTS, ESPEAK, BOTH;
+
+        /** Reads "freetts", "espeak" or "both" in any case. */
+        static final class Parser implements ITypeConverter<Voice> {
+            @Override
+            public Voice convert(String value) {
+                return Arrays.stream(values()).filter(voice -> voice.name().equalsIgnoreCase(value)).findFirst()
+                        .orElseThrow(() -> new TypeConversionException("'" + value
+                                + "' is not a voice; the voices are freetts, espeak and both"));
+            }
+        }
+    }
 
     @Mixin
     private StoreOption store;
@@ -47,6 +65,10 @@ public final class BenchSpokenCommand implements Callable<Integer> {
             description = "BIASED (store vocabulary), FREE, or BOTH to compare (default: ${DEFAULT-VALUE}).")
     private Recognition recognition;
 
+    @Option(names = "--voice", defaultValue = "both", converter = Voice.Parser.class,
+            description = "freetts, espeak (espeak-ng) or both (default: ${DEFAULT-VALUE}).")
+    private Voice voice;
+
     @Spec
     private CommandSpec spec;
 
@@ -54,50 +76,53 @@ public final class BenchSpokenCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> result = new LinkedHashMap<>();
+        List<String> voiceNames = voices(out);
         Path scratch = Files.createTempDirectory("kiosk-bench");
         try (KioskModels models = store.models()) {
-            StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
-            GroundingCheck grounding = new GroundingCheck(kiosk.knowledge());
-            List<List<QuestionSet.Turn>> sessions = set.sessions();
-            boolean espeak = Voices.espeakInstalled();
-            if (!espeak) {
-                out.println("(espeak-ng is not installed: the second voice is skipped; apt-get install espeak-ng)");
-            }
-            out.println(AnswerScore.header("voice, recognition", "end of speech → first reply audio,"));
-            for (Recognition mode : recognition == Recognition.BOTH
-                    ? List.of(Recognition.BIASED, Recognition.FREE) : List.of(recognition)) {
-                VoiceTurns voice = mode == Recognition.FREE
-                        ? new VoiceTurns(models.speechModel(), models.synthesizer(), RecognizerOptions.free())
-                        : kiosk.voiceTurns();
-                for (String voiceName : espeak ? List.of("freetts", "espeak-ng") : List.of("freetts")) {
-                    AnswerScore score = new AnswerScore();
-                    double audioMs = 0;
-                    double sttMs = 0;
-                    for (List<QuestionSet.Turn> turns : sessions) {
-                        ShopperSession session = kiosk.newSession();
-                        for (QuestionSet.Turn turn : turns) {
-                            Audio question = turn.ask().isBlank() ? Audio.silence(1000)
-                                    : voiceName.equals("freetts") ? Voices.freeTts(models.synthesizer(), turn.ask())
-                                    : Voices.espeak(turn.ask(), scratch).orElse(Audio.silence(1000));
-                            SpokenTurn spoken = voice.take(question.append(Audio.silence(300)), session, chunk -> { });
-                            audioMs += question.durationMillis();
-                            sttMs += spoken.timingsMs().get("stt") + spoken.timingsMs().get("stt_final");
-                            score.add(turn, spoken.transcript().text(), spoken.reply().intent(),
-                                    spoken.reply().answer(), grounding.ungrounded(spoken.reply().answer()),
-                                    spoken.timingsMs().get("end_of_speech_to_first_audio"));
+            out.println("| set, voice, recognition | turns | right | in-catalog right | out-of-catalog false answers "
+                    + "| answers with wrong or invented facts | parroted | end of speech → first reply audio p50 ms "
+                    + "| p95 ms |\n|---|---|---|---|---|---|---|---|---|");
+            List<String> missLines = new ArrayList<>();
+            for (QuestionSetOptions.Run run : set.runs(models, spec.commandLine().getErr())) {
+                for (Recognition mode : recognition == Recognition.BOTH
+                        ? List.of(Recognition.BIASED, Recognition.FREE) : List.of(recognition)) {
+                    VoiceTurns turnsOfVoice = mode == Recognition.FREE
+                            ? new VoiceTurns(models.speechModel(), models.synthesizer(), RecognizerOptions.free())
+                            : run.kiosk().voiceTurns();
+                    for (String voiceName : voiceNames) {
+                        AnswerScore score = new AnswerScore();
+                        double audioMs = 0;
+                        double sttMs = 0;
+                        for (List<QuestionSet.Turn> turns : run.sessions()) {
+                            ShopperSession session = run.kiosk().newSession();
+                            for (QuestionSet.Turn turn : turns) {
+                                Audio question = speak(models, voiceName, turn.ask(), scratch);
+                                SpokenTurn spoken = turnsOfVoice.take(question.append(Audio.silence(300)), session,
+                                        chunk -> { });
+                                audioMs += question.durationMillis();
+                                sttMs += spoken.timingsMs().get("stt") + spoken.timingsMs().get("stt_final");
+                                String answer = spoken.reply().answer();
+                                score.add(turn, spoken.transcript().text(), spoken.reply().intent(), answer,
+                                        run.judge().judge(turn, answer),
+                                        spoken.timingsMs().get("end_of_speech_to_first_audio"));
+                            }
+                        }
+                        String label = run.file() + ", " + voiceName + ", " + mode.name().toLowerCase();
+                        out.printf("| %s | %d | %.1f %% | %.1f %% | %d of %d | %d | %d | %.1f | %.1f |%n", label,
+                                score.turns(), 100 * score.all().rightShare(), 100 * score.inCatalog().rightShare(),
+                                score.falseAnswers(), score.outOfCatalog(), score.all().wrongOrInvented(),
+                                score.all().parroted(), score.all().percentile(50), score.all().percentile(95));
+                        out.flush();
+                        Map<String, Object> entry = score.toMap();
+                        entry.put("stt_real_time_factor", sttMs / Math.max(1, audioMs));
+                        result.put(label, entry);
+                        if (set.showMisses) {
+                            score.misses().forEach(miss -> missLines.add("  miss (" + label + "): " + miss));
                         }
                     }
-                    String label = voiceName + ", " + mode.name().toLowerCase();
-                    out.println(score.row(label));
-                    Map<String, Object> entry = score.toMap();
-                    entry.put("stt_real_time_factor", sttMs / Math.max(1, audioMs));
-                    result.put(label, entry);
-                    if (set.showMisses) {
-                        score.misses().forEach(miss -> out.println("  miss (" + label + "): " + miss));
-                    }
-                    out.flush();
                 }
             }
+            missLines.forEach(out::println);
         } finally {
             try (var files = Files.list(scratch)) {
                 files.forEach(file -> file.toFile().delete());
@@ -110,5 +135,29 @@ public final class BenchSpokenCommand implements Callable<Integer> {
             Files.writeString(set.json.get(), JsonLines.write(result) + "\n");
         }
         return 0;
+    }
+
+    /** The voices to use; espeak-ng is skipped, with a line saying so, when it is not installed. */
+    private List<String> voices(PrintWriter out) {
+        List<String> names = new ArrayList<>();
+        if (voice != Voice.ESPEAK) {
+            names.add("freetts");
+        }
+        if (voice != Voice.FREETTS) {
+            if (Voices.espeakInstalled()) {
+                names.add("espeak-ng");
+            } else {
+                out.println("(espeak-ng is not installed: its voice is skipped; apt-get install espeak-ng)");
+            }
+        }
+        return names;
+    }
+
+    private static Audio speak(KioskModels models, String voiceName, String text, Path scratch) {
+        if (text.isBlank()) {
+            return Audio.silence(1000);
+        }
+        return voiceName.equals("freetts") ? Voices.freeTts(models.synthesizer(), text)
+                : Voices.espeak(text, scratch).orElse(Audio.silence(1000));
     }
 }

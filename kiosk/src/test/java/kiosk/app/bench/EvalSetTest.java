@@ -1,0 +1,135 @@
+package kiosk.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue 12 evaluation set (bench/eval) is what it claims to be: every session in the half its hash gives, at
+ * least 300 turns, every kind of question in both halves, each file answered from the store it names, and the
+ * prices and aisles it expects present in that store's files (so a factual slip in a set is caught here).
+ */
+class EvalSetTest {
+
+    static final Path EVAL = Path.of("../bench/eval");
+    static final List<String> STORES = List.of("demo", "pharmacy");
+
+    static QuestionSet load(String store, QuestionSet.Half half) {
+        return QuestionSet.load(EVAL.resolve(store + "-" + half.name().toLowerCase() + ".yaml"));
+    }
+
+    @Test
+    void everySessionIsInTheHalfItsFirstQuestionHashes() {
+        for (String store : STORES) {
+            for (QuestionSet.Half half : QuestionSet.Half.values()) {
+                QuestionSet set = load(store, half);
+                for (List<QuestionSet.Turn> session : set.sessions()) {
+                    assertEquals(half, QuestionSet.Half.of(session), store + ": \"" + session.get(0).ask() + "\"");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theHashIsSha256OfTheTrimmedLowerCaseFirstQuestion() {
+        // Computed independently with sha256sum: "where is the ibuprofen" 0x71.., "where are the diapers" 0x65..,
+        // "how much is the tylenol" 0x50..
+        QuestionSet.Turn turn = new QuestionSet.Turn(java.util.Optional.empty(), "  Where is the IBUPROFEN ",
+                "product_location", List.of("aisle 1"), false);
+        assertEquals(QuestionSet.Half.TEST, QuestionSet.Half.of(List.of(turn)));
+        QuestionSet.Turn other = new QuestionSet.Turn(java.util.Optional.empty(), "where are the diapers",
+                "product_location", List.of("aisle 10"), false);
+        assertEquals(QuestionSet.Half.TEST, QuestionSet.Half.of(List.of(other)));
+        QuestionSet.Turn dev = new QuestionSet.Turn(java.util.Optional.empty(), "how much is the tylenol",
+                "product_price", List.of("$9.49"), false);
+        assertEquals(QuestionSet.Half.DEV, QuestionSet.Half.of(List.of(dev)));
+    }
+
+    @Test
+    void atLeastThreeHundredTurnsAboutHalfForEachStore() {
+        int demo = load("demo", QuestionSet.Half.DEV).size() + load("demo", QuestionSet.Half.TEST).size();
+        int pharmacy = load("pharmacy", QuestionSet.Half.DEV).size() + load("pharmacy", QuestionSet.Half.TEST).size();
+        assertTrue(demo + pharmacy >= 300, "only " + (demo + pharmacy) + " turns");
+        assertTrue(Math.abs(demo - pharmacy) <= (demo + pharmacy) / 5, demo + " demo and " + pharmacy + " pharmacy");
+    }
+
+    @Test
+    void everyKindOccursInBothHalves() {
+        for (QuestionSet.Half half : QuestionSet.Half.values()) {
+            Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+            for (String store : STORES) {
+                for (List<QuestionSet.Turn> session : load(store, half).sessions()) {
+                    session.forEach(turn -> kinds.add(turn.kind().orElseThrow(
+                            () -> new AssertionError("no kind for \"" + turn.ask() + "\""))));
+                }
+            }
+            assertEquals(EnumSet.allOf(Kind.class), kinds, half + " half");
+        }
+    }
+
+    @Test
+    void eachSetNamesItsStoreAndTheExpectedPricesAndAislesAreInIt() throws IOException {
+        Pattern price = Pattern.compile("^\\$(\\d+\\.\\d\\d)$");
+        Pattern aisle = Pattern.compile("^aisles? (\\d+)(?: and (\\d+))?$");
+        for (String store : STORES) {
+            for (QuestionSet.Half half : QuestionSet.Half.values()) {
+                QuestionSet set = load(store, half);
+                Path folder = set.storeFolder().orElseThrow();
+                assertTrue(Files.isRegularFile(folder.resolve("catalog.csv")), folder + " has no catalog");
+                String catalog = Files.readString(folder.resolve("catalog.csv"));
+                String storeYaml = Files.readString(folder.resolve("store.yaml"));
+                List<String> absent = new ArrayList<>();
+                int checked = 0;
+                for (List<QuestionSet.Turn> session : set.sessions()) {
+                    for (QuestionSet.Turn turn : session) {
+                        for (String fact : turn.expect()) {
+                            Matcher p = price.matcher(fact);
+                            Matcher a = aisle.matcher(fact);
+                            if (p.matches()) {
+                                checked++;
+                                if (!catalog.contains("," + p.group(1) + ",")) {
+                                    absent.add(fact);
+                                }
+                            } else if (a.matches()) {
+                                checked++;
+                                for (int group = 1; group <= 2 && a.group(group) != null; group++) {
+                                    if (!catalog.contains("," + a.group(group) + ",")
+                                            && !storeYaml.contains(a.group(group))) {
+                                        absent.add(fact);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                assertTrue(checked > 20, store + " " + half + ": only " + checked + " prices and aisles");
+                assertEquals(List.of(), absent, store + " " + half + ": expected facts the store lacks");
+            }
+        }
+    }
+
+    @Test
+    void outOfCatalogAndInjectedTurnsExpectNoFactAndOthersExpectSome() {
+        for (String store : STORES) {
+            for (QuestionSet.Half half : QuestionSet.Half.values()) {
+                List<String> wrong = load(store, half).sessions().stream().flatMap(List::stream)
+                        .filter(turn -> turn.kind().map(kind -> kind == Kind.OUT_OF_CATALOG || kind == Kind.INJECTED)
+                                .orElse(false) != turn.expectNone())
+                        .map(QuestionSet.Turn::ask).collect(Collectors.toList());
+                assertEquals(List.of(), wrong, store + " " + half);
+            }
+        }
+    }
+}
