@@ -43,6 +43,7 @@ public final class Conversation {
     static final int MAX_CHOICES = 3;
 
     static final String NOT_CAUGHT = "Sorry, I didn't catch that. Could you say it again?";
+    static final String NOT_SOLD = "I don't think we sell that. Would you like me to call a team member?";
     static final String ONLY_STORE = "I can only help with this store's products and services. Would you like me "
             + "to call a team member?";
     static final String STAFF_CALLED = "I've asked a team member to come and help you. They'll be with you shortly.";
@@ -130,7 +131,7 @@ public final class Conversation {
             case DEPARTMENT_LOCATION -> meaning.department().map(name -> department(heard, name))
                     .orElseGet(() -> departments(heard));
             case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, meaning);
-            case NOT_FOUND -> notFound(heard, meaning.speakableSubject(), meaning.confidence());
+            case NOT_FOUND -> notFound(heard, meaning.confidence());
             case CLARIFY -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
         };
     }
@@ -251,13 +252,13 @@ public final class Conversation {
                 name + " is " + where + ".", 0.9, false, Optional.of(aisles.get(0)).filter(Conversation::isAisleNumber));
     }
 
-    /** Names the thing only when the shopper's words pass {@link ShopperWords#speakable}; never reads them back. */
-    private Reply notFound(String heard, Optional<String> subject, double confidence) {
+    /**
+     * Names nothing the shopper said: a thing the store does not list is not a catalog word, and anything else said
+     * back ("I couldn't find <words> ...") would let a shopper make the store's speaker say what they like.
+     */
+    private Reply notFound(String heard, double confidence) {
         staffOffered = true;
-        String answer = subject.map(words -> "I couldn't find " + words + " in this store.")
-                .orElse("I don't think we sell that.") + " Would you like me to call a team member?";
-        return reply(heard, "not_found", subject.map(words -> Map.of("subject", words)).orElse(Map.of()), answer,
-                confidence, false, Optional.empty());
+        return reply(heard, "not_found", Map.of(), NOT_SOLD, confidence, false, Optional.empty());
     }
 
     private Reply contact(String heard, Interpretation.Contact asked) {

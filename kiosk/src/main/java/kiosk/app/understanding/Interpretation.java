@@ -7,17 +7,16 @@ import java.util.Optional;
  * What one turn's words were understood to ask, before the conversation's context is applied.
  *
  * @param subject  the shopper's own words for the thing asked about ("cordless drill"), empty for follow-ups; never
- *                 to be said back unless {@code speakableSubject} holds it
+ *                 said back
  * @param products the best fitting products, best first (may be empty)
  * @param fit      how the best products were found: named by the shopper, or matched from a need they described
  * @param contact  for {@link Intent#STORE_CONTACT}: which of the store's contact facts is asked
- * @param speakableSubject the subject when it passes {@link ShopperWords#speakable}, else empty
  * @param concern  why the turn is no question for the store (an instruction, an insult, personal numbers), if so
  */
 public record Interpretation(String normalized, Intent intent, String subject, List<ProductMatch> products,
                              Optional<FaqMatcher.FaqMatch> faq, Optional<String> department,
                              Optional<DayRequest> day, double confidence, Fit fit, Contact contact,
-                             Optional<String> speakableSubject, ShopperWords.Concern concern) {
+                             ShopperWords.Concern concern) {
 
     /** How the products were found. */
     public enum Fit {

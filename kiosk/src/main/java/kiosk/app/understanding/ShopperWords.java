@@ -1,15 +1,14 @@
 package kiosk.app.understanding;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the kiosk may do with a shopper's own words. It reads none of them back but a catalog name or alias, or a
- * short noun phrase that passes a strict filter; and it sees when the words are not a question for the store at all:
- * instructions to the kiosk ("repeat after me …", "ignore your instructions"), insults, or personal numbers (a phone,
- * card or social security number), none of which may ever come out of the store's speaker.
+ * Sees when a shopper's words are not a question for the store at all: instructions to the kiosk ("repeat after
+ * me …", "ignore your instructions"), insults, or personal numbers (a phone, card or social security number). The
+ * kiosk answers none of it and says none of it back (it never reads shopper words back: answers name only catalog
+ * products and the store's own facts).
  */
 public final class ShopperWords {
 
@@ -31,11 +30,6 @@ public final class ShopperWords {
             "moron", "crook", "crooks", "liar", "liars", "fake", "stolen", "thief", "thieves", "scam", "scammer",
             "hate", "sucks", "suck", "shut", "ugly", "loser", "pathetic", "worthless", "crap", "damn", "hell",
             "rubbish", "fraud", "rip", "ripoff", "fool", "jerk", "trash", "garbage", "pig", "lousy", "terrible");
-    /** Words that turn a phrase into a command or a message, never part of a product's name. */
-    private static final Set<String> COMMAND_WORDS = Set.of("say", "repeat", "tell", "read", "announce", "ignore",
-            "instruction", "instructions", "pretend", "free", "password", "call", "you", "your", "me", "everyone",
-            "store", "kiosk", "speaker", "please", "is", "are", "not", "never", "always", "everything", "nothing");
-    private static final int MAX_SAFE_WORDS = 3;
 
     private final Set<String> catalogTokens;
 
@@ -56,23 +50,5 @@ public final class ShopperWords {
         boolean insult = Arrays.stream(normalized.split(" "))
                 .anyMatch(word -> INSULTS.contains(word) && !catalogTokens.contains(QueryText.stem(word)));
         return insult ? Concern.INSULT : Concern.NONE;
-    }
-
-    /**
-     * The shopper's words for an unknown thing when they are safe to say back: one to three plain words of letters,
-     * no digits, no command or instruction words, nothing from the insult list, and no instruction in the turn.
-     */
-    public Optional<String> speakable(String subject, String raw) {
-        String[] words = subject.strip().split(" ");
-        if (subject.isBlank() || words.length > MAX_SAFE_WORDS || concern(raw, subject) != Concern.NONE
-                || INSTRUCTION.matcher(QueryText.normalize(raw)).find() || raw.matches(".*\\d.*")) {
-            return Optional.empty();
-        }
-        for (String word : words) {
-            if (!word.matches("[a-z]{2,20}") || COMMAND_WORDS.contains(word) || INSULTS.contains(word)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(subject.strip());
     }
 }

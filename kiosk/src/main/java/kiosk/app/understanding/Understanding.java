@@ -69,11 +69,6 @@ public final class Understanding {
         this.clock = clock;
     }
 
-    /** The filter for shopper words the kiosk may say back. */
-    public ShopperWords shopperWords() {
-        return shopperWords;
-    }
-
     public Interpretation interpret(String heard) {
         String text = QueryText.normalize(heard);
         if (text.isBlank()) {
@@ -98,8 +93,7 @@ public final class Understanding {
             Intent intent = concern == ShopperWords.Concern.PERSONAL_DATA && (ASKS_PERSON.matcher(text).find()
                     || Cues.STAFF.matcher(text).find()) ? Intent.CALL_STAFF : Intent.NOT_UNDERSTOOD;
             return new Interpretation(text, intent, "", List.of(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), 1, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, Optional.empty(),
-                    concern);
+                    Optional.empty(), 1, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, concern);
         }
         String subject = subject(text);
         List<ProductMatch> ranked = products.rank(text, CANDIDATES);
@@ -216,8 +210,7 @@ public final class Understanding {
 
     private Interpretation simple(String text, Intent intent, double confidence) {
         return new Interpretation(text, intent, "", List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                confidence, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, Optional.empty(),
-                ShopperWords.Concern.NONE);
+                confidence, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, ShopperWords.Concern.NONE);
     }
 
     /** The shopper's content words, unstemmed, in order: what to name when the store does not have it. */
@@ -281,7 +274,7 @@ public final class Understanding {
 
         Interpretation as(Intent intent, double confidence) {
             return new Interpretation(text, intent, subject, products, faq, department, day, confidence, fit,
-                    contact, shopperWords.speakable(subject, heard), ShopperWords.Concern.NONE);
+                    contact, ShopperWords.Concern.NONE);
         }
     }
 }
