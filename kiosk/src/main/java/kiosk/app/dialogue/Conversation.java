@@ -43,7 +43,8 @@ public final class Conversation {
     static final int MAX_CHOICES = 3;
 
     static final String NOT_CAUGHT = "Sorry, I didn't catch that. Could you say it again?";
-    static final String NOT_SOLD = "I don't think we sell that. Would you like me to call a team member?";
+    static final String NOT_SOLD = "I couldn't find that in this store; I don't think we sell it. Would you like me "
+            + "to call a team member?";
     static final String ONLY_STORE = "I can only help with this store's products and services. Would you like me "
             + "to call a team member?";
     static final String STAFF_CALLED = "I've asked a team member to come and help you. They'll be with you shortly.";
@@ -146,10 +147,11 @@ public final class Conversation {
         ProductMatch best = meaning.products().get(0);
         boolean need = meaning.fit() == Interpretation.Fit.NEED;
         List<Product> rivals = meaning.products().stream().skip(1)
-                .filter(other -> need ? best.cosine() - other.cosine() < NEED_MARGIN
+                .filter(other -> meaning.fit() == Interpretation.Fit.CHOICE
+                        || (need ? best.cosine() - other.cosine() < NEED_MARGIN
                         : other.score() >= Understanding.PRODUCT_THRESHOLD
                                 && (best.score() - other.score() < CLARIFY_MARGIN
-                                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS))
+                                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS)))
                 .filter(other -> !sameAnswer(meaning.intent(), best.product(), other.product()))
                 .map(ProductMatch::product)
                 .limit(MAX_CHOICES - 1)

@@ -23,7 +23,9 @@ public record Interpretation(String normalized, Intent intent, String subject, L
         /** The shopper said a product's name or alias (or nothing product-like was asked). */
         NAMED,
         /** The shopper described a need ("something to cut branches"); the products are suggestions. */
-        NEED
+        NEED,
+        /** The shopper's words are part of several products' names and no more ("the allergy relief"): ask which. */
+        CHOICE
     }
 
     /** Which contact facts a {@link Intent#STORE_CONTACT} question asks. */

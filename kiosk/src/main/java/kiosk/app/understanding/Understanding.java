@@ -133,6 +133,13 @@ public final class Understanding {
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL) {
             return answer.as(productIntent, bestProduct);
         }
+        Set<String> asked = new HashSet<>(QueryText.contentTokens(text));
+        List<ProductMatch> containing = asked.isEmpty() ? List.of() : ranked.stream()
+                .filter(match -> match.lexical() > 0 && productWords(match.product()).containsAll(asked))
+                .toList();
+        if (containing.size() >= 2) {
+            return answer.products(containing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
+        }
         boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3;
         double bestCosine = ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0);
         if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= bestCosine && !namesAThing && !subject.isEmpty()) {
@@ -199,6 +206,12 @@ public final class Understanding {
             return Intent.PRODUCT_STOCK;
         }
         return Intent.PRODUCT_LOCATION;
+    }
+
+    private static Set<String> productWords(Product product) {
+        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name()));
+        product.aliases().forEach(alias -> words.addAll(QueryText.contentTokens(alias)));
+        return words;
     }
 
     private static Interpretation.Contact contact(String text) {

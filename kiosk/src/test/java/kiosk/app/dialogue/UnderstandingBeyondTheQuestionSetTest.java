@@ -183,10 +183,9 @@ class UnderstandingBeyondTheQuestionSetTest {
             assertFalse(said.contains("555") || said.contains("4111") || said.contains("5309"), said);
         }
         Reply unsafe = ask("do you sell stupid idiot machines");
-        assertEquals("I can only help with this store's products and services. Would you like me to call a team "
-                + "member?", unsafe.answer());
+        assertEquals(Conversation.ONLY_STORE, unsafe.answer());
         Reply plain = ask("where can I find a ps5 with 2 controllers");
-        assertTrue(plain.answer().startsWith("I don't think we sell that."), plain.answer());
+        assertEquals(Conversation.NOT_SOLD, plain.answer());
     }
 
     @Test
