@@ -103,7 +103,10 @@ final class CatalogReader {
 
     private static Optional<Product> toProduct(Path file, int line, CSVRecord record, Map<String, Integer> columns,
                                                Set<String> skus, List<Problem> problems) {
-        if (record.size() < columns.size()) {
+        // description is optional, also per row: a row may end before it
+        int required = columns.entrySet().stream().filter(column -> COLUMNS.contains(column.getKey()))
+                .mapToInt(Map.Entry::getValue).max().orElse(0) + 1;
+        if (record.size() < required) {
             problems.add(new Problem(file, line, "has " + record.size() + " fields, expected " + columns.size()
                     + "; row skipped"));
             return Optional.empty();
@@ -149,7 +152,9 @@ final class CatalogReader {
         List<String> aliases = Arrays.stream(field(record, columns, "aliases").split("\\|"))
                 .map(String::strip).filter(alias -> !alias.isEmpty()).toList();
         String aisle = field(record, columns, "aisle");
-        String description = columns.containsKey("description") ? field(record, columns, "description") : "";
+        Integer descriptionColumn = columns.get("description");
+        String description = descriptionColumn != null && descriptionColumn < record.size()
+                ? record.get(descriptionColumn).strip() : "";
         return Optional.of(new Product(sku, name, aliases, field(record, columns, "department"),
                 aisle.isEmpty() ? Optional.empty() : Optional.of(aisle), price, stock, description));
     }
