@@ -36,6 +36,8 @@ public final class ProductMatcher {
     private static final double FUZZY_WEIGHT = 0.8;
     private static final int MAX_CANDIDATES = 40;
     private static final int SEMANTIC_CANDIDATES = 8;
+    /** A phrase's words all said (exactly: a slip weighs less than 1). */
+    private static final double WHOLE_PHRASE = 0.999;
     private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
     private static final DoubleMetaphone SOUND = new DoubleMetaphone();
 
@@ -97,6 +99,11 @@ public final class ProductMatcher {
                 : null;
     }
 
+    /** Whether a (normalized, stemmed) word is one of the catalog's names or aliases. */
+    boolean knows(String token) {
+        return postings.containsKey(token);
+    }
+
     /** What the encoder compares a question with: "Pruning Shears. pruners. Garden. cut branches and stems". */
     static String document(Product product) {
         StringBuilder text = new StringBuilder(product.name());
@@ -117,13 +124,13 @@ public final class ProductMatcher {
             return List.of();
         }
         Map<String, Map<String, Double>> expansions = expand(content);
-        Map<Integer, Double> coverage = new HashMap<>();
-        Map<Integer, Double> lexical = lexicalScores(content, expansions, coverage);
+        Set<Integer> named = new HashSet<>();
+        Map<Integer, Double> lexical = lexicalScores(content, expansions, named);
         if (productVectors == null && lexicallyClear(lexical)) {
             // A large catalog and one product plainly named: the encoder would only confirm it, at a cost.
             return top(lexical, limit).stream()
                     .map(e -> new ProductMatch(products.get(e.getKey()), e.getValue(), e.getValue(), 0, 0,
-                            coverage.get(e.getKey())))
+                            named.contains(e.getKey())))
                     .toList();
         }
         // The whole question, not only its content words: "so I can see in the dark" says what it is for.
@@ -144,7 +151,7 @@ public final class ProductMatcher {
                     double lex = entry.getValue();
                     double fused = lex > 0 ? 0.7 * lex + 0.3 * semantic : 0.6 * semantic;
                     matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic, cosine,
-                            coverage.getOrDefault(entry.getKey(), 0.0)));
+                            named.contains(entry.getKey())));
                 });
         matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
         return matches.subList(0, Math.min(limit, matches.size()));
@@ -211,11 +218,11 @@ public final class ProductMatcher {
     /**
      * Scores every phrase that shares a token with the query by walking only those tokens' postings, summing into
      * arrays: a common word in a 100,000-row catalog touches thousands of phrases, and hash lookups per phrase token
-     * were the slowest part of a lookup. {@code coverage} receives, per product, the largest share of one of its
-     * phrases that the question covers (1: the whole name or alias was said).
+     * were the slowest part of a lookup. {@code named} receives the products one of whose names or aliases the
+     * question holds whole, word for word.
      */
     private Map<Integer, Double> lexicalScores(List<String> content, Map<String, Map<String, Double>> expansions,
-                                               Map<Integer, Double> coverage) {
+                                               Set<Integer> named) {
         Map<String, Double> catalogTokenWeight = new HashMap<>();
         double queryMass = 0;
         for (String token : content) {
@@ -243,7 +250,9 @@ public final class ProductMatcher {
             if (previous == null || score > previous) {
                 best.put(phraseProduct[phrase], score);
             }
-            coverage.merge(phraseProduct[phrase], Math.min(1, coverPhrase), Math::max);
+            if (coverPhrase >= WHOLE_PHRASE) {
+                named.add(phraseProduct[phrase]);
+            }
         }
         return best;
     }

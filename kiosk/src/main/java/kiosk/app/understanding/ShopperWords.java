@@ -2,6 +2,7 @@ package kiosk.app.understanding;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -31,11 +32,11 @@ public final class ShopperWords {
             "hate", "sucks", "suck", "shut", "ugly", "loser", "pathetic", "worthless", "crap", "damn", "hell",
             "rubbish", "fraud", "rip", "ripoff", "fool", "jerk", "trash", "garbage", "pig", "lousy", "terrible");
 
-    private final Set<String> catalogTokens;
+    private final Predicate<String> catalogWord;
 
-    /** {@code catalogTokens}: the store's own words, which are never insults here ("garbage disposal"). */
-    ShopperWords(Set<String> catalogTokens) {
-        this.catalogTokens = Set.copyOf(catalogTokens);
+    /** {@code catalogWord}: whether a stemmed word is the store's own, never an insult here ("garbage disposal"). */
+    ShopperWords(Predicate<String> catalogWord) {
+        this.catalogWord = catalogWord;
     }
 
     /** Whether the raw turn (as heard, before normalization) is an instruction, an insult or personal data. */
@@ -48,7 +49,7 @@ public final class ShopperWords {
             return Concern.INSTRUCTION;
         }
         boolean insult = Arrays.stream(normalized.split(" "))
-                .anyMatch(word -> INSULTS.contains(word) && !catalogTokens.contains(QueryText.stem(word)));
+                .anyMatch(word -> INSULTS.contains(word) && !catalogWord.test(QueryText.stem(word)));
         return insult ? Concern.INSULT : Concern.NONE;
     }
 }

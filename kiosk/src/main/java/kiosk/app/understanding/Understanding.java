@@ -26,8 +26,6 @@ public final class Understanding {
     public static final double PRODUCT_THRESHOLD = 0.5;
     /** A product counts as named when this much of its name or an alias is in the question. */
     static final double NAMED_LEXICAL = 0.5;
-    /** A product counts as named when the question holds this much of one of its names or aliases. */
-    static final double NAMED_COVERAGE = 0.99;
     /** A described need ("the air in the baby's room is dry") matches a product at this encoder cosine. */
     static final double NEED_COSINE = 0.38;
     /**
@@ -60,12 +58,7 @@ public final class Understanding {
         this.knowledge = knowledge;
         this.products = new ProductMatcher(knowledge.products(), encoder);
         this.faqs = new FaqMatcher(knowledge.faqs(), encoder);
-        Set<String> catalogTokens = new HashSet<>();
-        for (Product product : knowledge.products()) {
-            catalogTokens.addAll(QueryText.tokens(product.name()));
-            product.aliases().forEach(alias -> catalogTokens.addAll(QueryText.tokens(alias)));
-        }
-        this.shopperWords = new ShopperWords(catalogTokens);
+        this.shopperWords = new ShopperWords(products::knows);
         this.clock = clock;
     }
 
@@ -147,7 +140,7 @@ public final class Understanding {
             return answer.as(Intent.FAQ, faqScore);
         }
         boolean longTurn = heard.split("\\s+").length > LONG_TURN_WORDS;
-        List<ProductMatch> said = ranked.stream().filter(match -> longTurn && match.coverage() >= NAMED_COVERAGE)
+        List<ProductMatch> said = ranked.stream().filter(match -> longTurn && match.named())
                 .sorted(Comparator.comparingDouble(ProductMatch::lexical).reversed()).toList();
         if (!said.isEmpty()) {
             // A long question that names a product among many other words: "... so where would the hacksaws be"
