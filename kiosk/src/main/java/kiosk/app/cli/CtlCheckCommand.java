@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import kiosk.app.KioskPaths;
@@ -28,9 +29,17 @@ final class CtlCheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     private boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Check this settings file (and its .d drop-ins) "
+            + "instead of the installed one, e.g. a staged copy before it is put in place.")
+    private Optional<Path> configFile;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Check this store folder instead of the configured "
+            + "one, e.g. a store before it is packaged or copied in.")
+    private Optional<Path> storeFolder;
+
     @Override
     public Integer call() throws IOException {
-        Path file = KioskPaths.configFile();
+        Path file = configFile.orElseGet(KioskPaths::configFile);
         List<String> problems = new ArrayList<>();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("config", file.toString());
@@ -38,7 +47,7 @@ final class CtlCheckCommand implements Callable<Integer> {
         config.problems().forEach(problem -> problems.add(problem.toString()));
         // with a broken file the store is still checked, at the folder the defaults name
         KioskConfig settings = config.config().orElseGet(() -> KioskConfig.defaults(file));
-        Path store = KioskPaths.fromSystemProperties(settings.store().folder()).store();
+        Path store = storeFolder.orElseGet(() -> KioskPaths.fromSystemProperties(settings.store().folder()).store());
         result.put("store", store.toString());
         LoadResult knowledge = StoreLoader.load(store);
         knowledge.problems().forEach(problem -> problems.add(problem.toString()));

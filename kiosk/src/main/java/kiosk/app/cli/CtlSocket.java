@@ -2,6 +2,8 @@ package kiosk.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,13 +23,24 @@ final class CtlSocket {
     }
 
     static Path path() {
-        return KioskPaths.fromSystemProperties().state().resolve(ControlSocket.FILE_NAME);
+        return KioskPaths.fromSystemProperties().socket();
     }
 
     /** The kiosk's JSON answer to {@code request}, as a map. */
     static Map<String, Object> ask(String request, Duration timeout) throws IOException {
+        refuseWithoutPermission(path());
         String reply = ControlSocket.request(path(), request, timeout);
         return JSON.readValue(reply, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** A socket this user may not open is "permission denied", not "not running": the kiosk may well run. */
+    private static void refuseWithoutPermission(Path socket) throws AccessDeniedException {
+        Path folder = socket.toAbsolutePath().getParent();
+        boolean folderClosed = folder != null && Files.isDirectory(folder) && !Files.isExecutable(folder);
+        if (folderClosed || Files.exists(socket) && !Files.isWritable(socket)) {
+            throw new AccessDeniedException(socket.toString(), null, "permission denied: run kioskctl with sudo, or "
+                    + "join the kiosk group (sudo adduser $USER kiosk, then log in again)");
+        }
     }
 
     static String json(Object value) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import kiosk.app.KioskPaths;
 import kiosk.app.config.ConfigReader;
 import kiosk.app.service.ControlSocket;
+import kiosk.app.store.StoreAsOf;
 import kiosk.model.generate.PackLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +44,10 @@ final class CtlStatusCommand implements Callable<Integer> {
                     .store().toString()));
             code = ExitCode.NOT_RUNNING;
         }
+        // when the store's knowledge was packaged (kioskctl package-store), to tell how current the catalog is
+        Path store = KioskPaths.fromSystemProperties(ConfigReader.read(KioskPaths.configFile()).config()
+                .map(config -> config.store().folder()).orElseGet(KioskPaths::unconfiguredStore)).store();
+        status.put("store_as_of", StoreAsOf.read(store).map(Instant::toString).orElse("not packaged"));
         status.put("packs_installed", installedPacks(KioskPaths.fromSystemProperties().models()));
         if (json) {
             System.out.println(CtlSocket.json(status));

@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code kiosk} command and its subcommands (the command-line contract of DESIGN.md). */
 @Command(name = "kiosk",
+        // INHERIT: every subcommand has --help and --version too
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline voice kiosk for in-store customer help.",

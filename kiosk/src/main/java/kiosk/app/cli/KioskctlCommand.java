@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code kioskctl} command: what a technician runs over SSH. */
 @Command(name = "kioskctl",
+        // INHERIT: every subcommand has --help and --version too
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Check, reload and inspect the kiosk on this machine.",
@@ -14,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CtlStatusCommand.class,
                 CtlCheckCommand.class,
+                CtlPackageStoreCommand.class,
                 CtlReloadCommand.class,
                 CtlReportCommand.class,
                 CtlLogsCommand.class,

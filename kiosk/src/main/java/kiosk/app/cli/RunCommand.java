@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
             startProblems.forEach(loop::problem);
             reloadOnHangup(loop);
             stopOnTerminate(loop);
-            Path socket = models.paths().state().resolve(ControlSocket.FILE_NAME);
+            Path socket = models.paths().socket();
             try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
                 out.println("kiosk: kioskctl talks to this kiosk through " + socket);
                 return loop.run();

@@ -32,35 +32,74 @@ public final class ConfigReader {
     public record Result(Optional<KioskConfig> config, List<Problem> problems) {
     }
 
-    /** Reads {@code file}; a file that does not exist gives the defaults (a kiosk runs without one). */
+    /** The drop-in folder beside {@code file}: {@code kiosk.conf.d/} for {@code kiosk.conf}. */
+    public static Path dropInFolder(Path file) {
+        return file.resolveSibling(file.getFileName() + ".d");
+    }
+
+    /**
+     * Reads {@code file}, then the {@code *.conf} drop-ins of {@link #dropInFolder} in name order, each setting keys
+     * over the ones before; no file at all gives the defaults (a kiosk runs without one).
+     */
     public static Result read(Path file) {
-        if (!Files.exists(file)) {
+        List<Problem> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(file)) {
+            files.add(file);
+        }
+        Path dropIns = dropInFolder(file);
+        if (Files.isDirectory(dropIns)) {
+            try (java.util.stream.Stream<Path> listed = Files.list(dropIns)) {
+                listed.filter(path -> path.getFileName().toString().endsWith(".conf")).sorted().forEach(files::add);
+            } catch (java.io.IOException e) {
+                problems.add(new Problem(dropIns, 0, "cannot be listed: " + e.getMessage()));
+            }
+        }
+        if (files.isEmpty() && problems.isEmpty()) {
             return new Result(Optional.of(KioskConfig.defaults(file)), List.of());
         }
-        List<Problem> problems = new ArrayList<>();
-        Optional<String> text = TextFile.read(file, true, problems);
-        return text.isEmpty() ? new Result(Optional.empty(), problems) : read(file, text.get());
+        Map<Path, String> texts = new java.util.LinkedHashMap<>();
+        for (Path each : files) {
+            TextFile.read(each, true, problems).ifPresent(text -> texts.put(each, text));
+        }
+        return problems.isEmpty() ? read(file, texts) : new Result(Optional.empty(), problems);
     }
 
     /** Reads {@code text} as if it were {@code file}'s content (relative paths are taken from its folder). */
     public static Result read(Path file, String text) {
+        return read(file, Map.of(file, text));
+    }
+
+    /** Reads {@code texts} in order over the defaults, as the configuration of {@code file}. */
+    private static Result read(Path file, Map<Path, String> texts) {
         List<Problem> problems = new ArrayList<>();
-        Optional<Node> root = YamlNodes.parse(file, text, problems);
-        if (root.isEmpty()) {
-            return new Result(Optional.empty(), problems);
-        }
         Map<String, Object> values = new LinkedHashMap<>();
         KioskConfig.KEYS.forEach(key -> values.put(key.path(), key.defaultValue()));
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        texts.forEach((source, text) -> readOne(source, text, values, lines, problems));
+        checkPins(file, values, lines, problems);
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        return new Result(Optional.of(KioskConfig.of(file, values)), problems);
+    }
+
+    /** Sets {@code values} from one file's sections; every mistake is a problem naming that file. */
+    private static void readOne(Path file, String text, Map<String, Object> values, Map<String, Integer> lines,
+                                List<Problem> problems) {
+        Optional<Node> root = YamlNodes.parse(file, text, problems);
+        if (root.isEmpty()) {
+            return;
+        }
         Optional<MappingNode> sections = YamlNodes.mapping(root.get());
         if (sections.isEmpty()) {
             problems.add(new Problem(file, YamlNodes.line(root.get()), "must be sections (store:, audio:, panel:, "
                     + "…) with their keys under them"));
-            return new Result(Optional.empty(), problems);
+            return;
         }
         Set<String> sectionNames = new LinkedHashSet<>();
         KioskConfig.KEYS.forEach(key -> sectionNames.add(key.section()));
         Map<String, Integer> seenSections = new java.util.HashMap<>();
-        Map<String, Integer> lines = new java.util.HashMap<>();
         for (NodeTuple section : sections.get().getValue()) {
             String name = YamlNodes.scalar(section.getKeyNode()).orElse("");
             int line = YamlNodes.line(section.getKeyNode());
@@ -84,11 +123,6 @@ public final class ConfigReader {
             }
             readSection(file, name, keys.get(), values, lines, problems);
         }
-        checkPins(file, values, lines, problems);
-        if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems);
-        }
-        return new Result(Optional.of(KioskConfig.of(file, values)), problems);
     }
 
     /** Two parts wired to one GPIO pin cannot both work: the later key in the file is the one to fix. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import kiosk.app.KioskPaths;
 import kiosk.app.config.ConfigKey.Choice;
 import kiosk.app.config.ConfigKey.PinOrNone;
 import kiosk.app.config.ConfigKey.Text;
@@ -62,7 +63,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     }
 
     static final List<ConfigKey> KEYS = List.of(
-            new ConfigKey("store", "folder", new Text(), "store"),
+            new ConfigKey("store", "folder", new Text(), ""),
             new ConfigKey("audio", "microphone", new Text(), "default"),
             new ConfigKey("audio", "speaker", new Text(), "default"),
             new ConfigKey("panel", "kind", new Choice(List.of("auto", "console", "gpio")), "auto"),
@@ -92,7 +93,9 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     }
 
     static KioskConfig of(Path file, Map<String, Object> values) {
-        Path folder = Path.of((String) values.get("store.folder"));
+        String named = (String) values.get("store.folder");
+        // none named: the installed store package, else the demo store (looked up again at every reload)
+        Path folder = named.isBlank() ? KioskPaths.unconfiguredStore() : Path.of(named);
         Path parent = file.toAbsolutePath().getParent();
         return new KioskConfig(file,
                 new Store(folder.isAbsolute() || parent == null ? folder : parent.resolve(folder).normalize()),
