@@ -38,7 +38,8 @@ final class Cues {
             + " (phone|number)|call (you|the store|this store|your store|the shop|the pharmacy)|ring you|phone you"
             + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|fax)\\b");
     static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
-            + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$|your location|directions"
+            + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$"
+            + "|your location|directions"
             + "|how do i get (there|here)|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
             + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
