@@ -66,9 +66,19 @@ public final class Conversation {
     }
 
     public Reply respond(String heard) {
+        return respond(heard, false);
+    }
+
+    /**
+     * As {@link #respond(String)}; with {@code confirmProduct} (speech heard a product only through the store's
+     * grammar, without certainty) a product is named back as a question ("Did you say the Duct Tape?") before any
+     * of its facts is said, and "yes" then answers the question asked.
+     */
+    public Reply respond(String heard, boolean confirmProduct) {
         long start = System.nanoTime();
         Interpretation meaning = understanding.interpret(heard);
-        Reply reply = answer(heard, meaning);
+        Reply reply = confirmProduct && meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
+                ? confirm(heard, meaning) : answer(heard, meaning);
         List<String> invented = grounding.ungrounded(reply.answer());
         if (!invented.isEmpty()) {
             // A bug, never a store fact: say nothing we cannot stand behind, and get a person.
@@ -85,6 +95,13 @@ public final class Conversation {
         if (!choices.isEmpty()) {
             List<Product> offered = choices;
             choices = List.of();
+            if (offered.size() == 1 && meaning.intent() == Intent.YES) {
+                return productAnswer(heard, choiceIntent, offered.get(0), 0.9);
+            }
+            if (offered.size() == 1 && meaning.intent() == Intent.NO) {
+                return reply(heard, "clarify", Map.of(), "Sorry. Which product are you looking for?", 0.5, false,
+                        Optional.empty());
+            }
             Optional<Product> picked = pick(meaning.normalized(), offered);
             if (picked.isPresent()) {
                 Intent intent = meaning.intent().isProductQuestion() && meaning.products().isEmpty()
@@ -171,6 +188,15 @@ public final class Conversation {
             return suggestion(heard, meaning.intent(), best.product(), best.semantic());
         }
         return productAnswer(heard, meaning.intent(), best.product(), best.score());
+    }
+
+    /** Names the product heard back as a question, no fact of it yet. */
+    private Reply confirm(String heard, Interpretation meaning) {
+        Product heardProduct = meaning.products().get(0).product();
+        choices = List.of(heardProduct);
+        choiceIntent = meaning.intent();
+        return reply(heard, "clarify", Map.of("choices", heardProduct.sku()), "Did you say the "
+                + heardProduct.name() + "?", meaning.confidence(), false, Optional.empty());
     }
 
     /** A product found from a need, offered as such: "The Pruning Shears could do that: aisle 15." */

@@ -54,7 +54,7 @@ public final class VoiceTurns {
         }
 
         long understandStart = System.nanoTime();
-        Reply reply = session.respond(transcript.text());
+        Reply reply = session.respond(transcript);
         long replyReady = System.nanoTime();
         timings.put("understand", Stopwatch.millisBetween(understandStart, replyReady));
 

@@ -20,6 +20,8 @@ import kiosk.app.store.Product;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.app.store.StoreLoader;
 import kiosk.app.understanding.QueryText;
+import kiosk.app.voice.ShopperSession;
+import kiosk.speech.Transcript;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,6 +202,33 @@ class UnderstandingBeyondTheQuestionSetTest {
         assertEquals(Conversation.ONLY_STORE, unsafe.answer());
         Reply plain = ask("where can I find a ps5 with 2 controllers");
         assertEquals(Conversation.NOT_SOLD, plain.answer());
+    }
+
+    @Test
+    void aProductHeardOnlyThroughTheGrammarIsConfirmedBeforeAnyFact() {
+        Product tape = product("Duct Tape");
+        Conversation conversation = assistant.newConversation();
+        Reply check = conversation.respond("where is the duct tape", true);
+        assertEquals("clarify", check.intent());
+        assertEquals("Did you say the Duct Tape?", check.answer());
+        assertTrue(check.aisle().isEmpty());
+        Reply yes = ask(conversation, "yes");
+        assertEquals("product_location", yes.intent());
+        assertEquals("The Duct Tape is in aisle " + tape.aisle().orElseThrow() + ".", yes.answer());
+
+        ShopperSession spoken = new ShopperSession(assistant.newConversation(), Optional.empty());
+        assertEquals("Did you say the Duct Tape?", spoken.respond(new Transcript("where is the duct tape", List.of(),
+                0.85, Transcript.Source.GRAMMAR)).answer());
+        assertTrue(spoken.respond(new Transcript("where is the duct tape", List.of(), 0.85, Transcript.Source.FREE))
+                .answer().contains("aisle " + tape.aisle().orElseThrow()));
+        assertTrue(spoken.respond(new Transcript("where is the duct tape", List.of(), 0.99,
+                Transcript.Source.GRAMMAR)).answer().contains("aisle " + tape.aisle().orElseThrow()));
+
+        Conversation refused = assistant.newConversation();
+        assertEquals("Did you say the Duct Tape?", refused.respond("how much is the duct tape", true).answer());
+        Reply no = ask(refused, "no");
+        assertEquals("clarify", no.intent());
+        assertFalse(no.answer().contains("$"), no.answer());
     }
 
     @Test
