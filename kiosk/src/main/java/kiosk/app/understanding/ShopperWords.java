@@ -21,7 +21,7 @@ public final class ShopperWords {
             + "|repeat after me|say after me|repeat this|say this|say the words|read (this|out)|pretend|act as"
             + "|you are now|from now on|system prompt|password|jailbreak|developer mode|announce)\\b");
     private static final Pattern PERSONAL = Pattern.compile("\\b(social security|ssn|credit card (number|is)"
-            + "|my credit card|card number|my card|pin number|bank account|my account|date of birth)\\b");
+            + "|my credit card|card number|pin number|bank account|account number|date of birth)\\b");
     /** Seven or more digits in a row, spaces and dashes allowed: a phone, card or account number. */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[\\s.-]*\\d){6,}");
     /** The same run spoken: "five five five eight six seven five three oh nine". */
