@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  */
 public final class ConsolePanel implements Panel {
 
+    /** The longest typed line read whole: a question is a sentence or two; a WAV path fits too. */
+    public static final int MAX_LINE_CHARS = 1_000;
+
     private final BufferedReader in;
     private final PrintStream out;
     private final int width;
@@ -49,9 +52,9 @@ public final class ConsolePanel implements Panel {
     private void readLines() {
         boolean anyLine = false;
         try {
-            for (String line = in.readLine(); line != null && !closed; line = in.readLine()) {
+            for (Optional<String> line = nextLine(); line.isPresent() && !closed; line = nextLine()) {
                 anyLine = true;
-                String typed = line.strip();
+                String typed = PrintableText.line(line.get()).strip();
                 switch (typed) {
                     case "" -> { }
                     case "/quit" -> {
@@ -81,11 +84,40 @@ public final class ConsolePanel implements Panel {
         }
     }
 
+    /**
+     * The next typed line, or empty at the end of input. A line longer than {@link #MAX_LINE_CHARS} is not kept
+     * whole (a paste of a whole file would fill the memory): its first characters stand for it, and the shopper
+     * is told the rest was left out.
+     */
+    private Optional<String> nextLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        long dropped = 0;
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (line.length() < MAX_LINE_CHARS) {
+                line.append((char) c);
+            } else {
+                dropped++;
+            }
+        }
+        if (c == -1 && line.isEmpty() && dropped == 0) {
+            return Optional.empty();
+        }
+        if (dropped > 0) {
+            out.println("(that line was " + (MAX_LINE_CHARS + dropped) + " characters long; only its first "
+                    + MAX_LINE_CHARS + " are read)");
+        }
+        return Optional.of(line.toString());
+    }
+
     @Override
     public synchronized void show(String top, String bottom, Optional<String> aisle) {
         if (headless) {
             return;
         }
+        top = PrintableText.line(top);
+        bottom = PrintableText.line(bottom);
+        aisle = aisle.map(PrintableText::line);
         String border = "+" + "-".repeat(width) + "+";
         out.println(border);
         for (String line : wrap(top + (bottom.isEmpty() ? "" : " | " + bottom))) {

@@ -1,7 +1,6 @@
 package kiosk.speech;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -20,12 +20,18 @@ import org.tinylog.Logger;
 /**
  * Reads and writes WAV files. Reading accepts any PCM WAV (8 to 32-bit integer or 32-bit float, any rate, any number
  * of channels) and converts it to {@link AudioFormat#SPEECH}; the header is checked before the samples are read, so a
- * three-hour recording is refused at once instead of filling the memory.
+ * three-hour recording, a 0 Hz rate, an empty data chunk or a header claiming gigabytes the file does not hold is
+ * refused at once with one sentence instead of filling the memory. At most {@link #MAX_DATA_BYTES} of samples and
+ * {@link #DEFAULT_MAX_DURATION} are read.
  */
 public final class WavFile {
 
     /** Longer than any question a shopper asks, short enough to keep a kiosk responsive. */
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(10);
+    /** The most bytes of samples read from one file (checked from the header, before any sample is read). */
+    public static final long MAX_DATA_BYTES = 32L * 1024 * 1024;
+    static final int MIN_RATE = 4_000;
+    static final int MAX_RATE = 192_000;
 
     private WavFile() {
     }
@@ -35,8 +41,14 @@ public final class WavFile {
     }
 
     public static Audio read(Path file, Duration maxDuration) {
+        long fileBytes;
         try {
-            if (Files.size(file) == 0) {
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                throw new AudioException(file + " is not an ordinary file (a folder, FIFO or device); expected a "
+                        + "WAV file.");
+            }
+            fileBytes = Files.size(file);
+            if (fileBytes == 0) {
                 throw new AudioException(file + " is empty (0 bytes); expected a WAV file with 16-bit PCM speech.");
             }
         } catch (NoSuchFileException e) {
@@ -44,11 +56,16 @@ public final class WavFile {
         } catch (IOException e) {
             throw new AudioException(file + " cannot be read: " + e.getMessage() + ".", e);
         }
+        Optional<RiffHeader> riff = RiffHeader.read(file);
+        long dataBytes = riff.map(header -> check(file, header, fileBytes, maxDuration)).orElse(MAX_DATA_BYTES);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              AudioInputStream stream = AudioSystem.getAudioInputStream(raw)) {
             javax.sound.sampled.AudioFormat source = stream.getFormat();
-            checkDuration(file, stream.getFrameLength(), source.getFrameRate(), maxDuration);
-            long maxBytes = (long) (maxDuration.toMillis() / 1000.0 * source.getFrameRate() * source.getFrameSize());
+            if (riff.isEmpty()) {
+                checkDuration(file, stream.getFrameLength(), source.getFrameRate(), maxDuration);
+            }
+            long maxBytes = Math.min(dataBytes, (long) (maxDuration.toMillis() / 1000.0 * source.getFrameRate()
+                    * source.getFrameSize()));
             byte[] pcm = readAtMost(stream, maxBytes, file, maxDuration);
             if (stream.getFrameLength() != AudioSystem.NOT_SPECIFIED
                     && pcm.length < stream.getFrameLength() * source.getFrameSize()) {
@@ -62,6 +79,57 @@ public final class WavFile {
         } catch (IOException e) {
             throw new AudioException(file + " cannot be read as WAV: " + e.getMessage() + ".", e);
         }
+    }
+
+    /**
+     * Refuses, from the header alone, what cannot be a shopper's question: no samples, an impossible rate, more than
+     * {@link #MAX_DATA_BYTES} or {@code maxDuration}, or a size claim the file does not hold by far. Returns how many
+     * bytes of samples to read.
+     */
+    private static long check(Path file, RiffHeader header, long fileBytes, Duration maxDuration) {
+        if (header.sampleRate() < MIN_RATE || header.sampleRate() > MAX_RATE) {
+            throw new AudioException(String.format("%s's header gives a sample rate of %,d Hz; the kiosk reads WAV "
+                    + "files of %,d to %,d Hz.", file, header.sampleRate(), MIN_RATE, MAX_RATE));
+        }
+        if (header.bytesPerSecond() <= 0) {
+            throw new AudioException(file + "'s header gives no sample size or channel count; it is not a usable "
+                    + "WAV file.");
+        }
+        if (header.dataBytes() == 0) {
+            throw new AudioException(file + " holds no audio: its header says the samples take 0 bytes.");
+        }
+        long present = Math.max(0, fileBytes - header.dataOffset());
+        if (present == 0) {
+            throw new AudioException(file + " holds no audio: the file ends where its samples should begin.");
+        }
+        double claimedSeconds = header.dataBytes() / (double) header.bytesPerSecond();
+        boolean tooLong = claimedSeconds * 1000 > maxDuration.toMillis() || header.dataBytes() > MAX_DATA_BYTES;
+        if (tooLong && header.dataBytes() > present * 2) {
+            throw new AudioException(String.format("%s's header claims %s of samples (%s) but the file holds %s: the "
+                    + "header is broken or the file cut off; the kiosk takes recordings of at most %s.", file,
+                    size(header.dataBytes()), describe(claimedSeconds), size(present),
+                    describe(maxDuration.toMillis() / 1000.0)));
+        }
+        if (claimedSeconds * 1000 > maxDuration.toMillis()) {
+            throw new AudioException(String.format("%s is %s long; the kiosk takes recordings of at most %s.",
+                    file, describe(claimedSeconds), describe(maxDuration.toMillis() / 1000.0)));
+        }
+        if (header.dataBytes() > MAX_DATA_BYTES) {
+            throw new AudioException(String.format("%s holds %s of samples; the kiosk reads at most %s (10 minutes "
+                    + "of 16 kHz mono, 3 minutes of 44.1 kHz stereo).", file, size(header.dataBytes()),
+                    size(MAX_DATA_BYTES)));
+        }
+        return Math.min(header.dataBytes(), present);
+    }
+
+    private static String size(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format("%.1f GB", bytes / (double) (1L << 30));
+        }
+        if (bytes >= 1L << 20) {
+            return String.format("%.1f MB", bytes / (double) (1L << 20));
+        }
+        return String.format("%.1f KB", bytes / 1024.0);
     }
 
     /** Writes 16-bit little-endian PCM as a canonical 44-byte-header WAV file. */
@@ -85,18 +153,17 @@ public final class WavFile {
         }
     }
 
+    /** At most {@code maxBytes} of samples, into an array of that size: no doubling buffers for a long file. */
     private static byte[] readAtMost(AudioInputStream stream, long maxBytes, Path file, Duration maxDuration)
             throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        for (int n = stream.read(buffer); n > 0; n = stream.read(buffer)) {
-            out.write(buffer, 0, n);
-            if (out.size() > maxBytes) {
-                throw new AudioException(String.format("%s is longer than %s; the kiosk takes recordings of at most "
-                        + "that.", file, describe(maxDuration.toMillis() / 1000.0)));
-            }
+        byte[] pcm = stream.readNBytes((int) Math.min(maxBytes, MAX_DATA_BYTES));
+        byte[] probe = new byte[Math.max(1, stream.getFormat().getFrameSize())];
+        if (pcm.length == maxBytes && stream.read(probe) > 0) {
+            // a header that does not give the length (streamed recordings): the file itself is too long
+            throw new AudioException(String.format("%s is longer than %s; the kiosk takes recordings of at most "
+                    + "that.", file, describe(maxDuration.toMillis() / 1000.0)));
         }
-        return out.toByteArray();
+        return pcm;
     }
 
     private static String describe(double seconds) {

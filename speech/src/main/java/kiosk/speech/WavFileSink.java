@@ -2,7 +2,11 @@ package kiosk.speech;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Streams chunks into a WAV file; the header's sizes are filled in when it is closed. */
 public final class WavFileSink implements AudioSink {
@@ -21,6 +25,21 @@ public final class WavFileSink implements AudioSink {
             out.write(WavFile.WavHeader.of(format, 0));
         } catch (IOException e) {
             throw new AudioException("cannot write the WAV file " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /**
+     * The highest {@code n} of the files {@code prefix-n.wav} in {@code folder} (0 when there is none), so that
+     * numbered files written after a restart continue the numbering instead of overwriting the first ones.
+     */
+    public static int highestNumber(Path folder, String prefix) {
+        Pattern name = Pattern.compile(Pattern.quote(prefix) + "-(\\d{1,9})\\.wav");
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> name.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .mapToInt(matcher -> Integer.parseInt(matcher.group(1))).max().orElse(0);
+        } catch (IOException e) {
+            return 0; // no folder yet: numbering starts at 1
         }
     }
 

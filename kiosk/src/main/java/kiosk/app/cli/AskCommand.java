@@ -12,6 +12,7 @@ import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
+import kiosk.hardware.ConsolePanel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,10 +37,21 @@ public final class AskCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The longest question read, as on the console panel: a shopper's question is a sentence or two. */
+    static final int MAX_QUESTION_CHARS = ConsolePanel.MAX_LINE_CHARS;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).length() > MAX_QUESTION_CHARS) {
+                // checked before any model loads: a pasted file is no question, and would only cost time and memory
+                err.println("kiosk: question " + (i + 1) + " is " + questions.get(i).length() + " characters long; "
+                        + "the kiosk answers questions of at most " + MAX_QUESTION_CHARS + " characters");
+                return ExitCode.PROBLEMS;
+            }
+        }
         KioskConfig config = Configuration.load();
         try (KioskModels models = store.models(config)) {
             StoreKiosk kiosk = StoreOption.open(models, config, err);

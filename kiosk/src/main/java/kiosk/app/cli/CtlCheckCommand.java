@@ -13,9 +13,9 @@ import kiosk.app.KioskPaths;
 import kiosk.app.commands.CommandContext;
 import kiosk.app.config.ConfigReader;
 import kiosk.app.config.KioskConfig;
+import kiosk.app.store.LastGoodStore;
 import kiosk.app.store.LoadResult;
-import kiosk.app.store.Problem;
-import kiosk.app.store.StoreLoader;
+import kiosk.app.store.StoreVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,9 +47,13 @@ final class CtlCheckCommand implements Callable<Integer> {
         config.problems().forEach(problem -> problems.add(problem.toString()));
         // with a broken file the store is still checked, at the folder the defaults name
         KioskConfig settings = config.config().orElseGet(() -> KioskConfig.defaults(file));
-        Path store = storeFolder.orElseGet(() -> KioskPaths.fromSystemProperties(settings.store().folder()).store());
+        KioskPaths paths = KioskPaths.fromSystemProperties(settings.store().folder());
+        Path store = storeFolder.orElseGet(paths::store);
         result.put("store", store.toString());
-        LoadResult knowledge = StoreLoader.load(store);
+        // the verdict a reload and a start would give: the same function, against the same last good copy
+        LastGoodStore.Judgement judgement = new LastGoodStore(paths.state()).judge(store,
+                settings.store().maxRejectedPercent());
+        LoadResult knowledge = judgement.loaded();
         knowledge.problems().forEach(problem -> problems.add(problem.toString()));
         knowledge.knowledge().ifPresent(loaded -> {
             result.put("store_name", loaded.name());
@@ -57,6 +61,12 @@ final class CtlCheckCommand implements Callable<Integer> {
             result.put("faq_entries", loaded.faqs().size());
         });
         result.put("command_contexts", CommandContext.loadFolder(store.resolve("contexts"), problems::add).size());
+        Optional<String> refusal = judgement.verdict() instanceof StoreVerdict.Refused refused
+                ? Optional.of(refused.summary()) : Optional.empty();
+        refusal.ifPresent(reason -> problems.add("a reload would be refused and the kiosk would keep its last good "
+                + "knowledge: " + reason));
+        result.put("verdict", refusal.isPresent() ? "refused" : "sound");
+        refusal.ifPresent(reason -> result.put("refused", reason));
         result.put("ok", problems.isEmpty());
         result.put("problems", problems);
         if (json) {

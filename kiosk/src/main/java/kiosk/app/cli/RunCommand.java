@@ -74,7 +74,8 @@ public final class RunCommand implements Callable<Integer> {
                     + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")
                     : lastGood.copy() + " (the last good copy of " + config.file() + ")"));
             out.println("kiosk: " + panel.description());
-            StoreKiosk kiosk = StoreOption.open(models, config, out);
+            StoreKiosk kiosk = ConfigurationReload.starting(models, config, problem -> out.println("kiosk: " + problem),
+                    fault -> startProblems.add(fault));
             kiosk.phrasing().ifPresent(p -> out.println("kiosk: replies phrased by the model pack "
                     + config.models().pack() + ", every sentence checked against the store's facts"));
             KioskLoop.Replies replies;

@@ -19,10 +19,18 @@ import kiosk.speech.SpokenForm;
  * skim") far more often than it swaps them for unrelated ones, so "skim" means "skim milk", not "milk". Speech the
  * recognizer could not place in its grammar ("[unk]") counts as filler. The cost of the alignment gives the
  * confidence; below {@link #THRESHOLD} the answer is "not understood", never a guess.
+ *
+ * <p>The alignment's tables grow with the square of the utterance's length, so an utterance of more than
+ * {@link #MAX_WORDS} words (or {@link #MAX_CHARACTERS} characters) is not aligned at all: no command is that long,
+ * and a long question or a long recording then costs nothing here instead of gigabytes.
  */
 public final class CommandParser {
 
     public static final double THRESHOLD = 0.72;
+    /** The most words an utterance may have to be taken for a command; spoken commands have a dozen or so. */
+    public static final int MAX_WORDS = 40;
+    /** Longer text is not even normalized: 40 words of 12 letters with their spaces fit. */
+    static final int MAX_CHARACTERS = MAX_WORDS * 13;
     private static final double EXTRA_WORD = 1.0;
     private static final double MISSING_WORD = 1.0;
     private static final double SIMILAR_WORD = 0.35;
@@ -78,9 +86,15 @@ public final class CommandParser {
 
     /** {@code unheard}: words the recognizer heard but could not place in any command; each counts as a filler. */
     private CommandResult parse(String text, int unheard) {
+        if (text.length() > MAX_CHARACTERS) {
+            return tooLong();
+        }
         String[] words = SpokenForm.normalize(text, true).split(" ");
         if (words.length == 0 || words[0].isEmpty()) {
             return new CommandResult.NotUnderstood("nothing was said");
+        }
+        if (words.length > MAX_WORDS) {
+            return tooLong();
         }
         Map<Element, double[][]> spanCosts = new HashMap<>();
         Map<Element, int[][]> spanChoices = new HashMap<>();
@@ -101,6 +115,10 @@ public final class CommandParser {
         Match match = best.get();
         return new CommandResult.Understood(match.context(), match.intent(), match.slots(),
                 Math.round(match.confidence() * 1000) / 1000.0);
+    }
+
+    private static CommandResult tooLong() {
+        return new CommandResult.NotUnderstood("longer than any command (more than " + MAX_WORDS + " words)");
     }
 
     private record Match(String context, String intent, Map<String, String> slots, double confidence) {

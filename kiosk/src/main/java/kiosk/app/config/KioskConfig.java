@@ -23,8 +23,11 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
 
     public static final String DEFAULT_FILE = "/etc/kiosk/kiosk.conf";
 
-    /** The store knowledge folder; a relative path is taken from the folder the configuration file is in. */
-    public record Store(Path folder) {
+    /**
+     * The store knowledge folder (a relative path is taken from the folder the configuration file is in), and the
+     * share of a store file's rows that may be rejected before a reload or start refuses it.
+     */
+    public record Store(Path folder, int maxRejectedPercent) {
     }
 
     /** Sound devices by (part of) their name; {@code default} is the system's default device. */
@@ -64,6 +67,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
 
     static final List<ConfigKey> KEYS = List.of(
             new ConfigKey("store", "folder", new Text(), ""),
+            new ConfigKey("store", "max_rejected_percent", new WholeNumber(0, 100, false), 5),
             new ConfigKey("audio", "microphone", new Text(), "default"),
             new ConfigKey("audio", "speaker", new Text(), "default"),
             new ConfigKey("panel", "kind", new Choice(List.of("auto", "console", "gpio")), "auto"),
@@ -98,7 +102,8 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
         Path folder = named.isBlank() ? KioskPaths.unconfiguredStore() : Path.of(named);
         Path parent = file.toAbsolutePath().getParent();
         return new KioskConfig(file,
-                new Store(folder.isAbsolute() || parent == null ? folder : parent.resolve(folder).normalize()),
+                new Store(folder.isAbsolute() || parent == null ? folder : parent.resolve(folder).normalize(),
+                        number(values, "store.max_rejected_percent")),
                 new Audio(text(values, "audio.microphone"), text(values, "audio.speaker")),
                 new Panel(text(values, "panel.kind"), number(values, "panel.talk_button"),
                         number(values, "panel.staff_button"), number(values, "panel.listening_light"),

@@ -333,7 +333,9 @@ public final class Conversation {
             String when = dayName(date.getDayOfWeek()) + ", " + monthDay(date);
             String label = request.label().startsWith("on ") ? "on " + when : request.label() + ", " + when + ",";
             Optional<OpeningHours> open = knowledge.hoursOn(date);
-            answer = open.isEmpty() ? "We're closed " + label.replaceAll(",$", "") + "."
+            boolean unknown = !knowledge.holidays().containsKey(date) && knowledge.hoursUnknownOn(date.getDayOfWeek());
+            answer = unknown ? "I don't have this store's hours for that day. A team member can tell you."
+                    : open.isEmpty() ? "We're closed " + label.replaceAll(",$", "") + "."
                     : sentence(capitalize(label) + switch (request.focus()) {
                         case OPENING -> " we open at " + SpokenTime.of(open.get().opens());
                         case CLOSING, LATE -> " we close at " + SpokenTime.of(open.get().closes());

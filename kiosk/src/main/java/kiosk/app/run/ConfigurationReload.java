@@ -4,15 +4,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import kiosk.app.config.ConfigReader;
 import kiosk.app.config.KioskConfig;
+import kiosk.app.store.LastGoodStore;
 import kiosk.app.store.Problem;
+import kiosk.app.store.StoreKnowledge;
+import kiosk.app.store.StoreVerdict;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.StoreKiosk;
+import org.tinylog.Logger;
 
-/** Reads the configuration file and the store it names again, for a running kiosk's reload. */
+/**
+ * Reads the configuration file and the store it names again, for a running kiosk's reload, and opens the store at
+ * start. Both judge the store with {@link LastGoodStore#judge} (as {@code kioskctl check} does) before anything
+ * serves from it: a store that would lose knowledge in bulk is refused, and the last good one keeps serving.
+ */
 public final class ConfigurationReload {
 
     private ConfigurationReload() {
@@ -30,14 +39,69 @@ public final class ConfigurationReload {
         }
         KioskConfig config = result.config().get();
         Path store = storeOverride.orElse(config.store().folder());
+        LastGoodStore lastGood = new LastGoodStore(models.paths().state());
+        LastGoodStore.Judgement judgement = lastGood.judge(store, config.store().maxRejectedPercent());
+        if (judgement.verdict() instanceof StoreVerdict.Refused refused) {
+            return new ReloadOutcome.Refused("the store " + store + " is refused: " + refused.summary());
+        }
+        StoreKnowledge judged = ((StoreVerdict.Sound) judgement.verdict()).knowledge();
         List<String> problems = new ArrayList<>();
         try {
             StoreKiosk kiosk = StoreKiosk.open(store, models, problems::add,
                     models.pack(config.models().pack(), problems::add));
+            if (!sameSize(judged, kiosk.knowledge())) {
+                return new ReloadOutcome.Refused("the store " + store + " changed while it was read; reload again "
+                        + "when the files are saved");
+            }
+            lastGood.remember(store, kiosk.knowledge());
             return new ReloadOutcome.Loaded(config, kiosk, problems);
         } catch (StoreKiosk.KnowledgeUnavailableException e) {
             problems.add(e.getMessage());
             return new ReloadOutcome.Refused(String.join("; ", problems));
         }
+    }
+
+    /**
+     * The store to start with: the configured folder ({@code models.paths().store()}) when it is sound; otherwise
+     * the last good copy in the state folder, so that a store broken before a restart does not keep the unit
+     * failing and restarting; with no copy, whatever of the configured store loads. Each problem in the store's files
+     * goes to {@code problems}, a store refused (and what serves instead) to {@code faults}.
+     *
+     * @throws StoreKiosk.KnowledgeUnavailableException when neither the store nor a last good copy can serve
+     */
+    public static StoreKiosk starting(KioskModels models, KioskConfig config, Consumer<String> problems,
+                                      Consumer<String> faults) {
+        return starting(models, models.paths().store(), config, problems, faults);
+    }
+
+    /** As {@link #starting(KioskModels, KioskConfig, Consumer, Consumer)}, with the store folder {@code store}. */
+    public static StoreKiosk starting(KioskModels models, Path store, KioskConfig config, Consumer<String> problems,
+                                      Consumer<String> faults) {
+        LastGoodStore lastGood = new LastGoodStore(models.paths().state());
+        LastGoodStore.Judgement judgement = lastGood.judge(store, config.store().maxRejectedPercent());
+        Consumer<String> fault = message -> {
+            Logger.error(message);
+            faults.accept(message);
+        };
+        Optional<KioskModels.LoadedPack> pack = models.pack(config.models().pack(), problems);
+        if (judgement.verdict() instanceof StoreVerdict.Refused refused) {
+            Optional<Path> copy = lastGood.folder().filter(folder -> lastGood.judge(folder,
+                    config.store().maxRejectedPercent()).verdict() instanceof StoreVerdict.Sound);
+            if (copy.isPresent()) {
+                fault.accept("the store " + store + " is refused (" + refused.summary() + "); serving the last good "
+                        + "copy from " + copy.get() + " until it is fixed (kioskctl check, then kioskctl reload)");
+                return StoreKiosk.open(copy.get(), models, problems, pack);
+            }
+            fault.accept("the store " + store + " is refused (" + refused.summary() + ") and there is no last good "
+                    + "copy in " + lastGood.copy() + "; serving what of it loads");
+            return StoreKiosk.open(store, models, problems, pack);
+        }
+        StoreKiosk kiosk = StoreKiosk.open(store, models, problems, pack);
+        lastGood.remember(store, kiosk.knowledge());
+        return kiosk;
+    }
+
+    private static boolean sameSize(StoreKnowledge judged, StoreKnowledge opened) {
+        return judged.products().size() == opened.products().size() && judged.faqs().size() == opened.faqs().size();
     }
 }

@@ -562,7 +562,7 @@ public final class KioskLoop {
         /** Numbered WAV files in {@code folder}: the speaker of a machine without a sound card. */
         static Replies toFiles(Path folder) {
             return new Replies() {
-                private int count;
+                private int count = WavFileSink.highestNumber(folder, "reply"); // after a restart: go on numbering
                 private Optional<Path> last = Optional.empty();
 
                 @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,23 +37,54 @@ public final class TurnCounts {
         this.report = report;
     }
 
-    /** The counts in {@code file}; a missing or unreadable file starts from zero (and says so in the log). */
+    /**
+     * The counts in {@code file}; a missing file starts from zero. A file that cannot be read (cut short by a full
+     * disk, edited by hand) is not overwritten: it is renamed with a {@code .corrupt-<time>} suffix, so the counts in
+     * it can still be recovered, and the log says so; counting starts again from zero.
+     */
     public static TurnCounts open(Path file) {
-        return new TurnCounts(file, read(file).orElseGet(() -> {
+        Optional<Report> report = read(file);
+        if (report.isEmpty() && Files.exists(file)) {
+            keepAside(file);
+        }
+        return new TurnCounts(file, report.orElseGet(() -> {
             String now = Instant.now().toString();
             return new Report(now, now, 0, 0, 0, Map.of());
         }));
     }
 
-    public static java.util.Optional<Report> read(Path file) {
+    private static void keepAside(Path file) {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
+                + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", ""));
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            Logger.error("{} could not be read; it is kept as {} and the turn counts start again from zero", file,
+                    aside);
+        } catch (IOException e) {
+            Logger.error("{} could not be read nor renamed ({}); the turn counts start again from zero", file,
+                    e.getMessage());
+        }
+    }
+
+    /** The counts in {@code file}, or empty when it is missing or cannot be read (the log says why). */
+    public static Optional<Report> read(Path file) {
         if (!Files.exists(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            Logger.warn("{} is not an ordinary file; it is not read", file);
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(JSON.readValue(file.toFile(), Report.class));
+            Report report = JSON.readValue(file.toFile(), Report.class);
+            if (report == null || report.since() == null || report.byIntent() == null) {
+                Logger.warn("{} lacks its counts", file);
+                return Optional.empty();
+            }
+            return Optional.of(report);
         } catch (IOException e) {
-            Logger.warn("{} cannot be read ({}); turn counts start again from zero", file, e.getMessage());
-            return java.util.Optional.empty();
+            Logger.warn("{} cannot be read: {}", file, e.getMessage());
+            return Optional.empty();
         }
     }
 

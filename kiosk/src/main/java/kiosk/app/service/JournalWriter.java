@@ -3,6 +3,7 @@ package kiosk.app.service;
 import java.io.PrintStream;
 import java.util.Map;
 
+import kiosk.hardware.PrintableText;
 import org.tinylog.Level;
 import org.tinylog.core.LogEntry;
 import org.tinylog.writers.AbstractFormatPatternWriter;
@@ -43,7 +44,8 @@ public final class JournalWriter extends AbstractFormatPatternWriter {
 
     @Override
     public void write(LogEntry entry) {
-        String text = render(entry);
+        // what a log line quotes (a file name, a product name, a message) must not drive the technician's terminal
+        String text = PrintableText.of(render(entry));
         if (toJournal) {
             // one prefix per line: journald takes each line as its own entry
             String prefix = "<" + priority(entry.getLevel()) + ">";

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import kiosk.hardware.PrintableText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,22 +31,45 @@ final class CatalogReader {
     private CatalogReader() {
     }
 
-    static List<Product> read(Path file, List<Problem> problems) {
-        Optional<String> text = TextFile.read(file, true, problems);
+    /** The most a price may be: higher is a typo or a unit mix-up (cents), and too large to say. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("100000");
+    /** The most items of one product a store may report in stock. */
+    static final int MAX_STOCK = 1_000_000;
+
+    /** The products of {@code file}; how many rows it had and how many were rejected goes to {@code tallies}. */
+    static List<Product> read(Path file, List<Problem> problems, List<FileTally> tallies) {
+        Optional<String> text = TextFile.read(file, true, TextFile.MAX_CSV_BYTES, problems);
         if (text.isEmpty()) {
+            tallies.add(FileTally.unusable(file, problems, "missing"));
             return List.of();
         }
         String[] lines = text.get().split("\r?\n", -1);
         if (!checkHeader(file, lines[0], problems)) {
+            tallies.add(FileTally.unusable(file, problems, "has no usable header"));
             return List.of();
         }
         List<Product> products = new ArrayList<>();
         Set<String> skus = new HashSet<>();
+        int[] rows = {0};
         int next = 1;
         while (next < lines.length) {
-            next = readFrom(file, lines, next, products, skus, problems);
+            next = readFrom(file, lines, next, products, skus, rows, problems);
+        }
+        if (rows[0] == 0) {
+            tallies.add(FileTally.unusable(file, "has a header but no product rows"));
+        } else if (cutOff(lines)) {
+            tallies.add(FileTally.unusable(file, "ends in the middle of row " + (lines.length)
+                    + " (fewer fields than the header, no line end): the file looks cut off"));
+        } else {
+            tallies.add(FileTally.of(file, rows[0], rows[0] - products.size()));
         }
         return products;
+    }
+
+    /** A last line without its line end and with fewer fields than the header: a copy or export cut short. */
+    private static boolean cutOff(String[] lines) {
+        String last = lines[lines.length - 1];
+        return !last.isBlank() && last.split(",", -1).length < lines[0].split(",", -1).length;
     }
 
     private static boolean checkHeader(Path file, String headerLine, List<Problem> problems) {
@@ -62,7 +86,7 @@ final class CatalogReader {
 
     /** Parses from line index {@code first} (0-based) to the end or to a quoting error; returns where to go on. */
     private static int readFrom(Path file, String[] lines, int first, List<Product> products, Set<String> skus,
-                                List<Problem> problems) {
+                                int[] rows, List<Problem> problems) {
         String headerLine = lines[0];
         String body = String.join("\n", Arrays.copyOfRange(lines, first, lines.length));
         CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -82,11 +106,13 @@ final class CatalogReader {
                     record = iterator.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
                     int badLine = (int) (lineOffset + lineBefore + 1);
+                    rows[0]++;
                     problems.add(new Problem(file, badLine, "broken quoting (" + firstSentence(e)
                             + "); row skipped"));
                     return badLine; // resume after the broken line (0-based index of the next line)
                 }
                 int line = (int) (lineOffset + lineBefore + 1);
+                rows[0]++;
                 toProduct(file, line, record, columns, skus, problems).ifPresent(products::add);
             }
         } catch (IOException e) {
@@ -122,45 +148,78 @@ final class CatalogReader {
             return Optional.empty();
         }
         String priceText = field(record, columns, "price").replace("$", "");
-        BigDecimal price;
-        try {
-            price = new BigDecimal(priceText);
-        } catch (NumberFormatException e) {
-            problems.add(new Problem(file, line, "price '" + priceText + "' of " + sku + " is not a number; row skipped"));
+        Optional<String> badPrice = priceProblem(priceText);
+        if (badPrice.isPresent()) {
+            problems.add(new Problem(file, line, "price '" + priceText + "' of " + sku + " " + badPrice.get()
+                    + "; row skipped"));
             skus.remove(sku);
             return Optional.empty();
         }
-        if (price.signum() < 0) {
-            problems.add(new Problem(file, line, "price '" + priceText + "' of " + sku + " is negative; row skipped"));
-            skus.remove(sku);
-            return Optional.empty();
-        }
+        BigDecimal price = new BigDecimal(priceText);
         String stockText = field(record, columns, "stock");
-        int stock;
-        try {
-            stock = Integer.parseInt(stockText);
-        } catch (NumberFormatException e) {
+        if (!stockText.matches("-?\\d{1,18}")) {
             problems.add(new Problem(file, line, "stock '" + stockText + "' of " + sku
                     + " is not a whole number; row skipped"));
             skus.remove(sku);
             return Optional.empty();
         }
-        if (stock < 0) {
-            problems.add(new Problem(file, line, "stock " + stock + " of " + sku + " is negative; read as 0"));
-            stock = 0;
+        long stockNumber = Long.parseLong(stockText);
+        if (stockNumber > MAX_STOCK) {
+            problems.add(new Problem(file, line, "stock " + stockText + " of " + sku + " is out of range: at most "
+                    + MAX_STOCK + "; row skipped"));
+            skus.remove(sku);
+            return Optional.empty();
+        }
+        if (stockNumber < 0) {
+            problems.add(new Problem(file, line, "stock " + stockText + " of " + sku + " is negative; read as 0"));
+            stockNumber = 0;
+        }
+        int stock = (int) stockNumber;
+        String aisleText = field(record, columns, "aisle");
+        Optional<String> badAisle = aisleText.isEmpty() ? Optional.empty() : Aisles.problem(aisleText);
+        if (badAisle.isPresent()) {
+            problems.add(new Problem(file, line, "aisle of " + sku + ": " + badAisle.get() + "; row skipped"));
+            skus.remove(sku);
+            return Optional.empty();
         }
         List<String> aliases = Arrays.stream(field(record, columns, "aliases").split("\\|"))
                 .map(String::strip).filter(alias -> !alias.isEmpty()).toList();
-        String aisle = field(record, columns, "aisle");
         Integer descriptionColumn = columns.get("description");
         String description = descriptionColumn != null && descriptionColumn < record.size()
-                ? record.get(descriptionColumn).strip() : "";
+                ? PrintableText.line(record.get(descriptionColumn)).strip() : "";
         return Optional.of(new Product(sku, name, aliases, field(record, columns, "department"),
-                aisle.isEmpty() ? Optional.empty() : Optional.of(aisle), price, stock, description));
+                aisleText.isEmpty() ? Optional.empty() : Optional.of(aisleText), price, stock, description));
     }
 
+    /**
+     * Why a price text cannot be a price: a plain decimal from 0 (a free service, such as paint colour matching) to
+     * {@link #MAX_PRICE}, with at most 2 decimals.
+     */
+    static Optional<String> priceProblem(String text) {
+        if (!text.matches("\\d+(\\.\\d+)?|\\.\\d+|-.*")) {
+            return Optional.of("is not a number like 4.99");
+        }
+        BigDecimal price;
+        try {
+            price = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return Optional.of("is not a number like 4.99");
+        }
+        if (price.signum() < 0) {
+            return Optional.of("is negative");
+        }
+        if (price.compareTo(MAX_PRICE) > 0) {
+            return Optional.of("is out of range: at most " + MAX_PRICE.toPlainString());
+        }
+        if (price.stripTrailingZeros().scale() > 2) {
+            return Optional.of("has " + price.stripTrailingZeros().scale() + " decimals; at most 2 (cents)");
+        }
+        return Optional.empty();
+    }
+
+    /** A field without terminal escapes or control characters: it is shown, spoken and logged. */
     private static String field(CSVRecord record, Map<String, Integer> columns, String column) {
-        return record.get(columns.get(column)).strip();
+        return PrintableText.line(record.get(columns.get(column))).strip();
     }
 
     private static String firstSentence(Exception e) {

@@ -14,13 +14,15 @@ import java.util.TreeMap;
 /**
  * Everything the kiosk may say about a store: the only source of aisles, prices, stock levels, hours and policies.
  *
- * @param hours       opening hours per weekday; a missing day is closed
- * @param departments department name → its aisles
- * @param holidays    dates whose hours differ from the weekday's: empty hours for closed
+ * @param hours        opening hours per weekday; a day missing here is closed, unless it is in hoursUnknown
+ * @param departments  department name → its aisles
+ * @param hoursUnknown days whose hours store.yaml does not give or gives unreadably: never to be said "closed"
+ * @param holidays     dates whose hours differ from the weekday's: empty hours for closed
  */
 public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, OpeningHours> hours, String phone,
                              String address, Map<String, List<String>> departments, List<Product> products,
-                             List<FaqEntry> faqs, Map<LocalDate, Optional<OpeningHours>> holidays) {
+                             List<FaqEntry> faqs, Set<DayOfWeek> hoursUnknown,
+                             Map<LocalDate, Optional<OpeningHours>> holidays) {
 
     /** The question frames shoppers use, so recognition biased toward the store still hears the whole question. */
     private static final List<String> QUESTION_FRAMES = List.of(
@@ -38,14 +40,15 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
         departments = Map.copyOf(departments);
         products = List.copyOf(products);
         faqs = List.copyOf(faqs);
+        hoursUnknown = Set.copyOf(hoursUnknown);
         holidays = Collections.unmodifiableSortedMap(new TreeMap<>(holidays));
     }
 
     /** A store without holiday hours. */
     public StoreKnowledge(String name, String greeting, Map<DayOfWeek, OpeningHours> hours, String phone,
                           String address, Map<String, List<String>> departments, List<Product> products,
-                          List<FaqEntry> faqs) {
-        this(name, greeting, hours, phone, address, departments, products, faqs, Map.of());
+                          List<FaqEntry> faqs, Set<DayOfWeek> hoursUnknown) {
+        this(name, greeting, hours, phone, address, departments, products, faqs, hoursUnknown, Map.of());
     }
 
     /** Shoppers ask for "hammers" as often as for "a hammer": the grammar gets both forms of the last word. */
@@ -60,6 +63,11 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
             words[words.length - 1] = plural;
             phrases.add(String.join(" ", words));
         }
+    }
+
+    /** Whether the store's hours on {@code day} are unknown (as opposed to the store being closed). */
+    public boolean hoursUnknownOn(DayOfWeek day) {
+        return hoursUnknown.contains(day);
     }
 
     public Optional<OpeningHours> hoursOn(DayOfWeek day) {

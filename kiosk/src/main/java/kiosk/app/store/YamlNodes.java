@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import kiosk.hardware.PrintableText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -32,6 +34,13 @@ public final class YamlNodes {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             problems.add(new Problem(file, line, "is not valid YAML: " + e.getProblem()));
             return Optional.empty();
+        } catch (ReaderException e) {
+            int line = 1 + (int) text.substring(0, Math.min(text.length(), Math.max(0, e.getPosition())))
+                    .chars().filter(c -> c == '\n').count();
+            String escape = e.getCodePoint() == 0x1B ? " (a terminal escape)" : "";
+            problems.add(new Problem(file, line, "is not valid YAML: it holds the control character "
+                    + String.format("U+%04X", e.getCodePoint()) + escape + "; remove it"));
+            return Optional.empty();
         } catch (YAMLException e) {
             problems.add(new Problem(file, 0, "is not valid YAML: " + e.getMessage()));
             return Optional.empty();
@@ -43,7 +52,9 @@ public final class YamlNodes {
     }
 
     public static Optional<String> scalar(Node node) {
-        return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue().strip()) : Optional.empty();
+        // without terminal escapes or control characters: store and settings text is shown, spoken and logged
+        return node instanceof ScalarNode scalar ? Optional.of(PrintableText.of(scalar.getValue()).strip())
+                : Optional.empty();
     }
 
     public static Optional<MappingNode> mapping(Node node) {

@@ -41,4 +41,11 @@ class JournalWriterTest {
     void inATerminalTheLinesStayPlain() {
         assertEquals("ERROR: broken" + System.lineSeparator(), written(false, entry(Level.ERROR, "broken")));
     }
+
+    /** Issue 14, finding 7: a quoted name or message cannot drive the technician's terminal or forge a line. */
+    @Test
+    void terminalEscapesAndControlCharactersNeverReachTheLog() {
+        assertEquals("<4>WARN: Cord 25 ft: bad row" + System.lineSeparator(), written(true,
+                entry(Level.WARN, "\u001B[2J\u001B[31mCord\u001B[0m 25\u0000 ft\u001B]0;title\u0007: bad row")));
+    }
 }
