@@ -46,6 +46,11 @@ public record KioskPaths(Path models, Path store, Path state) {
         return Path.of(System.getProperty(CONFIG_PROPERTY, "/etc/kiosk/kiosk.conf"));
     }
 
+    /** {@code --state DIR}: every later look-up of the paths writes to {@code folder}. */
+    public static void useState(Path folder) {
+        System.setProperty(STATE_PROPERTY, folder.toAbsolutePath().toString());
+    }
+
     /** The control socket: where the launcher says (the unit: {@code /run/kiosk/}), else in the state folder. */
     public Path socket() {
         String socket = System.getProperty(SOCKET_PROPERTY, "");

@@ -1,13 +1,22 @@
 package kiosk.speech;
 
+import java.time.Duration;
+
+import org.tinylog.Logger;
+
 /**
  * A free and a grammar recognizer on the same audio. The grammar decoder hears the store's phrases almost word for
  * word, even in a robotic voice, but forces everything into them; the free decoder hears anything, with slips. The
  * grammar result wins when it accounts for the utterance (few "[unk]" words) with high confidence, unless the free
  * decoder is itself near certain: then the shopper most likely said something the store never listed ("where are the
  * bananas" must not become "where are the bin hammers"), and the free result stands.
+ *
+ * <p>The two decoders run at the same time, so a chunk costs the slower of the two instead of both (a Raspberry Pi
+ * has four cores): the grammar decoder on a {@link DecoderThread} this recognizer owns, the free decoder on the
+ * caller's thread, whose partial text is what the display shows. An exception of the grammar decoder is thrown by
+ * {@link #accept} or {@link #finish} in the caller's thread; {@link #close} stops and joins the thread.
  */
-final class BiasedRecognizer implements StreamingRecognizer {
+final class BiasedRecognizer implements ReusableRecognizer {
 
     static final double GRAMMAR_MIN_CONFIDENCE = 0.80;
     static final double GRAMMAR_MAX_UNKNOWN_SHARE = 0.25;
@@ -16,19 +25,40 @@ final class BiasedRecognizer implements StreamingRecognizer {
     private final VoskRecognizer free;
     private final VoskRecognizer grammar;
     private final Endpointer endpointer;
+    private final DecoderThread grammarThread;
+    // the grammar decoder's two steps, made once; the chunk and the result pass through fields, ordered by the
+    // thread's hand-over and await
+    private final Runnable grammarAccept;
+    private final Runnable grammarFinish;
+    private AudioChunk chunkForGrammar;
+    private Transcript grammarResult;
+    private boolean finished;
     private boolean closed;
 
-    /** Both recognizers must be opened without endpointing: this one decides for both. */
-    BiasedRecognizer(VoskRecognizer free, VoskRecognizer grammar, java.time.Duration endpointSilence) {
+    /** Both recognizers must be opened without endpointing: this one decides for both. Starts the grammar thread. */
+    BiasedRecognizer(VoskRecognizer free, VoskRecognizer grammar, Duration endpointSilence) {
         this.free = free;
         this.grammar = grammar;
         this.endpointer = new Endpointer(endpointSilence);
+        this.grammarAccept = () -> this.grammar.accept(chunkForGrammar);
+        this.grammarFinish = () -> grammarResult = this.grammar.finishWithUnknown();
+        this.grammarThread = new DecoderThread("grammar decoder");
     }
 
     @Override
     public RecognitionEvent accept(AudioChunk chunk) {
-        grammar.accept(chunk);
-        RecognitionEvent fromFree = free.accept(chunk);
+        checkUnfinished();
+        VoskRecognizer.checkFormat(chunk);
+        chunkForGrammar = chunk;
+        grammarThread.start(grammarAccept);
+        RecognitionEvent fromFree;
+        try {
+            fromFree = free.accept(chunk);
+        } catch (RuntimeException e) {
+            throw awaitGrammarAfter(e);
+        }
+        grammarThread.await();
+        chunkForGrammar = null;
         if (endpointer.accept(chunk) && fromFree instanceof RecognitionEvent.Partial) {
             return new RecognitionEvent.Endpoint(finish());
         }
@@ -37,7 +67,29 @@ final class BiasedRecognizer implements StreamingRecognizer {
 
     @Override
     public Transcript finish() {
-        return choose(free.finish(), grammar.finishWithUnknown());
+        checkUnfinished();
+        finished = true;
+        grammarThread.start(grammarFinish);
+        Transcript fromFree;
+        try {
+            fromFree = free.finish();
+        } catch (RuntimeException e) {
+            throw awaitGrammarAfter(e);
+        }
+        grammarThread.await();
+        Transcript fromGrammar = grammarResult;
+        grammarResult = null;
+        return choose(fromFree, fromGrammar);
+    }
+
+    /** The grammar thread is never left running: waits for its step, keeping its failure beside the free one's. */
+    private RuntimeException awaitGrammarAfter(RuntimeException freeFailure) {
+        try {
+            grammarThread.await();
+        } catch (RuntimeException e) {
+            freeFailure.addSuppressed(e);
+        }
+        return freeFailure;
     }
 
     static Transcript choose(Transcript free, Transcript grammarWithUnknown) {
@@ -54,14 +106,54 @@ final class BiasedRecognizer implements StreamingRecognizer {
     }
 
     @Override
+    public void reset(Duration endpointSilence) {
+        checkOpen();
+        if (!grammarThread.healthy()) {
+            throw new SpeechException("the grammar decoder failed; this recognizer cannot be reused");
+        }
+        // decoders are reset on the caller's thread: the grammar thread is idle (every step was awaited)
+        free.reset(Duration.ZERO);
+        grammar.reset(Duration.ZERO);
+        endpointer.restart(endpointSilence);
+        finished = false;
+    }
+
+    /** Whether the grammar decoder's thread is running (until {@link #close}). */
+    boolean grammarThreadAlive() {
+        return grammarThread.isAlive();
+    }
+
+    /** Stops and joins the grammar thread, then frees both decoders; safe to call twice. */
+    @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            free.close();
+        } finally {
             try {
-                free.close();
-            } finally {
+                grammarThread.close();
                 grammar.close();
+            } catch (SpeechException e) {
+                // its thread is stuck inside the decoder: freeing the decoder under it would crash the process
+                Logger.error("{}", e.getMessage());
             }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this recognizer is closed");
+        }
+    }
+
+    private void checkUnfinished() {
+        checkOpen();
+        if (finished) {
+            throw new IllegalStateException("this utterance is finished; close this recognizer and open one for the "
+                    + "next utterance");
         }
     }
 }

@@ -11,13 +11,21 @@ final class Endpointer {
     private static final double MIN_SPEECH_RMS = 300;
     private static final double SPEECH_OVER_FLOOR = 3.0;
 
-    private final long silenceMillis;
-    private double noiseFloor = -1;
+    private long silenceMillis;
+    private double noiseFloor;
     private boolean speechSeen;
     private long trailingSilenceMillis;
 
     Endpointer(Duration silence) {
-        this.silenceMillis = silence.toMillis();
+        restart(silence);
+    }
+
+    /** Forgets the last utterance: a reused recognizer judges the next one afresh, with this silence. */
+    void restart(Duration silence) {
+        silenceMillis = silence.toMillis();
+        noiseFloor = -1;
+        speechSeen = false;
+        trailingSilenceMillis = 0;
     }
 
     /** Returns true once speech has been followed by the configured silence; never when endpointing is off. */

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.tinylog.Logger;
 import org.vosk.Model;
 
 /**
  * A loaded Vosk model. Load it once and share it between threads; open one {@link StreamingRecognizer} per
- * utterance. Closing frees the native model; recognizers must be closed first.
+ * utterance and close it when the utterance is done. Behind that, the model keeps the recognizers it built and
+ * resets them for the next utterance of the same kind (see {@link RecognizerPool}): a grammar is compiled into a
+ * decoder once per set of phrases, not per utterance. Closing frees the native model and the kept recognizers.
  */
 public final class SpeechModel implements AutoCloseable {
 
@@ -38,6 +41,8 @@ public final class SpeechModel implements AutoCloseable {
             return size() > PREPARED_GRAMMARS;
         }
     };
+    private final RecognizerPool recognizers = new RecognizerPool();
+    private final AtomicInteger builtCount = new AtomicInteger();
     private volatile boolean closed;
 
     private static final int PREPARED_GRAMMARS = 8;
@@ -79,18 +84,47 @@ public final class SpeechModel implements AutoCloseable {
         return folder;
     }
 
-    /** Opens a recognizer for one utterance; close it when the utterance is done. */
+    /**
+     * Opens a recognizer for one utterance; close it when the utterance is done. The first of its kind (free, or a
+     * grammar's phrases) is built, with its grammar compiled; later ones reuse it, reset.
+     */
     public StreamingRecognizer open(RecognizerOptions options) {
         checkOpen();
-        return switch (options.mode()) {
+        return recognizers.open(options, this::build);
+    }
+
+    /**
+     * Builds the recognizer for these options now, when a store's knowledge is loaded, so that the first shopper
+     * does not wait for its grammar to compile.
+     */
+    public void prepare(RecognizerOptions options) {
+        open(options).close();
+    }
+
+    private ReusableRecognizer build(RecognizerOptions options) {
+        long start = System.nanoTime();
+        ReusableRecognizer built = switch (options.mode()) {
             case FREE -> VoskRecognizer.free(this, options.endpointSilence());
             case GRAMMAR -> VoskRecognizer.grammar(this, grammar(options), options.endpointSilence(),
                     options.alternatives());
-            case BIASED -> new BiasedRecognizer(
-                    VoskRecognizer.free(this, Duration.ZERO),
-                    VoskRecognizer.grammar(this, grammar(options), Duration.ZERO, 1),
-                    options.endpointSilence());
+            case BIASED -> biased(options);
         };
+        builtCount.incrementAndGet();
+        Logger.debug("{} recognizer of {} phrases built in {} ms", options.mode(), options.phrases().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return built;
+    }
+
+    private BiasedRecognizer biased(RecognizerOptions options) {
+        VoskRecognizer free = VoskRecognizer.free(this, Duration.ZERO);
+        try {
+            // nobody shows the grammar decoder's partial text: it only decodes until the end
+            return new BiasedRecognizer(free, VoskRecognizer.grammar(this, grammar(options), Duration.ZERO, 1, false),
+                    options.endpointSilence());
+        } catch (RuntimeException e) {
+            free.close();
+            throw e;
+        }
     }
 
     /**
@@ -108,6 +142,16 @@ public final class SpeechModel implements AutoCloseable {
             }
         }
         return unknown;
+    }
+
+    /** How many recognizers are kept idle, for tests. */
+    int keptRecognizers() {
+        return recognizers.idleCount();
+    }
+
+    /** How many recognizers were built since loading, for tests. */
+    int recognizersBuilt() {
+        return builtCount.get();
     }
 
     Model vosk() {
@@ -156,11 +200,12 @@ public final class SpeechModel implements AutoCloseable {
         return known;
     }
 
-    /** Frees the native model; safe to call twice. */
+    /** Frees the kept recognizers and the native model; safe to call twice. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            recognizers.close();
             model.close();
             Logger.debug("speech model {} closed", folder);
         }

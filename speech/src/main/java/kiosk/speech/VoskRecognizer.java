@@ -17,10 +17,16 @@ import org.vosk.Recognizer;
 /**
  * One Vosk recognizer: free or restricted to a grammar. Vosk may close segments on its own at pauses; the segments
  * of one utterance are joined, so a shopper who pauses mid-question is still heard as one question.
+ *
+ * <p>Reusable: {@link #reset} readies it for the next utterance with the same native decoder and decoding graph.
+ * Every utterance ends with Vosk's final result (an abandoned one too), after which Vosk starts the next from a fresh
+ * feature pipeline, so a reused recognizer hears exactly what a new one would; only its clock keeps running, which
+ * the word times here take out.
  */
-final class VoskRecognizer implements StreamingRecognizer {
+final class VoskRecognizer implements ReusableRecognizer {
 
     static final String UNKNOWN = "[unk]";
+    private static final RecognitionEvent NOTHING = new RecognitionEvent.Nothing();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Recognizer recognizer;
@@ -31,15 +37,21 @@ final class VoskRecognizer implements StreamingRecognizer {
     private boolean finished;
     private boolean closed;
     private final int alternatives;
+    /** Whether accept asks Vosk for the growing partial text (a lattice search per chunk) or only feeds audio. */
+    private final boolean partials;
+    /** Samples Vosk was given before this utterance: its word times count from its creation. */
+    private long samplesBefore;
+    private long samplesThisUtterance;
     /** The n-best readings of the segments decoded so far, combined (text and summed decoder score), best first. */
     private List<Reading> readings = List.of(new Reading("", 0, 0));
 
     private VoskRecognizer(Recognizer recognizer, Transcript.Source source, Duration endpointSilence,
-                           int alternatives) {
+                           int alternatives, boolean partials) {
         this.recognizer = recognizer;
         this.source = source;
         this.endpointer = new Endpointer(endpointSilence);
         this.alternatives = alternatives;
+        this.partials = partials;
         recognizer.setWords(true);
         recognizer.setPartialWords(false);
         if (alternatives > 1) {
@@ -50,7 +62,7 @@ final class VoskRecognizer implements StreamingRecognizer {
     static VoskRecognizer free(SpeechModel model, Duration endpointSilence) {
         try {
             return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate()),
-                    Transcript.Source.FREE, endpointSilence, 1);
+                    Transcript.Source.FREE, endpointSilence, 1, true);
         } catch (IOException e) {
             throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
         }
@@ -58,8 +70,17 @@ final class VoskRecognizer implements StreamingRecognizer {
 
     /** A recognizer restricted to a grammar made by {@link #grammarJson}. */
     static VoskRecognizer grammar(SpeechModel model, String grammarJson, Duration endpointSilence, int alternatives) {
+        return grammar(model, grammarJson, endpointSilence, alternatives, true);
+    }
+
+    /**
+     * As {@link #grammar(SpeechModel, String, Duration, int)}; without {@code partials} its {@link #accept} only
+     * decodes and reports {@link RecognitionEvent.Nothing}, for a decoder whose partial text nobody shows.
+     */
+    static VoskRecognizer grammar(SpeechModel model, String grammarJson, Duration endpointSilence, int alternatives,
+                                  boolean partials) {
         return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
-                Transcript.Source.GRAMMAR, endpointSilence, alternatives);
+                Transcript.Source.GRAMMAR, endpointSilence, alternatives, partials);
     }
 
     /**
@@ -83,20 +104,30 @@ final class VoskRecognizer implements StreamingRecognizer {
     @Override
     public RecognitionEvent accept(AudioChunk chunk) {
         checkUsable();
-        if (!chunk.format().equals(AudioFormat.SPEECH)) {
-            throw new IllegalArgumentException("recognizers take " + AudioFormat.SPEECH + " audio, not " + chunk.format());
-        }
+        checkFormat(chunk);
+        samplesThisUtterance += chunk.pcm().length / AudioFormat.SPEECH.bytesPerFrame();
         if (recognizer.acceptWaveForm(chunk.pcm(), chunk.pcm().length)) {
             words.addAll(segment(recognizer.getResult()));
             lastPartial = "";
-        } else {
+        } else if (partials) {
             lastPartial = field(recognizer.getPartialResult(), "partial");
+        } else {
+            return NOTHING;
         }
-        if (endpointer.accept(chunk) && !heardText().isBlank()) {
+        boolean ended = endpointer.accept(chunk);
+        String heard = heardText();
+        if (ended && !heard.isBlank()) {
             return new RecognitionEvent.Endpoint(finish());
         }
-        String partial = heardText();
-        return partial.isBlank() ? new RecognitionEvent.Nothing() : new RecognitionEvent.Partial(partial);
+        return heard.isBlank() ? NOTHING : new RecognitionEvent.Partial(heard);
+    }
+
+    /** Recognizers take {@link AudioFormat#SPEECH} only; anything else is refused before a decoder sees it. */
+    static void checkFormat(AudioChunk chunk) {
+        if (!chunk.format().equals(AudioFormat.SPEECH)) {
+            throw new IllegalArgumentException("recognizers take " + AudioFormat.SPEECH + " audio, not "
+                    + chunk.format());
+        }
     }
 
     @Override
@@ -140,6 +171,24 @@ final class VoskRecognizer implements StreamingRecognizer {
         return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
     }
 
+    @Override
+    public void reset(Duration endpointSilence) {
+        if (closed) {
+            throw new IllegalStateException("this recognizer is closed");
+        }
+        if (!finished) {
+            recognizer.getFinalResult(); // an abandoned utterance: ended as a finished one is (see the class comment)
+        }
+        recognizer.reset(); // drops the last result Vosk keeps; the next audio starts a new feature pipeline
+        samplesBefore += samplesThisUtterance;
+        samplesThisUtterance = 0;
+        words.clear();
+        lastPartial = "";
+        readings = List.of(new Reading("", 0, 0));
+        endpointer.restart(endpointSilence);
+        finished = false;
+    }
+
     /** Frees the native recognizer; safe to call twice. */
     @Override
     public void close() {
@@ -160,7 +209,8 @@ final class VoskRecognizer implements StreamingRecognizer {
             throw new IllegalStateException("this recognizer is closed");
         }
         if (finished) {
-            throw new IllegalStateException("this utterance is finished; open a new recognizer for the next one");
+            throw new IllegalStateException("this utterance is finished; close this recognizer and open one for the "
+                    + "next utterance");
         }
     }
 
@@ -172,7 +222,7 @@ final class VoskRecognizer implements StreamingRecognizer {
     private List<Word> segment(String json) {
         JsonNode tree = tree(json);
         if (!tree.has("alternatives")) {
-            return parseWords(tree.path("result"), Optional.empty());
+            return parseWords(tree.path("result"), Optional.empty(), startSeconds());
         }
         JsonNode list = tree.path("alternatives");
         if (list.isEmpty()) {
@@ -193,13 +243,19 @@ final class VoskRecognizer implements StreamingRecognizer {
         Map<String, Reading> best = new LinkedHashMap<>(); // two segmentations can read the same: keep the better
         combined.forEach(reading -> best.putIfAbsent(reading.text(), reading));
         readings = best.values().stream().limit(alternatives).toList();
-        return parseWords(list.get(0).path("result"), Optional.of(1 / mass));
+        return parseWords(list.get(0).path("result"), Optional.of(1 / mass), startSeconds());
     }
 
-    private static List<Word> parseWords(JsonNode result, Optional<Double> confidence) {
+    /** Where this utterance began on Vosk's clock. */
+    private double startSeconds() {
+        return samplesBefore / (double) AudioFormat.SPEECH.sampleRate();
+    }
+
+    private static List<Word> parseWords(JsonNode result, Optional<Double> confidence, double startSeconds) {
         List<Word> parsed = new ArrayList<>();
         for (JsonNode word : result) {
-            parsed.add(new Word(word.path("word").asText(), word.path("start").asDouble(), word.path("end").asDouble(),
+            parsed.add(new Word(word.path("word").asText(), word.path("start").asDouble() - startSeconds,
+                    word.path("end").asDouble() - startSeconds,
                     confidence.orElseGet(() -> word.path("conf").asDouble())));
         }
         return parsed;

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import kiosk.app.config.KioskConfig;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.staff.Attendant;
+import kiosk.app.staff.Cause;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
@@ -56,16 +58,24 @@ public final class AskCommand implements Callable<Integer> {
         try (KioskModels models = store.models(config)) {
             StoreKiosk kiosk = StoreOption.open(models, config, err);
             ShopperSession session = kiosk.newSession();
+            // issue 15: each turn goes to the journal (redacted) and may call a team member
+            Optional<Attendant> attendant = Attendant.openOrSay(config, models.paths().state(), e -> err.println(
+                    "kiosk: " + e));
             for (String question : questions) {
                 Reply reply = session.respond(question);
+                Optional<Cause> staffCall = attendant.flatMap(a -> a.turn(reply));
                 // with a model pack, what the kiosk would say: the model's checked sentences, or the template
                 Optional<String> spoken = kiosk.phrasing().filter(p -> !reply.escalate())
                         .map(p -> p.phrase(question, reply, sentence -> { }, () -> false));
                 Map<String, Object> line = toJson(reply);
                 spoken.ifPresent(text -> line.put("spoken", text));
+                staffCall.ifPresent(cause -> line.put("staff_call", cause.label()));
                 out.println(json ? JsonLines.write(line) : spoken.orElse(reply.answer()));
+                staffCall.filter(cause -> !json && !reply.escalate()).ifPresent(c -> out.println(
+                        Attendant.STAFF_ON_THE_WAY));
                 out.flush();
             }
+            attendant.ifPresent(Attendant::finish);
         }
         return 0;
     }

@@ -26,7 +26,8 @@ public final class BenchSmokeCommand implements Callable<Integer> {
                 new String[] {"answers", "--limit", "15"},
                 new String[] {"spoken", "--limit", "3"},
                 new String[] {"knowledge", "--rows", "5000", "--queries", "30"},
-                new String[] {"startup"}));
+                new String[] {"startup"},
+                new String[] {"latency", "--short"}));
         Path shared = Path.of("../shared/data/speech-to-intent");
         if (Files.isDirectory(shared.resolve("clean"))) {
             runs.add(new String[] {"intents", "--limit", "5", "--noise", shared.resolve("noise/kitchen.wav").toString(),

@@ -66,9 +66,9 @@ public final class DemoCommand implements Callable<Integer> {
                         out.println("heard: " + turn.transcript().text());
                         show(out, turn.reply());
                     } else {
-                        Reply reply = session.respond(question);
+                        Reply reply = voice.understand(session, question);
                         show(out, reply);
-                        models.synthesizer().speak(reply.answer(), speaker::write);
+                        voice.speak(reply.answer(), speaker::write);
                     }
                 } catch (SpeechException e) {
                     err.println("kiosk: " + e.getMessage());

@@ -25,6 +25,9 @@ public final class KioskCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private StateOption state;
+
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new KioskCommand());
         line.setExecutionExceptionHandler(new UserErrorHandler("kiosk"));

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 CtlPackageStoreCommand.class,
                 CtlReloadCommand.class,
                 CtlReportCommand.class,
+                CtlUnansweredCommand.class,
+                CtlStaffNetworkCommand.class,
                 CtlLogsCommand.class,
                 CtlTestAudioCommand.class,
                 CtlTestPanelCommand.class,
@@ -30,6 +32,9 @@ public final class KioskctlCommand implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private StateOption state;
 
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new KioskctlCommand());

@@ -15,12 +15,14 @@ import kiosk.app.commands.CommandContext;
 import kiosk.app.commands.CommandResult;
 import kiosk.app.commands.SpeechToIntent;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.staff.Attendant;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.SpokenTurn;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
+import kiosk.speech.SoundLevel;
 import kiosk.speech.SpeechException;
 import kiosk.speech.WavFile;
 import kiosk.speech.WavFileSink;
@@ -85,15 +87,22 @@ public final class ListenCommand implements Callable<Integer> {
         VoiceTurns voice = kiosk.voiceTurns();
         ShopperSession session = kiosk.newSession();
         int failures = 0;
+        // issue 15: each spoken turn goes to the journal (redacted), with its loudness for the staff call
+        Optional<Attendant> attendant = Attendant.openOrSay(
+                Configuration.load(), models.paths().state(), problem -> err.println("kiosk: " + problem));
         for (Path wav : wavs) {
             try {
                 Audio audio = WavFile.read(wav);
-                print(wav, takeTurn(voice, session, wav, audio));
+                SpokenTurn turn = takeTurn(voice, session, wav, audio);
+                attendant.ifPresent(a -> a.turn(turn.reply(), turn.timingsMs(),
+                        java.util.OptionalDouble.of(SoundLevel.of(audio).rmsDbfs())));
+                print(wav, turn);
             } catch (SpeechException e) {
                 failures++;
                 fail(wav, e.getMessage());
             }
         }
+        attendant.ifPresent(Attendant::finish);
         return failures == 0 ? 0 : 1;
     }
 

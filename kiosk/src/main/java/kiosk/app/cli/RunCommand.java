@@ -18,6 +18,8 @@ import kiosk.app.config.LastGoodConfig;
 import kiosk.app.run.ConfigurationReload;
 import kiosk.app.run.KioskLoop;
 import kiosk.app.run.ReloadOutcome;
+import kiosk.app.run.Replies;
+import kiosk.app.run.StateLock;
 import kiosk.app.run.TurnCounts;
 import kiosk.app.service.ControlSocket;
 import kiosk.app.service.SystemdNotifier;
@@ -62,7 +64,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Integer serve() throws InterruptedException, IOException {
-        LastGoodConfig lastGood = new LastGoodConfig(KioskPaths.fromSystemProperties().state());
+        Path state = KioskPaths.fromSystemProperties().state();
+        // before anything else: a second kiosk on the same state folder would take the control socket over
+        try (StateLock lock = StateLock.acquire(state)) {
+            return serve(state);
+        }
+    }
+
+    private Integer serve(Path state) throws InterruptedException, IOException {
+        LastGoodConfig lastGood = new LastGoodConfig(state);
         List<String> startProblems = new ArrayList<>();
         KioskConfig config = startingConfig(lastGood, startProblems);
         Optional<String> speakerName = speaker.or(() -> config.audio().speakerName());
@@ -78,14 +88,14 @@ public final class RunCommand implements Callable<Integer> {
                     fault -> startProblems.add(fault));
             kiosk.phrasing().ifPresent(p -> out.println("kiosk: replies phrased by the model pack "
                     + config.models().pack() + ", every sentence checked against the store's facts"));
-            KioskLoop.Replies replies;
+            Replies replies;
             try {
                 SpeakerSink.open(speakerName).close();
-                replies = KioskLoop.Replies.toSpeaker(speakerName);
+                replies = Replies.toSpeaker(speakerName);
             } catch (SpeechException e) {
                 Path folder = models.paths().state().resolve("replies");
                 out.println("kiosk: " + e.getMessage() + " Spoken replies are written to " + folder + ".");
-                replies = KioskLoop.Replies.toFiles(folder);
+                replies = Replies.toFiles(folder);
             }
             Optional<Supplier<AudioSource>> microphone = microphone(config, out);
             Optional<Path> storeOverride = store.override();
@@ -94,10 +104,13 @@ public final class RunCommand implements Callable<Integer> {
                     () -> remembered(ConfigurationReload.read(config.file(), models, storeOverride), lastGood),
                     Optional.of(TurnCounts.open(models.paths().state().resolve("report.json"))), microphone));
             startProblems.forEach(loop::problem);
-            reloadOnHangup(loop);
+            // issue 15: the journal, staff calls and metrics of this kiosk, closed when the loop ends
+            Operations operations = Operations.start(config, models, kiosk, loop::problem);
+            loop.attend(operations.attendant());
+            onHangup(loop);
             stopOnTerminate(loop);
             Path socket = models.paths().socket();
-            try (ControlSocket control = ControlSocket.open(socket, loop::control)) {
+            try (operations; ControlSocket control = ControlSocket.open(socket, loop::control)) {
                 out.println("kiosk: kioskctl talks to this kiosk through " + socket);
                 return loop.run();
             }
@@ -163,12 +176,22 @@ public final class RunCommand implements Callable<Integer> {
         }, "kiosk-stop"));
     }
 
-    /** {@code systemctl reload kiosk} sends SIGHUP; the JDK's signal API is the only way to catch it in Java. */
+    /**
+     * SIGHUP: under systemd it is {@code systemctl reload kiosk}, so the configuration and the store are read again;
+     * in a terminal it means the terminal went away (an SSH session closed), and a kiosk without its console stops.
+     */
     @SuppressWarnings("removal")
-    private static void reloadOnHangup(KioskLoop loop) {
+    private static void onHangup(KioskLoop loop) {
+        boolean underSystemd = System.getenv("NOTIFY_SOCKET") != null || System.getenv("INVOCATION_ID") != null;
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> loop.requestReload()
-                    .thenAccept(message -> Logger.info("SIGHUP: {}", message)));
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+                if (underSystemd) {
+                    loop.requestReload().thenAccept(message -> Logger.info("SIGHUP: {}", message));
+                } else {
+                    Logger.info("SIGHUP: the terminal was closed; the kiosk stops");
+                    loop.stop();
+                }
+            });
         } catch (IllegalArgumentException e) {
             Logger.warn("SIGHUP cannot be caught on this system ({}); use kioskctl reload", e.getMessage());
         }

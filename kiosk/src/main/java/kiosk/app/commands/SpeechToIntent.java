@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import kiosk.speech.Audio;
-import kiosk.speech.AudioChunk;
 import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeechModel;
-import kiosk.speech.StreamingRecognizer;
+import kiosk.speech.Transcriber;
 import kiosk.speech.Transcript;
 
 /**
@@ -30,12 +29,12 @@ public final class SpeechToIntent {
      */
     static final double OUT_OF_GRAMMAR = 0.2;
 
-    private final SpeechModel model;
+    private final Transcriber transcriber;
     private final CommandParser parser;
     private final RecognizerOptions recognition;
 
     public SpeechToIntent(SpeechModel model, List<CommandContext> contexts) {
-        this.model = model;
+        this.transcriber = new Transcriber(model);
         this.parser = new CommandParser(contexts);
         this.recognition = recognition(contexts);
     }
@@ -53,21 +52,14 @@ public final class SpeechToIntent {
     public Inference infer(Audio utterance) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        Transcript transcript;
-        try (StreamingRecognizer recognizer = model.open(recognition)) {
-            for (AudioChunk chunk : utterance.chunks(100)) {
-                recognizer.accept(chunk);
-            }
-            long lastChunk = System.nanoTime();
-            timings.put("stt", millis(start, lastChunk));
-            transcript = recognizer.finish();
-            timings.put("stt_final", millis(lastChunk, System.nanoTime()));
-        }
-        long parseStart = System.nanoTime();
-        CommandResult result = parser.parseReadings(transcript.readings());
-        timings.put("understand", millis(parseStart, System.nanoTime()));
+        Transcriber.Result heard = transcriber.stream(utterance, recognition);
+        long finalText = System.nanoTime();
+        timings.put("stt", millis(start, heard.lastChunkNanos()));
+        timings.put("stt_final", millis(heard.lastChunkNanos(), finalText));
+        CommandResult result = parser.parseReadings(heard.transcript().readings());
+        timings.put("understand", millis(finalText, System.nanoTime()));
         timings.put("total", millis(start, System.nanoTime()));
-        return new Inference(transcript, result, timings);
+        return new Inference(heard.transcript(), result, timings);
     }
 
     private static double millis(long from, long to) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 record ConfigKey(String section, String name, Kind kind, Object defaultValue) {
 
     /** The kinds of value the file holds; each says what it expects, in the words of the error message. */
-    sealed interface Kind permits Text, WholeNumber, YesNo, Choice, PinOrNone {
+    sealed interface Kind permits Text, WholeNumber, YesNo, Choice, PinOrNone, UrlOrNone {
 
         /** The value, or empty with {@code why} told what is expected. */
         Optional<Object> read(String raw, StringBuilder why);
@@ -105,6 +105,29 @@ record ConfigKey(String section, String name, Kind kind, Object defaultValue) {
                 return Optional.empty();
             }
             return pin.map(Integer.class::cast);
+        }
+    }
+
+    /** An address on the store network with one of {@code schemes} and a host, or {@code none}. */
+    record UrlOrNone(List<String> schemes) implements Kind {
+        @Override
+        public Optional<Object> read(String raw, StringBuilder why) {
+            String value = raw.strip();
+            if (value.equalsIgnoreCase("none")) {
+                return Optional.of("none");
+            }
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                if (uri.getScheme() != null && schemes.contains(uri.getScheme().toLowerCase())
+                        && uri.getHost() != null) {
+                    return Optional.of(value);
+                }
+            } catch (java.net.URISyntaxException e) {
+                // said below
+            }
+            why.append("must be none or an address like ").append(schemes.get(0)).append("://host:port/…, not '")
+                    .append(raw).append('\'');
+            return Optional.empty();
         }
     }
 

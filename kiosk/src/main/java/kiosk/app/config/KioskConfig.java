@@ -11,6 +11,7 @@ import kiosk.app.KioskPaths;
 import kiosk.app.config.ConfigKey.Choice;
 import kiosk.app.config.ConfigKey.PinOrNone;
 import kiosk.app.config.ConfigKey.Text;
+import kiosk.app.config.ConfigKey.UrlOrNone;
 import kiosk.app.config.ConfigKey.WholeNumber;
 import kiosk.app.config.ConfigKey.YesNo;
 
@@ -19,7 +20,7 @@ import kiosk.app.config.ConfigKey.YesNo;
  * {@link #KEYS}, so the reader, {@code kioskctl check} and the shipped file cannot drift apart.
  */
 public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Models models, Timeouts timeouts,
-                          Privacy privacy, Staff staff) {
+                          Privacy privacy, Staff staff, Journal journal, Metrics metrics) {
 
     public static final String DEFAULT_FILE = "/etc/kiosk/kiosk.conf";
 
@@ -61,8 +62,34 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
     public record Privacy(boolean logTranscripts) {
     }
 
-    /** After how many turns in a row the kiosk did not catch, it calls a team member by itself. */
-    public record Staff(int callAfterMisses) {
+    /**
+     * When the kiosk calls a team member by itself (after this many turns in a row not caught, or this many unsure
+     * answers in a row, or a voice this loud in dBFS) and where the call goes: any of a webhook, an MQTT broker and
+     * topic and a GPIO output (beacon, buzzer, relay; -1 none); the display shows every call as before.
+     */
+    public record Staff(int callAfterMisses, int callAfterUnsure, int loudDbfs, String kioskId, String location,
+                        String webhook, String mqttBroker, String mqttTopic, int beaconPin) {
+        public Optional<java.net.URI> webhookUri() {
+            return webhook.equals("none") ? Optional.empty() : Optional.of(java.net.URI.create(webhook));
+        }
+
+        public Optional<java.net.URI> mqttUri() {
+            return mqttBroker.equals("none") ? Optional.empty() : Optional.of(java.net.URI.create(mqttBroker));
+        }
+    }
+
+    /** How many days the journal keeps turns (0: for ever). */
+    public record Journal(int retentionDays) {
+        public Optional<Duration> retention() {
+            return retentionDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(retentionDays));
+        }
+    }
+
+    /** The folder of node_exporter's textfile collector that {@code kiosk.prom} is written to ({@code none}: off). */
+    public record Metrics(String textfileFolder) {
+        public Optional<Path> folder() {
+            return textfileFolder.equals("none") ? Optional.empty() : Optional.of(Path.of(textfileFolder));
+        }
     }
 
     static final List<ConfigKey> KEYS = List.of(
@@ -87,7 +114,17 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
             new ConfigKey("timeouts", "follow_up_seconds", new WholeNumber(3, 120, false), 20),
             new ConfigKey("timeouts", "max_utterance_seconds", new WholeNumber(3, 60, false), 15),
             new ConfigKey("privacy", "log_transcripts", new YesNo(), false),
-            new ConfigKey("staff", "call_after_misses", new WholeNumber(1, 10, false), 2));
+            new ConfigKey("staff", "call_after_misses", new WholeNumber(1, 10, false), 2),
+            new ConfigKey("staff", "call_after_unsure", new WholeNumber(1, 10, false), 3),
+            new ConfigKey("staff", "loud_dbfs", new WholeNumber(-40, 0, false), -12),
+            new ConfigKey("staff", "kiosk_id", new Text(), "kiosk-1"),
+            new ConfigKey("staff", "location", new Text(), "entrance"),
+            new ConfigKey("staff", "webhook", new UrlOrNone(List.of("http", "https")), "none"),
+            new ConfigKey("staff", "mqtt_broker", new UrlOrNone(List.of("tcp", "ssl")), "none"),
+            new ConfigKey("staff", "mqtt_topic", new Text(), "kiosk/staff"),
+            new ConfigKey("staff", "beacon_pin", new PinOrNone(), -1),
+            new ConfigKey("journal", "retention_days", new WholeNumber(0, 3650, false), 90),
+            new ConfigKey("metrics", "textfile_folder", new Text(), "/var/lib/prometheus/node-exporter"));
 
     /** The settings a kiosk runs with when its configuration file does not exist. */
     public static KioskConfig defaults(Path file) {
@@ -115,7 +152,13 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
                 new Timeouts(Duration.ofSeconds(number(values, "timeouts.follow_up_seconds")),
                         Duration.ofSeconds(number(values, "timeouts.max_utterance_seconds"))),
                 new Privacy((Boolean) values.get("privacy.log_transcripts")),
-                new Staff(number(values, "staff.call_after_misses")));
+                new Staff(number(values, "staff.call_after_misses"), number(values, "staff.call_after_unsure"),
+                        number(values, "staff.loud_dbfs"), text(values, "staff.kiosk_id"),
+                        text(values, "staff.location"), text(values, "staff.webhook"),
+                        text(values, "staff.mqtt_broker"), text(values, "staff.mqtt_topic"),
+                        number(values, "staff.beacon_pin")),
+                new Journal(number(values, "journal.retention_days")),
+                new Metrics(text(values, "metrics.textfile_folder")));
     }
 
     private static String text(Map<String, Object> values, String key) {

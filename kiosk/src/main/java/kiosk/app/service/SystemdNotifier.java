@@ -8,10 +8,10 @@ import com.sun.jna.NativeLibrary;
 import org.tinylog.Logger;
 
 /**
- * Tells systemd how the service is doing ({@code Type=notify}): READY once the models are loaded, WATCHDOG from the
- * main loop, STATUS lines for {@code systemctl status}, STOPPING on the way out. Calls libsystemd's
- * {@code sd_notify} through JNA (which the Vosk binding brings); outside systemd ({@code NOTIFY_SOCKET} unset) every
- * call does nothing.
+ * Tells systemd how the service is doing ({@code Type=notify}): READY once the models are loaded, WATCHDOG while the
+ * loop makes progress (the run package's watchdog decides), STATUS lines for {@code systemctl status}, STOPPING on
+ * the way out. Calls libsystemd's {@code sd_notify} through JNA (which the Vosk binding brings); outside systemd
+ * ({@code NOTIFY_SOCKET} unset) every call does nothing.
  */
 public final class SystemdNotifier {
 
@@ -35,7 +35,7 @@ public final class SystemdNotifier {
     }
 
     /** A notifier that always talks to libsystemd, with the given watchdog interval (for tests). */
-    static SystemdNotifier withLibsystemd(Duration watchdogInterval) {
+    public static SystemdNotifier withLibsystemd(Duration watchdogInterval) {
         return new SystemdNotifier(load(), Optional.of(watchdogInterval));
     }
 
@@ -65,7 +65,7 @@ public final class SystemdNotifier {
         send("STOPPING=1");
     }
 
-    /** Pings the watchdog at most every half of {@code WatchdogSec}; call it from the main loop as often as it likes. */
+    /** Pings the watchdog at most every half of {@code WatchdogSec}; call it from one thread as often as it likes. */
     public void watchdog() {
         if (watchdogInterval.isEmpty()) {
             return;

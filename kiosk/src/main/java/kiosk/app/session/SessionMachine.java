@@ -42,6 +42,7 @@ public final class SessionMachine {
 
     static final String NOT_HEARD = "Sorry, I didn't catch that. Could you say it again?";
     static final String STAFF_CALLED = "I've called a team member. They'll be with you shortly.";
+    public static final String SORRY = "Sorry, something went wrong, please ask again.";
 
     private Settings settings;
     private int misses;
@@ -89,6 +90,22 @@ public final class SessionMachine {
             timeouts(actions, nowMillis);
         }
         // Fault: the loop logs it and retries the device; the conversation carries on by voice alone.
+        return actions;
+    }
+
+    /**
+     * The work of the turn in progress failed (recognition, understanding, synthesis, the speaker): whatever was going
+     * on stops, the shopper hears an apology, and the session ends when it has been said, so the next press starts
+     * afresh. The kiosk loop calls this; a fault is not an event a shopper or a device causes.
+     */
+    public List<SessionAction> recover() {
+        List<SessionAction> actions = new ArrayList<>();
+        if (state == State.SPEAKING || state == State.GREETING) {
+            actions.add(new SessionAction.StopSpeaking());
+        }
+        speak(SORRY, Optional.empty(), actions);
+        endAfterSpeech = true;
+        deadlineMillis = Long.MAX_VALUE;
         return actions;
     }
 

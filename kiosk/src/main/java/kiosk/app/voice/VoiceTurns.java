@@ -1,28 +1,33 @@
 package kiosk.app.voice;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import kiosk.app.dialogue.Reply;
 import kiosk.speech.Audio;
 import kiosk.speech.AudioChunk;
+import kiosk.speech.AudioSource;
 import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeechModel;
 import kiosk.speech.SpeechSynthesizer;
 import kiosk.speech.StreamingRecognizer;
-import kiosk.speech.Transcript;
+import kiosk.speech.Transcriber;
 
 /**
- * One spoken turn, end to end: audio streams through recognition in 100 ms chunks, the final text is answered by the
- * shopper's session, and the reply is synthesized sentence by sentence into a sink.
+ * The one turn pipeline: audio source → recognizer (→ end of speech) → understanding → reply → synthesis → sink.
+ * {@code kiosk run} calls its stages from the turn workers ({@link #listen}, {@link #understand}, {@link #speak});
+ * {@code listen}, {@code demo} and the benchmarks take whole turns with {@link #take}.
  *
  * <p>Shares the speech model and the synthesizer (loaded once by {@link KioskModels}); opens one recognizer per
  * utterance and closes it before returning.
  */
 public final class VoiceTurns {
 
-    private static final int CHUNK_MILLIS = 100;
+    /** Trailing silence that ends a shopper's question on a live microphone. */
+    public static final Duration END_OF_SPEECH = Duration.ofMillis(800);
 
     private final SpeechModel speechModel;
     private final SpeechSynthesizer synthesizer;
@@ -38,28 +43,53 @@ public final class VoiceTurns {
         return recognition;
     }
 
-    /** Recognizes, answers and speaks one utterance; the reply audio goes to {@code replyAudio} as it is made. */
+    /**
+     * Recognizes one utterance from {@code source}. A live source (a microphone) never ends by itself, so the end of
+     * the shopper's speech ends it ({@link #END_OF_SPEECH}); a clip ends with its audio. {@code finish} ends it
+     * early (the talk button released).
+     */
+    public Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials,
+                                     BooleanSupplier finish) {
+        RecognizerOptions options = live ? recognition.withEndpointSilence(END_OF_SPEECH) : recognition;
+        try (StreamingRecognizer recognizer = speechModel.open(options)) {
+            return Transcriber.stream(recognizer, source, partials, finish);
+        }
+    }
+
+    /** Answers what was heard in the shopper's session (commands and knowledge). */
+    public Reply understand(ShopperSession session, String heard) {
+        return session.respond(heard);
+    }
+
+    /** Synthesizes {@code text} sentence by sentence into {@code audio}, as each is made. */
+    public void speak(String text, Consumer<AudioChunk> audio) {
+        synthesizer.speak(text, audio);
+    }
+
+    /** Recognizes, answers and speaks one clip; the reply audio goes to {@code replyAudio} as it is made. */
     public SpokenTurn take(Audio utterance, ShopperSession session, Consumer<AudioChunk> replyAudio) {
+        return take(Transcriber.source(utterance), false, session, replyAudio);
+    }
+
+    /**
+     * One whole turn from a source: a live one (a microphone, or a benchmark's clip played at real-time pace) ends at
+     * the end of speech, a clip at its end.
+     */
+    public SpokenTurn take(AudioSource source, boolean live, ShopperSession session, Consumer<AudioChunk> replyAudio) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        Transcript transcript;
-        try (StreamingRecognizer recognizer = speechModel.open(recognition)) {
-            for (AudioChunk chunk : utterance.chunks(CHUNK_MILLIS)) {
-                recognizer.accept(chunk);
-            }
-            long lastChunkFed = System.nanoTime();
-            timings.put("stt", Stopwatch.millisBetween(start, lastChunkFed));
-            transcript = recognizer.finish();
-            timings.put("stt_final", Stopwatch.millisBetween(lastChunkFed, System.nanoTime()));
-        }
+        Transcriber.Result heard = listen(source, live, partial -> { }, () -> false);
+        long finalText = System.nanoTime();
+        timings.put("stt", Stopwatch.millisBetween(start, heard.lastChunkNanos()));
+        timings.put("stt_final", Stopwatch.millisBetween(heard.lastChunkNanos(), finalText));
 
-        long understandStart = System.nanoTime();
-        Reply reply = session.respond(transcript);
+        // the transcript, not only its text: a product only the grammar heard is confirmed before its facts
+        Reply reply = session.respond(heard.transcript());
         long replyReady = System.nanoTime();
-        timings.put("understand", Stopwatch.millisBetween(understandStart, replyReady));
+        timings.put("understand", Stopwatch.millisBetween(finalText, replyReady));
 
         long[] firstAudio = {0};
-        synthesizer.speak(reply.answer(), chunk -> {
+        speak(reply.answer(), chunk -> {
             if (firstAudio[0] == 0) {
                 firstAudio[0] = System.nanoTime();
             }
@@ -69,9 +99,8 @@ public final class VoiceTurns {
         long firstAudioAt = firstAudio[0] == 0 ? end : firstAudio[0];
         timings.put("tts_first_audio", Stopwatch.millisBetween(replyReady, firstAudioAt));
         timings.put("tts", Stopwatch.millisBetween(replyReady, end));
-        timings.put("end_of_speech_to_first_audio",
-                timings.get("stt_final") + Stopwatch.millisBetween(understandStart, firstAudioAt));
+        timings.put("end_of_speech_to_first_audio", Stopwatch.millisBetween(heard.lastChunkNanos(), firstAudioAt));
         timings.put("total", Stopwatch.millisBetween(start, end));
-        return new SpokenTurn(transcript, reply, timings);
+        return new SpokenTurn(heard.transcript(), reply, timings);
     }
 }

@@ -42,7 +42,7 @@ class KioskLoopTest {
             ConsolePanel panel = new ConsolePanel(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
                     out, 40);
             StoreKiosk kiosk = StoreKiosk.open(paths.store(), models, problem -> { });
-            KioskLoop loop = new KioskLoop(panel, kiosk, models, KioskLoop.Replies.toFiles(dir.resolve("replies")),
+            KioskLoop loop = new KioskLoop(panel, kiosk, models, Replies.toFiles(dir.resolve("replies")),
                     out);
             int code = assertTimeoutPreemptively(Duration.ofSeconds(60), loop::run);
             assertEquals(0, code);
@@ -104,7 +104,7 @@ class KioskLoopTest {
                     .getBytes(StandardCharsets.UTF_8)), out, 40);
             StoreKiosk kiosk = StoreKiosk.open(paths.store(), models, problem -> { });
             KioskLoop.Services defaults = KioskLoop.Services.defaults();
-            KioskLoop loop = new KioskLoop(panel, kiosk, models, KioskLoop.Replies.toFiles(dir.resolve("replies")),
+            KioskLoop loop = new KioskLoop(panel, kiosk, models, Replies.toFiles(dir.resolve("replies")),
                     out, new KioskLoop.Services(defaults.systemd(), defaults.config(), defaults.reloader(),
                     defaults.counts(), java.util.Optional.of(microphone)));
             assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(90), loop::run));

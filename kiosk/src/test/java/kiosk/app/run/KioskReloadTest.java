@@ -85,7 +85,7 @@ class KioskReloadTest {
             KioskConfig settings = ConfigReader.read(config).config().orElseThrow();
             StoreKiosk kiosk = StoreKiosk.open(store, models, problem -> { });
             TurnCounts counts = TurnCounts.open(paths.state().resolve("report.json"));
-            KioskLoop loop = new KioskLoop(panel, kiosk, models, KioskLoop.Replies.toFiles(dir.resolve("replies")),
+            KioskLoop loop = new KioskLoop(panel, kiosk, models, Replies.toFiles(dir.resolve("replies")),
                     out, new KioskLoop.Services(SystemdNotifier.fromEnvironment(), settings,
                     () -> ConfigurationReload.read(config, models, Optional.empty()), Optional.of(counts),
                     Optional.empty()));
@@ -141,6 +141,7 @@ class KioskReloadTest {
                 assertTrue(noStore.get("message").toString().contains("store.yaml"), noStore.toString());
                 type(keys, "where are the double a batteries");
                 waitFor("AISLE 17", 2);
+                waitFor("(spoken reply: ", 3); // a turn is counted when its answer has been said
 
                 Map<String, Object> after = ask(socket, "status");
                 List<?> errors = (List<?>) after.get("last_errors");

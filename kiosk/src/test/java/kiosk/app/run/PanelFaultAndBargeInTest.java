@@ -57,13 +57,17 @@ class PanelFaultAndBargeInTest {
     }
 
     /** Replies written to WAV files at the pace a speaker plays them, so that a press can land while one plays. */
-    private static KioskLoop.Replies speaker(Path folder) {
-        KioskLoop.Replies files = KioskLoop.Replies.toFiles(folder);
-        return new KioskLoop.Replies() {
+    private static Replies speaker(Path folder) {
+        Replies files = Replies.toFiles(folder);
+        return new Replies() {
             @Override
-            public AudioSink open() throws java.io.IOException {
+            public Replies.ReplySink open() throws java.io.IOException {
                 AudioSink file = files.open();
-                return new AudioSink() {
+                return new Replies.ReplySink() {
+                    @Override
+                    public void stopNow() {
+                    }
+
                     @Override
                     public void write(AudioChunk chunk) {
                         file.write(chunk);

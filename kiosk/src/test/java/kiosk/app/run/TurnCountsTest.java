@@ -41,13 +41,13 @@ class TurnCountsTest {
     @Test
     void replyFilesGoOnNumberingAfterARestart() throws IOException {
         Path folder = state.resolve("replies");
-        KioskLoop.Replies first = KioskLoop.Replies.toFiles(folder);
+        Replies first = Replies.toFiles(folder);
         for (int i = 0; i < 3; i++) {
             try (AudioSink sink = first.open()) {
                 sink.write(new AudioChunk(Audio.silence(100).format(), Audio.silence(100).pcm(), 0));
             }
         }
-        KioskLoop.Replies afterRestart = KioskLoop.Replies.toFiles(folder);
+        Replies afterRestart = Replies.toFiles(folder);
         try (AudioSink sink = afterRestart.open()) {
             sink.write(new AudioChunk(Audio.silence(100).format(), Audio.silence(100).pcm(), 0));
         }

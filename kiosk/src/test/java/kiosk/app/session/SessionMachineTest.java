@@ -136,4 +136,24 @@ class SessionMachineTest {
         assertEquals(State.FOLLOW_UP, greeter.state());
         assertTrue(greeter.handle(new SessionEvent.PresenceChanged(false), 2000).contains(new SessionAction.EndSession()));
     }
+
+    @Test
+    void aFailedTurnApologizesAndEndsTheSessionSoTheNextPressStartsAfresh() {
+        machine.handle(new SessionEvent.TalkPressed(), 0);
+        List<SessionAction> listening = machine.recover(); // recognition failed while listening
+        assertFalse(listening.contains(new SessionAction.StopSpeaking()), "nothing was being said");
+        assertTrue(listening.contains(new SessionAction.Speak(SessionMachine.SORRY)), listening.toString());
+        assertEquals(State.SPEAKING, machine.state());
+        assertTrue(machine.handle(new SessionEvent.SpeechDone(), 500).contains(new SessionAction.EndSession()));
+        assertEquals(State.IDLE, machine.state());
+
+        machine.handle(new SessionEvent.TalkPressed(), 1000);
+        machine.handle(new SessionEvent.Heard("how much is the drill"), 2000);
+        machine.handle(new SessionEvent.Answered("The drill is $89.00.", false, Optional.empty(), false), 2100);
+        List<SessionAction> speaking = machine.recover(); // the speaker failed mid-reply
+        assertEquals(new SessionAction.StopSpeaking(), speaking.get(0), "the broken reply stops first");
+        assertTrue(speaking.contains(new SessionAction.Speak(SessionMachine.SORRY)), speaking.toString());
+        assertEquals(new SessionAction.StartListening(), machine.handle(new SessionEvent.TalkPressed(), 2500).get(1),
+                "a press during the apology listens");
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.run.KioskLoop;
+import kiosk.app.run.Replies;
 import kiosk.hardware.ConsolePanel;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class ModelPackWiringTest {
             PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
             ConsolePanel panel = new ConsolePanel(new ByteArrayInputStream(
                     "where is the circular saw\n/quit\n".getBytes(StandardCharsets.UTF_8)), out, 40);
-            KioskLoop loop = new KioskLoop(panel, kiosk, models, KioskLoop.Replies.toFiles(dir.resolve("replies")),
+            KioskLoop loop = new KioskLoop(panel, kiosk, models, Replies.toFiles(dir.resolve("replies")),
                     out);
             assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(60), loop::run));
             String shown = screen.toString(StandardCharsets.UTF_8);

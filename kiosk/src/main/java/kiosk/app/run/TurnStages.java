@@ -1,0 +1,57 @@
+package kiosk.app.run;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import kiosk.app.dialogue.GroundedPhrasing;
+import kiosk.app.dialogue.Reply;
+import kiosk.app.voice.ShopperSession;
+import kiosk.app.voice.VoiceTurns;
+import kiosk.speech.AudioChunk;
+import kiosk.speech.AudioSource;
+import kiosk.speech.Transcriber;
+
+/**
+ * The stages of the turn pipeline as the turn workers call them: the serving store's {@link VoiceTurns}, or (tests)
+ * a wrapper that makes one stage fail to show the kiosk recovers.
+ */
+public interface TurnStages {
+
+    Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials, BooleanSupplier finish);
+
+    Reply understand(ShopperSession session, String heard);
+
+    /** The model pack's phrasing of {@code template}; each checked sentence goes to {@code say}; returns the text. */
+    String phrase(GroundedPhrasing pack, String heard, Reply template, Consumer<String> say, BooleanSupplier cancelled);
+
+    void synthesize(String text, Consumer<AudioChunk> audio);
+
+    /** The pipeline's own stages. */
+    static TurnStages of(VoiceTurns voice) {
+        return new TurnStages() {
+            @Override
+            public Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials,
+                                             BooleanSupplier finish) {
+                return voice.listen(source, live, partials, finish);
+            }
+
+            @Override
+            public Reply understand(ShopperSession session, String heard) {
+                return voice.understand(session, heard);
+            }
+
+            @Override
+            public String phrase(GroundedPhrasing pack, String heard, Reply template, Consumer<String> say,
+                                 BooleanSupplier cancelled) {
+                synchronized (pack) { // one decoder: a barge-in's reply waits for the last one to stop
+                    return pack.phrase(heard, template, say, cancelled);
+                }
+            }
+
+            @Override
+            public void synthesize(String text, Consumer<AudioChunk> audio) {
+                voice.speak(text, audio);
+            }
+        };
+    }
+}

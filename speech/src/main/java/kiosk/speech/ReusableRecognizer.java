@@ -1,0 +1,19 @@
+package kiosk.speech;
+
+import java.time.Duration;
+
+/**
+ * A recognizer that {@link SpeechModel} keeps between utterances: building one costs a native decoder and, with a
+ * grammar, compiling the grammar into a decoding graph (tens to hundreds of milliseconds for a store's phrases), so
+ * it is built once per grammar and reset between utterances instead.
+ */
+interface ReusableRecognizer extends StreamingRecognizer {
+
+    /**
+     * Readies it for a new utterance, ended by {@code endpointSilence} of trailing silence (zero: only by the caller),
+     * whatever state the last one was left in (finished, abandoned mid-way).
+     *
+     * @throws SpeechException when it cannot be reused (a decoder failed); the caller closes it
+     */
+    void reset(Duration endpointSilence);
+}
