@@ -55,4 +55,10 @@ final class QuestionSetOptions {
         }
         return runs;
     }
+
+    /** The sessions of {@code --questions}: all of it, or the first {@code --limit} (bench soak replays these). */
+    List<List<QuestionSet.Turn>> sessions() {
+        QuestionSet set = QuestionSet.load(questions);
+        return set.sessions().subList(0, Math.min(set.sessions().size(), limit.orElse(Integer.MAX_VALUE)));
+    }
 }
