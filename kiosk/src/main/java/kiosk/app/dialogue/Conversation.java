@@ -2,13 +2,16 @@ package kiosk.app.dialogue;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import kiosk.app.store.OpeningHours;
 import kiosk.app.store.Product;
@@ -18,6 +21,7 @@ import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Interpretation;
 import kiosk.app.understanding.ProductMatch;
 import kiosk.app.understanding.QueryText;
+import kiosk.app.understanding.ShopperWords;
 import kiosk.app.understanding.Understanding;
 import org.tinylog.Logger;
 
@@ -33,7 +37,16 @@ public final class Conversation {
     /** Both products carry exactly the shopper's words (a shared alias): only the shopper can say which is meant. */
     static final double SAME_WORDS = 0.95;
 
+    /** Two or three need-based matches closer than this: ask which one the shopper means. */
+    static final double NEED_MARGIN = 0.015;
+    /** At most this many products in one clarifying question. */
+    static final int MAX_CHOICES = 3;
+
     static final String NOT_CAUGHT = "Sorry, I didn't catch that. Could you say it again?";
+    static final String NOT_SOLD = "I couldn't find that in this store; I don't think we sell it. Would you like me "
+            + "to call a team member?";
+    static final String ONLY_STORE = "I can only help with this store's products and services. Would you like me "
+            + "to call a team member?";
     static final String STAFF_CALLED = "I've asked a team member to come and help you. They'll be with you shortly.";
 
     private final StoreKnowledge knowledge;
@@ -53,9 +66,19 @@ public final class Conversation {
     }
 
     public Reply respond(String heard) {
+        return respond(heard, false);
+    }
+
+    /**
+     * As {@link #respond(String)}; with {@code confirmProduct} (speech heard a product only through the store's
+     * grammar, without certainty) a product is named back as a question ("Did you say the Duct Tape?") before any
+     * of its facts is said, and "yes" then answers the question asked.
+     */
+    public Reply respond(String heard, boolean confirmProduct) {
         long start = System.nanoTime();
         Interpretation meaning = understanding.interpret(heard);
-        Reply reply = answer(heard, meaning);
+        Reply reply = confirmProduct && meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
+                ? confirm(heard, meaning) : answer(heard, meaning);
         List<String> invented = grounding.ungrounded(reply.answer());
         if (!invented.isEmpty()) {
             // A bug, never a store fact: say nothing we cannot stand behind, and get a person.
@@ -72,6 +95,13 @@ public final class Conversation {
         if (!choices.isEmpty()) {
             List<Product> offered = choices;
             choices = List.of();
+            if (offered.size() == 1 && meaning.intent() == Intent.YES) {
+                return productAnswer(heard, choiceIntent, offered.get(0), 0.9);
+            }
+            if (offered.size() == 1 && meaning.intent() == Intent.NO) {
+                return reply(heard, "clarify", Map.of(), "Sorry. Which product are you looking for?", 0.5, false,
+                        Optional.empty());
+            }
             Optional<Product> picked = pick(meaning.normalized(), offered);
             if (picked.isPresent()) {
                 Intent intent = meaning.intent().isProductQuestion() && meaning.products().isEmpty()
@@ -90,7 +120,13 @@ public final class Conversation {
             }
         }
         return switch (meaning.intent()) {
-            case NOT_UNDERSTOOD -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
+            case NOT_UNDERSTOOD -> {
+                if (meaning.concern() == ShopperWords.Concern.NONE) {
+                    yield reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
+                }
+                staffOffered = true;
+                yield reply(heard, "not_understood", Map.of(), ONLY_STORE, 1, false, Optional.empty());
+            }
             case GREETING -> reply(heard, "greeting", Map.of(), knowledge.greeting(), 1, false, Optional.empty());
             case THANKS -> reply(heard, "thanks", Map.of(), "You're welcome! Is there anything else I can help you "
                     + "find?", 1, false, Optional.empty());
@@ -104,14 +140,16 @@ public final class Conversation {
             case CALL_STAFF -> reply(heard, "call_staff", Map.of(), STAFF_CALLED, meaning.confidence(), true,
                     Optional.empty());
             case STORE_HOURS -> hours(heard, meaning.day().orElseThrow());
+            case STORE_CONTACT -> contact(heard, meaning.contact());
             case FAQ -> {
                 var faq = meaning.faq().orElseThrow();
                 yield reply(heard, "faq", Map.of("faq", faq.faq().id()), faq.faq().answer(), meaning.confidence(),
                         false, Optional.empty());
             }
-            case DEPARTMENT_LOCATION -> department(heard, meaning.department().orElseThrow());
+            case DEPARTMENT_LOCATION -> meaning.department().map(name -> department(heard, name))
+                    .orElseGet(() -> departments(heard));
             case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, meaning);
-            case NOT_FOUND -> notFound(heard, meaning.subject(), meaning.confidence());
+            case NOT_FOUND -> notFound(heard, meaning.confidence());
             case CLARIFY -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
         };
     }
@@ -124,21 +162,61 @@ public final class Conversation {
             return reply(heard, "clarify", Map.of(), "Which product do you mean?", 0.3, false, Optional.empty());
         }
         ProductMatch best = meaning.products().get(0);
-        Optional<ProductMatch> rival = meaning.products().stream().skip(1)
-                .filter(other -> other.score() >= Understanding.PRODUCT_THRESHOLD)
-                .filter(other -> best.score() - other.score() < CLARIFY_MARGIN
-                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS)
+        boolean need = meaning.fit() == Interpretation.Fit.NEED;
+        List<Product> rivals = meaning.products().stream().skip(1)
+                .filter(other -> meaning.fit() == Interpretation.Fit.CHOICE
+                        || (need ? best.cosine() - other.cosine() < NEED_MARGIN
+                        : other.score() >= Understanding.PRODUCT_THRESHOLD
+                                && (best.score() - other.score() < CLARIFY_MARGIN
+                                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS)))
                 .filter(other -> !sameAnswer(meaning.intent(), best.product(), other.product()))
-                .findFirst();
-        if (rival.isPresent()) {
-            choices = List.of(best.product(), rival.get().product());
+                .map(ProductMatch::product)
+                .limit(MAX_CHOICES - 1)
+                .toList();
+        if (!rivals.isEmpty()) {
+            List<Product> offered = new ArrayList<>();
+            offered.add(best.product());
+            offered.addAll(rivals);
+            choices = List.copyOf(offered);
             choiceIntent = meaning.intent();
-            String question = "Did you mean the " + best.product().name() + " or the " + rival.get().product().name()
-                    + "?";
-            return reply(heard, "clarify", Map.of("choices", best.product().sku() + "|" + rival.get().product().sku()),
-                    question, best.score(), false, Optional.empty());
+            List<String> names = offered.stream().map(product -> "the " + product.name()).toList();
+            String skus = String.join("|", offered.stream().map(Product::sku).toList());
+            return reply(heard, "clarify", Map.of("choices", skus), "Did you mean " + joinOr(names) + "?",
+                    need ? best.cosine() : best.score(), false, Optional.empty());
+        }
+        if (need) {
+            return suggestion(heard, meaning.intent(), best.product(), best.semantic());
         }
         return productAnswer(heard, meaning.intent(), best.product(), best.score());
+    }
+
+    /** Names the product heard back as a question, no fact of it yet. */
+    private Reply confirm(String heard, Interpretation meaning) {
+        Product heardProduct = meaning.products().get(0).product();
+        choices = List.of(heardProduct);
+        choiceIntent = meaning.intent();
+        return reply(heard, "clarify", Map.of("choices", heardProduct.sku()), "Did you say the "
+                + heardProduct.name() + "?", meaning.confidence(), false, Optional.empty());
+    }
+
+    /** A product found from a need, offered as such: "The Pruning Shears could do that: aisle 15." */
+    private Reply suggestion(String heard, Intent intent, Product product, double confidence) {
+        if (intent != Intent.PRODUCT_LOCATION) {
+            Reply facts = productAnswer(heard, intent, product, confidence);
+            return facts.withAnswer("The " + product.name() + " could do that. " + facts.answer());
+        }
+        focus = Optional.of(product);
+        String place = product.aisle().map(aisle -> isAisleNumber(aisle) ? "aisle " + aisle : "the " + aisle)
+                .orElse("ask at the service desk");
+        String answer = "The " + product.name() + " could do that: " + place + "."
+                + (product.inStock() ? "" : " It's out of stock right now.");
+        Map<String, String> slots = new LinkedHashMap<>();
+        slots.put("product", product.name());
+        slots.put("sku", product.sku());
+        slots.put("suggested", "true");
+        product.aisle().ifPresent(aisle -> slots.put("aisle", aisle));
+        return reply(heard, intent.label(), slots, answer, confidence, false,
+                product.aisle().filter(Conversation::isAisleNumber));
     }
 
     private Reply productAnswer(String heard, Intent intent, Product product, double confidence) {
@@ -202,16 +280,69 @@ public final class Conversation {
                 name + " is " + where + ".", 0.9, false, Optional.of(aisles.get(0)).filter(Conversation::isAisleNumber));
     }
 
-    private Reply notFound(String heard, String subject, double confidence) {
+    /**
+     * Names nothing the shopper said: a thing the store does not list is not a catalog word, and anything else said
+     * back ("I couldn't find <words> ...") would let a shopper make the store's speaker say what they like.
+     */
+    private Reply notFound(String heard, double confidence) {
         staffOffered = true;
-        return reply(heard, "not_found", Map.of("subject", subject), "I couldn't find " + subject
-                + " in this store. Would you like me to call a team member?", confidence, false, Optional.empty());
+        return reply(heard, "not_found", Map.of(), NOT_SOLD, confidence, false, Optional.empty());
+    }
+
+    private Reply contact(String heard, Interpretation.Contact asked) {
+        boolean phone = asked != Interpretation.Contact.ADDRESS;
+        boolean address = asked != Interpretation.Contact.PHONE;
+        List<String> parts = new ArrayList<>();
+        if (phone) {
+            parts.add(knowledge.phone().isBlank() ? "I don't have the store's phone number."
+                    : "You can call us at " + knowledge.phone() + ".");
+        }
+        if (address) {
+            parts.add(knowledge.address().isBlank() ? "I don't have the store's address."
+                    : "We're at " + knowledge.address() + ".");
+        }
+        boolean missing = phone && knowledge.phone().isBlank() || address && knowledge.address().isBlank();
+        if (missing) {
+            staffOffered = true;
+            parts.add("A team member can tell you. Would you like me to call one?");
+        }
+        return reply(heard, "store_contact", Map.of("contact", asked.name().toLowerCase(Locale.ROOT)),
+                String.join(" ", parts), 0.9, false, Optional.empty());
+    }
+
+    /** "Our departments are Electrical, aisles 1 and 2; Lighting, aisle 3; …". */
+    private Reply departments(String heard) {
+        List<String> parts = new ArrayList<>();
+        knowledge.departments().forEach((name, aisles) -> parts.add(name + ", aisle" + (aisles.size() == 1 ? " "
+                : "s ") + joinAnd(aisles)));
+        String answer = parts.isEmpty() ? "I don't have this store's departments. A team member can help you."
+                : "Our departments are " + String.join("; ", parts) + ".";
+        return reply(heard, "department_location", Map.of(), answer, 0.9, false, Optional.empty());
     }
 
     private Reply hours(String heard, DayRequest request) {
         Map<String, String> slots = new LinkedHashMap<>();
         String answer;
-        if (request.focus() == DayRequest.Focus.LATE && request.day().isEmpty()) {
+        if (request.holidays()) {
+            answer = holidays();
+        } else if (request.date().filter(date -> knowledge.holidays().containsKey(date)
+                || !request.label().equals("today") && !request.label().equals("tomorrow")).isPresent()) {
+            // A holiday, or a named day ("on Christmas"): said with its date, its holiday hours if it has some
+            LocalDate date = request.date().get();
+            slots.put("date", date.toString());
+            String when = dayName(date.getDayOfWeek()) + ", " + monthDay(date);
+            String label = request.label().startsWith("on ") ? "on " + when : request.label() + ", " + when + ",";
+            Optional<OpeningHours> open = knowledge.hoursOn(date);
+            boolean unknown = !knowledge.holidays().containsKey(date) && knowledge.hoursUnknownOn(date.getDayOfWeek());
+            answer = unknown ? "I don't have this store's hours for that day. A team member can tell you."
+                    : open.isEmpty() ? "We're closed " + label.replaceAll(",$", "") + "."
+                    : sentence(capitalize(label) + switch (request.focus()) {
+                        case OPENING -> " we open at " + SpokenTime.of(open.get().opens());
+                        case CLOSING, LATE -> " we close at " + SpokenTime.of(open.get().closes());
+                        case ANY -> " we're open from " + SpokenTime.of(open.get().opens()) + " to "
+                                + SpokenTime.of(open.get().closes());
+                    });
+        } else if (request.focus() == DayRequest.Focus.LATE && request.day().isEmpty()) {
             answer = latest();
         } else if (request.weekend()) {
             slots.put("day", "weekend");
@@ -237,6 +368,24 @@ public final class Conversation {
             answer = weekly();
         }
         return reply(heard, "store_hours", slots, answer, 0.9, false, Optional.empty());
+    }
+
+    /** "Holiday hours: closed on Friday, December 25; …", from store.yaml's holidays. */
+    private String holidays() {
+        if (knowledge.holidays().isEmpty()) {
+            return "I don't have any holiday hours for this store; on other days " + weekly().substring(0, 1)
+                    .toLowerCase(Locale.ROOT) + weekly().substring(1);
+        }
+        List<String> parts = new ArrayList<>();
+        knowledge.holidays().forEach((date, hours) -> parts.add(hours
+                .map(h -> "on " + dayName(date.getDayOfWeek()) + ", " + monthDay(date) + " we're open "
+                        + SpokenTime.of(h.opens()) + " to " + SpokenTime.of(h.closes()))
+                .orElse("on " + dayName(date.getDayOfWeek()) + ", " + monthDay(date) + " we're closed")));
+        return sentence("Holiday hours: " + String.join("; ", parts));
+    }
+
+    private static String monthDay(LocalDate date) {
+        return date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date.getDayOfMonth();
     }
 
     private String onDay(DayOfWeek day) {
@@ -280,24 +429,41 @@ public final class Conversation {
         return sentence("We're open " + joinAnd(parts));
     }
 
+    /** Which offered product a follow-up means: by its words ("the shears"), else by position ("the second"). */
     private static Optional<Product> pick(String text, List<Product> offered) {
-        if (text.matches(".*\\b(first|former|number one|the one)\\b.*")) {
-            return Optional.of(offered.get(0));
-        }
-        if (text.matches(".*\\b(second|latter|other|last|number two)\\b.*")) {
-            return Optional.of(offered.get(offered.size() - 1));
-        }
         List<String> said = QueryText.contentTokens(text);
         Product best = null;
         long bestShared = 0;
         for (Product product : offered) {
-            long shared = QueryText.contentTokens(product.name()).stream().distinct().filter(said::contains).count();
+            long shared = words(product).stream().filter(said::contains).count();
             if (shared > bestShared) {
                 best = product;
                 bestShared = shared;
             }
         }
-        return Optional.ofNullable(best);
+        if (best != null) {
+            return Optional.of(best);
+        }
+        if (text.matches(".*\\b(first|former|number one|the one)\\b.*")) {
+            return Optional.of(offered.get(0));
+        }
+        if (text.matches(".*\\b(third|number three)\\b.*") && offered.size() >= 3) {
+            return Optional.of(offered.get(2));
+        }
+        if (text.matches(".*\\b(last|latter)\\b.*")) {
+            return Optional.of(offered.get(offered.size() - 1));
+        }
+        if (text.matches(".*\\b(second|other|number two|middle)\\b.*")) {
+            return Optional.of(offered.get(1));
+        }
+        return Optional.empty();
+    }
+
+    /** A product's name and alias words, as the understanding compares them. */
+    private static Set<String> words(Product product) {
+        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name()));
+        product.aliases().forEach(alias -> words.addAll(QueryText.contentTokens(alias)));
+        return words;
     }
 
     private static boolean sameAnswer(Intent intent, Product a, Product b) {
@@ -319,6 +485,11 @@ public final class Conversation {
 
     private static String dayName(DayOfWeek day) {
         return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    private static String joinOr(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
     }
 
     private static String joinAnd(List<String> items) {

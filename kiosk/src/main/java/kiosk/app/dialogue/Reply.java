@@ -23,6 +23,11 @@ public record Reply(String heard, String intent, Map<String, String> slots, Stri
         timingsMs = Map.copyOf(timingsMs);
     }
 
+    /** The same reply saying something else (the same facts, framed differently). */
+    public Reply withAnswer(String text) {
+        return new Reply(heard, intent, slots, text, confidence, escalate, aisle, timingsMs);
+    }
+
     public Reply withTimings(Map<String, Double> timings) {
         return new Reply(heard, intent, slots, answer, confidence, escalate, aisle, timings);
     }

@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads {@code catalog.csv} ({@code sku,name,aliases,department,aisle,price,stock}, aliases separated by |) with
+ * Reads {@code catalog.csv} ({@code sku,name,aliases,department,aisle,price,stock} and an optional
+ * {@code description}, aliases separated by |) with
  * Commons CSV. A row with a bad value is reported and skipped; a quoting error is reported and reading resumes on
  * the next line, so one broken export line does not hide the rest of the catalog.
  */
@@ -128,7 +129,10 @@ final class CatalogReader {
 
     private static Optional<Product> toProduct(Path file, int line, CSVRecord record, Map<String, Integer> columns,
                                                Set<String> skus, List<Problem> problems) {
-        if (record.size() < columns.size()) {
+        // description is optional, also per row: a row may end before it
+        int required = columns.entrySet().stream().filter(column -> COLUMNS.contains(column.getKey()))
+                .mapToInt(Map.Entry::getValue).max().orElse(0) + 1;
+        if (record.size() < required) {
             problems.add(new Problem(file, line, "has " + record.size() + " fields, expected " + columns.size()
                     + "; row skipped"));
             return Optional.empty();
@@ -180,8 +184,11 @@ final class CatalogReader {
         }
         List<String> aliases = Arrays.stream(field(record, columns, "aliases").split("\\|"))
                 .map(String::strip).filter(alias -> !alias.isEmpty()).toList();
+        Integer descriptionColumn = columns.get("description");
+        String description = descriptionColumn != null && descriptionColumn < record.size()
+                ? PrintableText.line(record.get(descriptionColumn)).strip() : "";
         return Optional.of(new Product(sku, name, aliases, field(record, columns, "department"),
-                aisleText.isEmpty() ? Optional.empty() : Optional.of(aisleText), price, stock));
+                aisleText.isEmpty() ? Optional.empty() : Optional.of(aisleText), price, stock, description));
     }
 
     /**

@@ -6,13 +6,21 @@ import java.util.Optional;
 
 /**
  * One catalog row. {@code aisle} is empty for products without a shelf place (e.g. ordered at the desk).
- * {@code stock} 0 means out of stock.
+ * {@code stock} 0 means out of stock. {@code description} says what the product is for ("cuts branches up to an
+ * inch thick"), empty when the catalog has none; the understanding matches needs against it, the kiosk never says it.
  */
 public record Product(String sku, String name, List<String> aliases, String department, Optional<String> aisle,
-                      BigDecimal price, int stock) {
+                      BigDecimal price, int stock, String description) {
 
     public Product {
         aliases = List.copyOf(aliases);
+        description = description == null ? "" : description.strip();
+    }
+
+    /** A product without a description. */
+    public Product(String sku, String name, List<String> aliases, String department, Optional<String> aisle,
+                   BigDecimal price, int stock) {
+        this(sku, name, aliases, department, aisle, price, stock, "");
     }
 
     public boolean inStock() {

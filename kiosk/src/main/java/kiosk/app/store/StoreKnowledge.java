@@ -1,12 +1,15 @@
 package kiosk.app.store;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything the kiosk may say about a store: the only source of aisles, prices, stock levels, hours and policies.
@@ -14,10 +17,12 @@ import java.util.Set;
  * @param hours        opening hours per weekday; a day missing here is closed, unless it is in hoursUnknown
  * @param departments  department name → its aisles
  * @param hoursUnknown days whose hours store.yaml does not give or gives unreadably: never to be said "closed"
+ * @param holidays     dates whose hours differ from the weekday's: empty hours for closed
  */
 public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, OpeningHours> hours, String phone,
                              String address, Map<String, List<String>> departments, List<Product> products,
-                             List<FaqEntry> faqs, Set<DayOfWeek> hoursUnknown) {
+                             List<FaqEntry> faqs, Set<DayOfWeek> hoursUnknown,
+                             Map<LocalDate, Optional<OpeningHours>> holidays) {
 
     /** The question frames shoppers use, so recognition biased toward the store still hears the whole question. */
     private static final List<String> QUESTION_FRAMES = List.of(
@@ -36,6 +41,14 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
         products = List.copyOf(products);
         faqs = List.copyOf(faqs);
         hoursUnknown = Set.copyOf(hoursUnknown);
+        holidays = Collections.unmodifiableSortedMap(new TreeMap<>(holidays));
+    }
+
+    /** A store without holiday hours. */
+    public StoreKnowledge(String name, String greeting, Map<DayOfWeek, OpeningHours> hours, String phone,
+                          String address, Map<String, List<String>> departments, List<Product> products,
+                          List<FaqEntry> faqs, Set<DayOfWeek> hoursUnknown) {
+        this(name, greeting, hours, phone, address, departments, products, faqs, hoursUnknown, Map.of());
     }
 
     /** Shoppers ask for "hammers" as often as for "a hammer": the grammar gets both forms of the last word. */
@@ -59,6 +72,11 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
 
     public Optional<OpeningHours> hoursOn(DayOfWeek day) {
         return Optional.ofNullable(hours.get(day));
+    }
+
+    /** The hours of one date: its holiday hours when it has some, else its weekday's; empty when closed. */
+    public Optional<OpeningHours> hoursOn(LocalDate date) {
+        return holidays.containsKey(date) ? holidays.get(date) : hoursOn(date.getDayOfWeek());
     }
 
     /**

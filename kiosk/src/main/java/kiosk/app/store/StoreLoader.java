@@ -3,7 +3,9 @@ package kiosk.app.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class StoreLoader {
 
     static final List<String> STORE_KEYS = List.of("name", "greeting", "hours", "phone", "address", "departments",
-            "staff_call");
+            "staff_call", "holidays");
     static final Map<String, DayOfWeek> WEEKDAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY,
             "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
@@ -62,7 +64,8 @@ public final class StoreLoader {
         }
         StoreHeader store = header.get();
         return new LoadResult(Optional.of(new StoreKnowledge(store.name, store.greeting, store.hours, store.phone,
-                store.address, store.departments, products, faqs, store.hoursUnknown)), listed(problems), tallies);
+                store.address, store.departments, products, faqs, store.hoursUnknown, store.holidays)),
+                listed(problems), tallies);
     }
 
     private static List<Problem> listed(List<Problem> problems) {
@@ -94,6 +97,7 @@ public final class StoreLoader {
                 case "address" -> header.address = text(file, value, key, problems).orElse("");
                 case "hours" -> header.hours = hours(file, value, header.hoursUnknown, problems);
                 case "departments" -> header.departments = departments(file, value, problems);
+                case "holidays" -> header.holidays = holidays(file, value, problems);
                 case "staff_call" -> {
                     // read by the kiosk configuration; accepted here so older store files stay valid
                 }
@@ -202,6 +206,36 @@ public final class StoreLoader {
         return Optional.of(LocalTime.of(h, m));
     }
 
+    /** {@code holidays: {"2026-12-25": closed, "2026-12-24": "08:00-14:00"}}; a bad entry is reported and skipped. */
+    private static Map<LocalDate, Optional<OpeningHours>> holidays(Path file, Node value, List<Problem> problems) {
+        Map<LocalDate, Optional<OpeningHours>> holidays = new LinkedHashMap<>();
+        Optional<MappingNode> dates = YamlNodes.mapping(value);
+        if (dates.isEmpty()) {
+            problems.add(new Problem(file, YamlNodes.line(value), "'holidays' should map dates like \"2026-12-25\" "
+                    + "to closed or \"08:00-14:00\""));
+            return holidays;
+        }
+        for (NodeTuple entry : dates.get().getValue()) {
+            String date = YamlNodes.scalar(entry.getKeyNode()).orElse("");
+            int line = YamlNodes.line(entry.getKeyNode());
+            String range = YamlNodes.scalar(entry.getValueNode()).orElse("");
+            try {
+                LocalDate day = LocalDate.parse(date);
+                StringBuilder why = new StringBuilder();
+                Optional<OpeningHours> hours = range.equalsIgnoreCase("closed") ? Optional.empty()
+                        : Optional.of(parseRange(range, why).orElseThrow(() -> new IllegalArgumentException(range)));
+                holidays.put(day, hours);
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem(file, line, "holiday '" + date + "' is not a date like \"2026-12-25\"; "
+                        + "skipped"));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(file, line, "hours '" + range + "' for holiday " + date + " are not like "
+                        + "\"08:00-14:00\" or closed; skipped"));
+            }
+        }
+        return holidays;
+    }
+
     private static Map<String, List<String>> departments(Path file, Node value, List<Problem> problems) {
         Map<String, List<String>> departments = new LinkedHashMap<>();
         Optional<MappingNode> mapping = YamlNodes.mapping(value);
@@ -239,6 +273,7 @@ public final class StoreLoader {
         String address = "";
         Map<DayOfWeek, OpeningHours> hours = Map.of();
         Map<String, List<String>> departments = Map.of();
+        Map<LocalDate, Optional<OpeningHours>> holidays = Map.of();
         /** Days whose hours the file does not give (no 'hours', a day left out or unreadable): not "closed". */
         final Set<DayOfWeek> hoursUnknown = EnumSet.allOf(DayOfWeek.class);
     }

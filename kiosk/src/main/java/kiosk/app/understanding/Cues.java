@@ -2,32 +2,62 @@ package kiosk.app.understanding;
 
 import java.util.regex.Pattern;
 
-/** The words that say what kind of question it is, independent of what it is about. */
+/**
+ * The phrases that say what kind of question it is, independent of what it is about. They are read against the
+ * whole normalized question: "open" is an hours word in "are you open sunday" and not in "something to open a tin".
+ */
 final class Cues {
 
     static final Pattern STAFF = Pattern.compile("\\b(someone|somebody|a person|real person|human|staff|team member"
             + "|employee|associate|manager|representative|call (a|an|some)|get (me )?(a|some) help|need help"
-            + "|talk to|speak to|speak with|talk with)\\b");
+            + "|talk to|speak to|speak with|talk with|pharmacist|(anybody|anyone) (working|here|who))\\b");
     static final Pattern HELP = Pattern.compile("\\b(help|assist)\\b");
     static final Pattern HOURS = Pattern.compile("\\b(open|opens|opening|close|closes|closing|closed|hours"
-            + "|what time|until when|how late)\\b");
+            + "|what time|until when|how late|how early)\\b");
+    /** "open" and "close" as verbs with an object: a tool to open a tin is not an hours question. */
+    static final Pattern OPEN_AS_VERB = Pattern.compile("\\b(to|can|could|would|help me|i|we) (open|close)\\b"
+            + "|\\b(open|close|opening|closing) (a|an|my|the|these|those|them|it|up|jars?|cans?|tins?|bottles?"
+            + "|boxe?s?|doors?|packages?|wounds?|cuts?)\\b");
+    static final Pattern HOLIDAY = Pattern.compile("\\b(holiday|holidays|christmas|christmas eve|new years?"
+            + "|new years? eve|new years? day|thanksgiving|easter|independence day|fourth of july|july fourth"
+            + "|labor day|memorial day|boxing day)\\b");
     static final Pattern PRICE = Pattern.compile("\\b(how much|price|prices|priced|cost|costs|expensive|cheap"
             + "|charge|on sale)\\b");
     static final Pattern STOCK = Pattern.compile("\\b(in stock|have any|got any|available|any left|out of stock"
             + "|sold out|do you have|do you sell|do you carry|do you stock|have some|you have|any more)\\b");
+    /** Stock asked outright: these win over a "where" in the same question. */
+    static final Pattern STOCK_ONLY = Pattern.compile("\\b(still have|still got|still carry|still sell|left"
+            + "|in stock|out of stock|sold out|run out|ran out|back in stock|restock|how many|plenty|available"
+            + "|got [a-z ]{1,30} in$)\\b|^(any|got any|is there any|are there any) ");
     static final Pattern LOCATION = Pattern.compile("\\b(where|find|located|looking for|which aisle|what aisle"
             + "|get to)\\b");
     static final Pattern DEPARTMENT = Pattern.compile("\\b(section|department|area)\\b");
-    static final Pattern GREETING = Pattern.compile("^(hi|hello|hey|hiya|good morning|good afternoon|good evening"
-            + "|howdy)( there)?( kiosk)?$");
+    static final Pattern DEPARTMENT_LIST = Pattern.compile("\\b(what|which) (departments|sections|areas)\\b"
+            + "|\\blist (of )?(the |your )?departments\\b");
+    static final Pattern PHONE = Pattern.compile("\\b(phone number|telephone|your number|(store|shop|pharmacy)s?"
+            + " (phone|number)|call (you|the store|this store|your store|the shop|the pharmacy)|ring you|phone you"
+            + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|fax)\\b");
+    static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
+            + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$"
+            + "|your location|directions"
+            + "|how do i get (there|here)|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
+    static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
+            + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
     static final Pattern GOODBYE = Pattern.compile("\\b(bye|goodbye|good bye|that is all|thats all|that will be all"
             + "|see you|have a nice day|im done|i am done|nothing else|no thank you|no thanks)\\b");
-    static final Pattern THANKS = Pattern.compile("^(ok(ay)? )?(thank you|thanks|thank you very much|great thanks"
-            + "|perfect thanks|cheers)( very much)?$");
+    static final Pattern THANKS = Pattern.compile("^(ok(ay)? |great |perfect )?(thank you|thanks|thank you very much"
+            + "|great thanks|perfect thanks|cheers|thanks a lot|thanks so much|thank you so much|many thanks)"
+            + "( very much| a lot| so much)?$");
     static final Pattern YES = Pattern.compile("^(yes|yeah|yep|yup|sure|please|yes please|ok|okay|sure thing"
             + "|that would be great|go ahead|yes call them|please do)\\b");
     static final Pattern NO = Pattern.compile("^(no|nope|nah|no thanks|no thank you|not now|im fine|i am fine)\\b");
 
     private Cues() {
+    }
+
+    /** True when the question asks about opening hours rather than using "open" or "close" as a verb. */
+    static boolean asksHours(String text) {
+        String withoutVerbs = OPEN_AS_VERB.matcher(text).replaceAll(" ");
+        return HOURS.matcher(withoutVerbs).find();
     }
 }

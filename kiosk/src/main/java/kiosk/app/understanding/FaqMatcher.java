@@ -10,50 +10,64 @@ import kiosk.app.store.FaqEntry;
 import kiosk.model.SentenceEncoder;
 import kiosk.model.VectorIndex;
 
-/** Matches a question to the store's FAQ phrasings by meaning (encoder) and shared words. */
+/**
+ * Matches a question to the store's FAQ entries by meaning (encoder) and shared words, against every phrasing and
+ * the answer itself: "will you take this back without the box?" shares little with "can I return something?" but
+ * much with an answer about returning items.
+ */
 public final class FaqMatcher {
+
+    /** An answer is written differently from a question: its cosine counts a little less than a phrasing's. */
+    private static final double ANSWER_DISCOUNT = 0.05;
 
     private final List<FaqEntry> faqs;
     private final List<Integer> owner = new ArrayList<>();
-    private final List<Set<String>> questionTokens = new ArrayList<>();
-    private final VectorIndex questions;
+    private final List<Boolean> isAnswer = new ArrayList<>();
+    private final List<Set<String>> textTokens = new ArrayList<>();
+    private final VectorIndex texts;
     private final SentenceEncoder encoder;
 
     public FaqMatcher(List<FaqEntry> faqs, SentenceEncoder encoder) {
         this.faqs = List.copyOf(faqs);
         this.encoder = encoder;
-        List<String> texts = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (int f = 0; f < faqs.size(); f++) {
-            for (String question : faqs.get(f).questions()) {
+            List<String> phrasings = new ArrayList<>(faqs.get(f).questions());
+            phrasings.add(faqs.get(f).answer());
+            for (int i = 0; i < phrasings.size(); i++) {
                 owner.add(f);
-                texts.add(question);
-                questionTokens.add(new HashSet<>(QueryText.contentTokens(question)));
+                isAnswer.add(i == phrasings.size() - 1);
+                all.add(phrasings.get(i));
+                textTokens.add(new HashSet<>(QueryText.contentTokens(phrasings.get(i))));
             }
         }
-        this.questions = VectorIndex.of(encoder.encodeAll(texts));
+        this.texts = VectorIndex.of(encoder.encodeAll(all));
     }
 
     /** The FAQ entry a question asks, with a 0..1 score, if any is close. */
     public Optional<FaqMatch> best(String question) {
-        if (questions.size() == 0) {
+        if (texts.size() == 0) {
             return Optional.empty();
         }
         float[] vector = encoder.encode(question);
         Set<String> asked = new HashSet<>(QueryText.contentTokens(question));
         FaqMatch best = null;
-        for (VectorIndex.Hit hit : questions.nearest(vector, 5)) {
-            Set<String> expected = questionTokens.get(hit.index());
+        for (VectorIndex.Hit hit : texts.nearest(vector, 8)) {
+            Set<String> expected = textTokens.get(hit.index());
             long shared = expected.stream().filter(asked::contains).count();
-            double overlap = expected.isEmpty() ? 0 : shared / (double) Math.max(expected.size(), asked.size());
-            double score = 0.8 * hit.score() + 0.2 * overlap;
+            double overlap = isAnswer.get(hit.index())
+                    ? (asked.isEmpty() ? 0 : shared / (double) asked.size())
+                    : (expected.isEmpty() ? 0 : shared / (double) Math.max(expected.size(), asked.size()));
+            double cosine = hit.score() - (isAnswer.get(hit.index()) ? ANSWER_DISCOUNT : 0);
+            double score = 0.8 * cosine + 0.2 * overlap;
             if (best == null || score > best.score()) {
-                best = new FaqMatch(faqs.get(owner.get(hit.index())), score, hit.score());
+                best = new FaqMatch(faqs.get(owner.get(hit.index())), score, cosine);
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** A FAQ entry and how close the question is to one of its phrasings. */
+    /** A FAQ entry and how close the question is to one of its phrasings or its answer. */
     public record FaqMatch(FaqEntry faq, double score, double cosine) {
     }
 }

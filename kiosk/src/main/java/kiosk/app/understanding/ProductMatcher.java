@@ -21,11 +21,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * <ul>
  *   <li>lexical: the product's name or an alias covered by the shopper's words, weighted by how rare each word is,
  *       tolerant of recognition slips (one letter off, or a sound-alike: "duck tape" finds "duct tape");</li>
- *   <li>semantic: the sentence encoder's cosine between the shopper's words and the product name ("something to
- *       cut branches" finds the pruning shears).</li>
+ *   <li>semantic: the sentence encoder's cosine between the shopper's words and what the store knows of the
+ *       product: its name, aliases, department and what it is for ({@link #document}), so "something to cut
+ *       branches" finds the pruning shears.</li>
  * </ul>
- * Name vectors are computed at load for catalogs up to {@value #EAGER_VECTORS} products; larger catalogs are searched
- * lexically and only the lexical candidates are re-ranked, their vectors cached as they are first needed.
+ * Product vectors are computed at load for catalogs up to {@value #EAGER_VECTORS} products; larger catalogs are
+ * searched lexically and only the lexical candidates are re-ranked, their vectors cached as they are first needed.
  */
 public final class ProductMatcher {
 
@@ -34,6 +35,9 @@ public final class ProductMatcher {
     static final int LAZY_RERANK = 3;
     private static final double FUZZY_WEIGHT = 0.8;
     private static final int MAX_CANDIDATES = 40;
+    private static final int SEMANTIC_CANDIDATES = 8;
+    /** A phrase's words all said (exactly: a slip weighs less than 1). */
+    private static final double WHOLE_PHRASE = 0.999;
     private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
     private static final DoubleMetaphone SOUND = new DoubleMetaphone();
 
@@ -46,7 +50,7 @@ public final class ProductMatcher {
     private final Map<String, Set<String>> bySound = new HashMap<>();
     private final double unknownIdf;
     private final double[] phraseMass;
-    private final VectorIndex nameVectors;
+    private final VectorIndex productVectors;
     private final Map<Integer, float[]> lazyVectors = new ConcurrentHashMap<>();
 
     public ProductMatcher(List<Product> products, SentenceEncoder encoder) {
@@ -90,9 +94,27 @@ public final class ProductMatcher {
                 bySound.computeIfAbsent(SOUND.doubleMetaphone(token), code -> new HashSet<>()).add(token);
             }
         }
-        this.nameVectors = products.size() <= EAGER_VECTORS
-                ? VectorIndex.of(encoder.encodeAll(products.stream().map(Product::name).toList()))
+        this.productVectors = products.size() <= EAGER_VECTORS
+                ? VectorIndex.of(encoder.encodeAll(products.stream().map(ProductMatcher::document).toList()))
                 : null;
+    }
+
+    /** Whether a (normalized, stemmed) word is one of the catalog's names or aliases. */
+    boolean knows(String token) {
+        return postings.containsKey(token);
+    }
+
+    /** What the encoder compares a question with: "Pruning Shears. pruners. Garden. cut branches and stems". */
+    static String document(Product product) {
+        StringBuilder text = new StringBuilder(product.name());
+        if (!product.aliases().isEmpty()) {
+            text.append(". ").append(String.join(", ", product.aliases()));
+        }
+        text.append(". ").append(product.department());
+        if (!product.description().isEmpty()) {
+            text.append(". ").append(product.description());
+        }
+        return text.toString();
     }
 
     /** The best products for the shopper's words, best first; empty when nothing fits at all. */
@@ -102,29 +124,34 @@ public final class ProductMatcher {
             return List.of();
         }
         Map<String, Map<String, Double>> expansions = expand(content);
-        Map<Integer, Double> lexical = lexicalScores(content, expansions);
-        if (nameVectors == null && lexicallyClear(lexical)) {
+        Set<Integer> named = new HashSet<>();
+        Map<Integer, Double> lexical = lexicalScores(content, expansions, named);
+        if (productVectors == null && lexicallyClear(lexical)) {
             // A large catalog and one product plainly named: the encoder would only confirm it, at a cost.
             return top(lexical, limit).stream()
-                    .map(e -> new ProductMatch(products.get(e.getKey()), e.getValue(), e.getValue(), 0))
+                    .map(e -> new ProductMatch(products.get(e.getKey()), e.getValue(), e.getValue(), 0, 0,
+                            named.contains(e.getKey())))
                     .toList();
         }
-        float[] queryVector = encoder.encode(String.join(" ", content));
+        // The whole question, not only its content words: "so I can see in the dark" says what it is for.
+        float[] queryVector = encoder.encode(QueryText.normalize(query));
         Map<Integer, Double> candidates = new LinkedHashMap<>();
-        top(lexical, nameVectors != null ? MAX_CANDIDATES : LAZY_RERANK)
+        top(lexical, productVectors != null ? MAX_CANDIDATES : LAZY_RERANK)
                 .forEach(entry -> candidates.put(entry.getKey(), entry.getValue()));
-        if (nameVectors != null) {
-            for (VectorIndex.Hit hit : nameVectors.nearest(queryVector, 5)) {
+        if (productVectors != null) {
+            for (VectorIndex.Hit hit : productVectors.nearest(queryVector, SEMANTIC_CANDIDATES)) {
                 candidates.putIfAbsent(hit.index(), 0.0);
             }
         }
         List<ProductMatch> matches = new ArrayList<>();
         candidates.entrySet()
                 .forEach(entry -> {
-                    double semantic = semantic(queryVector, entry.getKey());
+                    double cosine = cosine(queryVector, entry.getKey());
+                    double semantic = Math.max(0, Math.min(1, (cosine - 0.35) / 0.5));
                     double lex = entry.getValue();
                     double fused = lex > 0 ? 0.7 * lex + 0.3 * semantic : 0.6 * semantic;
-                    matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic));
+                    matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic, cosine,
+                            named.contains(entry.getKey())));
                 });
         matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
         return matches.subList(0, Math.min(limit, matches.size()));
@@ -191,9 +218,11 @@ public final class ProductMatcher {
     /**
      * Scores every phrase that shares a token with the query by walking only those tokens' postings, summing into
      * arrays: a common word in a 100,000-row catalog touches thousands of phrases, and hash lookups per phrase token
-     * were the slowest part of a lookup.
+     * were the slowest part of a lookup. {@code named} receives the products one of whose names or aliases the
+     * question holds whole, word for word.
      */
-    private Map<Integer, Double> lexicalScores(List<String> content, Map<String, Map<String, Double>> expansions) {
+    private Map<Integer, Double> lexicalScores(List<String> content, Map<String, Map<String, Double>> expansions,
+                                               Set<Integer> named) {
         Map<String, Double> catalogTokenWeight = new HashMap<>();
         double queryMass = 0;
         for (String token : content) {
@@ -221,21 +250,24 @@ public final class ProductMatcher {
             if (previous == null || score > previous) {
                 best.put(phraseProduct[phrase], score);
             }
+            if (coverPhrase >= WHOLE_PHRASE) {
+                named.add(phraseProduct[phrase]);
+            }
         }
         return best;
     }
 
-    private double semantic(float[] queryVector, int product) {
+    private double cosine(float[] queryVector, int product) {
         double cosine;
-        if (nameVectors != null) {
-            cosine = nameVectors.score(queryVector, product);
+        if (productVectors != null) {
+            cosine = productVectors.score(queryVector, product);
         } else {
-            float[] vector = lazyVectors.computeIfAbsent(product, p -> encoder.encode(products.get(p).name()));
+            float[] vector = lazyVectors.computeIfAbsent(product, p -> encoder.encode(document(products.get(p))));
             cosine = 0;
             for (int d = 0; d < vector.length; d++) {
                 cosine += vector[d] * queryVector[d];
             }
         }
-        return Math.max(0, Math.min(1, (cosine - 0.35) / 0.5));
+        return cosine;
     }
 }

@@ -2,34 +2,63 @@ package kiosk.app.understanding;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import kiosk.app.store.Product;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.model.SentenceEncoder;
 
 /**
- * Turns a shopper's words into an {@link Interpretation}: which kind of question (cue words), about what (product,
- * department or FAQ entry, found by {@link ProductMatcher} and {@link FaqMatcher}), for which day, and how sure.
- * Built once per knowledge load; thread-safe.
+ * Turns a shopper's words into an {@link Interpretation}: which kind of question (read from the whole question, see
+ * {@link Cues}), about what (products, departments, FAQ entries and the store's own facts, found by
+ * {@link ProductMatcher} and {@link FaqMatcher}), for which day, and how sure. A product the shopper names is an
+ * answer; a product found from a need they describe is a suggestion. Built once per knowledge load; thread-safe.
  */
 public final class Understanding {
 
     /** A product below this fused score is not claimed as the one asked about. */
     public static final double PRODUCT_THRESHOLD = 0.5;
+    /** A product counts as named when this much of its name or an alias is in the question. */
+    static final double NAMED_LEXICAL = 0.5;
+    /** A described need ("the air in the baby's room is dry") matches a product at this encoder cosine. */
+    static final double NEED_COSINE = 0.38;
+    /**
+     * A thing asked for by a name the catalog lacks ("do you sell refrigerators") is only taken for a product this
+     * close: anything looser is a product the store does not sell.
+     */
+    static final double UNLISTED_NAME_COSINE = 0.55;
+    /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
+    private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
+            + "|where (is|are|s|do you keep|can i (find|get|buy))|any|got any|is there any|are there any"
+            + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
+    /** A turn longer than this many words is read for its last clause to know what it asks. */
+    static final int LONG_TURN_WORDS = 14;
     static final double FAQ_CERTAIN = 0.80;
     static final double FAQ_THRESHOLD = 0.62;
+    /** Without a product named, a FAQ entry this close (cosine to a phrasing or its answer) is what is asked. */
+    static final double FAQ_PARAPHRASE = 0.44;
+    /** Products ranked per question: the lexical best and the encoder's best both among them. */
+    static final int CANDIDATES = 12;
+    private static final Pattern ASKS_PERSON = Pattern.compile("\\b(call me|my account|look up|someone|somebody"
+            + "|a person|team member)\\b");
 
     private final StoreKnowledge knowledge;
     private final ProductMatcher products;
     private final FaqMatcher faqs;
+    private final ShopperWords shopperWords;
     private final Clock clock;
 
     public Understanding(StoreKnowledge knowledge, SentenceEncoder encoder, Clock clock) {
         this.knowledge = knowledge;
         this.products = new ProductMatcher(knowledge.products(), encoder);
         this.faqs = new FaqMatcher(knowledge.faqs(), encoder);
+        this.shopperWords = new ShopperWords(products::knows);
         this.clock = clock;
     }
 
@@ -51,61 +80,143 @@ public final class Understanding {
         if (shortReply && Cues.YES.matcher(text).find()) {
             return simple(text, Intent.YES, 1);
         }
+        ShopperWords.Concern concern = shopperWords.concern(heard, text);
+        if (concern != ShopperWords.Concern.NONE) {
+            // Not a question for the store: answer nothing of it, say none of it back.
+            Intent intent = concern == ShopperWords.Concern.PERSONAL_DATA && (ASKS_PERSON.matcher(text).find()
+                    || Cues.STAFF.matcher(text).find()) ? Intent.CALL_STAFF : Intent.NOT_UNDERSTOOD;
+            return new Interpretation(text, intent, "", List.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), 1, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, concern);
+        }
         String subject = subject(text);
-        List<ProductMatch> ranked = products.rank(text, 5);
+        List<ProductMatch> ranked = products.rank(text, CANDIDATES);
         Optional<FaqMatcher.FaqMatch> faq = faqs.best(text);
         Optional<String> department = department(text);
         double bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
+        double bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
         double faqScore = faq.map(FaqMatcher.FaqMatch::score).orElse(0.0);
         double faqCosine = faq.map(FaqMatcher.FaqMatch::cosine).orElse(0.0);
+        Builder answer = new Builder(heard, text, subject, ranked, faq, department);
 
         if (Cues.STAFF.matcher(text).find()) {
-            return new Interpretation(text, Intent.CALL_STAFF, subject, ranked, faq, department, Optional.empty(), 1);
+            return answer.as(Intent.CALL_STAFF, 1);
         }
-        boolean asksHours = Cues.HOURS.matcher(text).find();
-        if (asksHours && bestProduct < 0.75 && faqCosine < FAQ_CERTAIN) {
+        Interpretation.Contact contact = contact(text);
+        if (contact != Interpretation.Contact.NONE && bestLexical < 0.9) {
+            return answer.contact(contact).as(Intent.STORE_CONTACT, 0.9);
+        }
+        boolean asksHours = Cues.asksHours(text) || Cues.HOLIDAY.matcher(text).find() && text.contains("open");
+        if (asksHours && (bestProduct < 0.75 || bestLexical < 0.9) && faqCosine < FAQ_CERTAIN) {
             DayRequest day = DayRequest.parse(text, LocalDate.now(clock));
-            return new Interpretation(text, Intent.STORE_HOURS, subject, List.of(), faq, department, Optional.of(day),
-                    0.9);
+            return answer.products(List.of()).day(day).as(Intent.STORE_HOURS, 0.9);
+        }
+        if (Cues.DEPARTMENT_LIST.matcher(text).find()) {
+            return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
         if (faqCosine >= FAQ_CERTAIN || faqScore >= FAQ_THRESHOLD && faqScore > bestProduct + 0.05) {
-            return new Interpretation(text, Intent.FAQ, subject, ranked, faq, department, Optional.empty(), faqScore);
+            return answer.as(Intent.FAQ, faqScore);
         }
-        boolean namesDepartment = department.isPresent()
-                && (Cues.DEPARTMENT.matcher(text).find() || bestProduct < 0.75);
-        if (namesDepartment) {
-            return new Interpretation(text, Intent.DEPARTMENT_LOCATION, subject, ranked, faq, department,
-                    Optional.empty(), 0.9);
+        boolean onlyDepartment = department.isPresent() && bestProduct < 0.75
+                && new HashSet<>(QueryText.contentTokens(department.get()))
+                        .equals(new HashSet<>(QueryText.contentTokens(subject)));
+        if (department.isPresent() && Cues.DEPARTMENT.matcher(text).find() || onlyDepartment) {
+            return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
-        Intent productIntent = Cues.PRICE.matcher(text).find() ? Intent.PRODUCT_PRICE
-                : Cues.STOCK.matcher(text).find() && !Cues.LOCATION.matcher(text).find() ? Intent.PRODUCT_STOCK
-                : Intent.PRODUCT_LOCATION;
-        if (bestProduct >= PRODUCT_THRESHOLD) {
-            return new Interpretation(text, productIntent, subject, ranked, faq, department, Optional.empty(),
-                    bestProduct);
+        Intent productIntent = productIntent(QueryText.normalize(lastClause(heard)));
+        if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL) {
+            return answer.as(productIntent, bestProduct);
+        }
+        Set<String> asked = new HashSet<>(QueryText.contentTokens(text));
+        List<ProductMatch> containing = asked.isEmpty() ? List.of() : ranked.stream()
+                .filter(match -> match.lexical() > 0 && productWords(match.product()).containsAll(asked))
+                .toList();
+        if (containing.size() >= 2) {
+            return answer.products(containing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
+        }
+        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3;
+        double bestCosine = ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0);
+        if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= bestCosine && !namesAThing && !subject.isEmpty()) {
+            // No product named, and the question means what a FAQ entry's phrasing or answer says
+            return answer.as(Intent.FAQ, faqScore);
+        }
+        boolean longTurn = heard.split("\\s+").length > LONG_TURN_WORDS;
+        List<ProductMatch> said = ranked.stream().filter(match -> longTurn && match.named())
+                .sorted(Comparator.comparingDouble(ProductMatch::lexical).reversed()).toList();
+        if (!said.isEmpty()) {
+            // A long question that names a product among many other words: "... so where would the hacksaws be"
+            return answer.products(said).as(productIntent, said.get(0).score());
         }
         boolean productCue = Cues.PRICE.matcher(text).find() || Cues.STOCK.matcher(text).find()
                 || Cues.LOCATION.matcher(text).find();
         if (subject.isEmpty() && productCue) {
             // "how much is it?", "and where are they?": the conversation knows what "it" is
-            return new Interpretation(text, productIntent, subject, List.of(), faq, department, Optional.empty(), 0.8);
+            return answer.products(List.of()).as(productIntent, 0.8);
         }
         if (Cues.GOODBYE.matcher(text).find()) {
             return simple(text, Intent.GOODBYE, 1);
         }
         if (Cues.HELP.matcher(text).find() && subject.isEmpty()) {
-            return new Interpretation(text, Intent.CALL_STAFF, subject, ranked, faq, department, Optional.empty(), 0.8);
+            return answer.as(Intent.CALL_STAFF, 0.8);
+        }
+        double needed = namesAThing ? UNLISTED_NAME_COSINE : NEED_COSINE;
+        List<ProductMatch> needs = ranked.stream()
+                .filter(match -> match.cosine() >= needed)
+                .sorted(Comparator.comparingDouble(ProductMatch::cosine).reversed())
+                .toList();
+        if (!needs.isEmpty() && !subject.isEmpty()) {
+            return answer.products(needs).fit(Interpretation.Fit.NEED).as(productIntent, needs.get(0).cosine());
         }
         if (!subject.isEmpty()) {
-            return new Interpretation(text, Intent.NOT_FOUND, subject, ranked, faq, department, Optional.empty(),
-                    1 - bestProduct);
+            return answer.as(Intent.NOT_FOUND, 1 - bestProduct);
         }
         return simple(text, Intent.NOT_UNDERSTOOD, 0);
     }
 
+    /**
+     * The part of a long, rambling turn that asks: "... the store near my office didn't have it, so where is the
+     * contact lens solution" asks where, whatever "ran out" said before.
+     */
+    static String lastClause(String heard) {
+        if (heard.split("\\s+").length <= LONG_TURN_WORDS) {
+            return heard;
+        }
+        String[] clauses = heard.split("[,;.!?]|\\bso\\b");
+        for (int i = clauses.length - 1; i >= 0; i--) {
+            if (clauses[i].strip().split("\\s+").length >= 3) {
+                return clauses[i];
+            }
+        }
+        return heard;
+    }
+
+    /** Price, stock or place, from the whole question: "do you still have X" and "any X left" ask for stock. */
+    private static Intent productIntent(String text) {
+        if (Cues.PRICE.matcher(text).find()) {
+            return Intent.PRODUCT_PRICE;
+        }
+        if (Cues.STOCK_ONLY.matcher(text).find()
+                || Cues.STOCK.matcher(text).find() && !Cues.LOCATION.matcher(text).find()) {
+            return Intent.PRODUCT_STOCK;
+        }
+        return Intent.PRODUCT_LOCATION;
+    }
+
+    private static Set<String> productWords(Product product) {
+        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name()));
+        product.aliases().forEach(alias -> words.addAll(QueryText.contentTokens(alias)));
+        return words;
+    }
+
+    private static Interpretation.Contact contact(String text) {
+        boolean phone = Cues.PHONE.matcher(text).find();
+        boolean address = Cues.ADDRESS.matcher(text).find();
+        return phone && address ? Interpretation.Contact.BOTH : phone ? Interpretation.Contact.PHONE
+                : address ? Interpretation.Contact.ADDRESS : Interpretation.Contact.NONE;
+    }
+
     private Interpretation simple(String text, Intent intent, double confidence) {
         return new Interpretation(text, intent, "", List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                confidence);
+                confidence, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, ShopperWords.Concern.NONE);
     }
 
     /** The shopper's content words, unstemmed, in order: what to name when the store does not have it. */
@@ -123,5 +234,53 @@ public final class Understanding {
                     return !tokens.isEmpty() && asked.containsAll(tokens);
                 })
                 .max((a, b) -> Integer.compare(a.length(), b.length()));
+    }
+
+    /** The parts of an interpretation that most answers share, so each branch names only what differs. */
+    private final class Builder {
+        private final String heard;
+        private final String text;
+        private final String subject;
+        private List<ProductMatch> products;
+        private final Optional<FaqMatcher.FaqMatch> faq;
+        private final Optional<String> department;
+        private Optional<DayRequest> day = Optional.empty();
+        private Interpretation.Fit fit = Interpretation.Fit.NAMED;
+        private Interpretation.Contact contact = Interpretation.Contact.NONE;
+
+        Builder(String heard, String text, String subject, List<ProductMatch> products,
+                Optional<FaqMatcher.FaqMatch> faq, Optional<String> department) {
+            this.heard = heard;
+            this.text = text;
+            this.subject = subject;
+            this.products = products;
+            this.faq = faq;
+            this.department = department;
+        }
+
+        Builder products(List<ProductMatch> matches) {
+            this.products = matches;
+            return this;
+        }
+
+        Builder day(DayRequest request) {
+            this.day = Optional.of(request);
+            return this;
+        }
+
+        Builder fit(Interpretation.Fit how) {
+            this.fit = how;
+            return this;
+        }
+
+        Builder contact(Interpretation.Contact asked) {
+            this.contact = asked;
+            return this;
+        }
+
+        Interpretation as(Intent intent, double confidence) {
+            return new Interpretation(text, intent, subject, products, faq, department, day, confidence, fit,
+                    contact, ShopperWords.Concern.NONE);
+        }
     }
 }

@@ -6,6 +6,7 @@ import kiosk.app.commands.CommandParser;
 import kiosk.app.commands.CommandResult;
 import kiosk.app.dialogue.Conversation;
 import kiosk.app.dialogue.Reply;
+import kiosk.speech.Transcript;
 
 /**
  * One shopper's session: spoken commands (when the store has command contexts) and knowledge questions share it.
@@ -14,6 +15,9 @@ import kiosk.app.dialogue.Reply;
  * whose conversation keeps the context ("how much is it?" after "where is the drill?").
  */
 public final class ShopperSession {
+
+    /** A grammar reading at least this confident is taken as heard (the free decoder could not do better). */
+    static final double GRAMMAR_SURE = 0.95;
 
     private final Conversation conversation;
     private final Optional<CommandParser> commands;
@@ -27,6 +31,19 @@ public final class ShopperSession {
     }
 
     public Reply respond(String heard) {
+        return respond(heard, false);
+    }
+
+    /**
+     * A spoken turn: when only the store-biased grammar decoder heard it, and not with near certainty, a product is
+     * confirmed before its facts are said (the grammar forces words the store does not sell into ones it does).
+     */
+    public Reply respond(Transcript heard) {
+        boolean grammarOnly = heard.source() == Transcript.Source.GRAMMAR && heard.confidence() < GRAMMAR_SURE;
+        return respond(heard.text(), grammarOnly);
+    }
+
+    private Reply respond(String heard, boolean confirmProduct) {
         Stopwatch clock = Stopwatch.start();
         Reply reply = commands
                 .map(parser -> parser.parse(heard))
@@ -34,7 +51,7 @@ public final class ShopperSession {
                         ? Optional.of(commandReplies.reply(heard, understood, lastReply)
                                 .withTimings(java.util.Map.of("understand", clock.lap())))
                         : Optional.empty())
-                .orElseGet(() -> conversation.respond(heard));
+                .orElseGet(() -> conversation.respond(heard, confirmProduct));
         lastReply = Optional.of(reply);
         return reply;
     }

@@ -83,7 +83,8 @@ public final class VoiceTurns {
         timings.put("stt", Stopwatch.millisBetween(start, heard.lastChunkNanos()));
         timings.put("stt_final", Stopwatch.millisBetween(heard.lastChunkNanos(), finalText));
 
-        Reply reply = understand(session, heard.transcript().text());
+        // the transcript, not only its text: a product only the grammar heard is confirmed before its facts
+        Reply reply = session.respond(heard.transcript());
         long replyReady = System.nanoTime();
         timings.put("understand", Stopwatch.millisBetween(finalText, replyReady));
 
