@@ -218,7 +218,8 @@ class UnderstandingBeyondTheQuestionSetTest {
         assertEquals("product_location", yes.intent());
         assertEquals("The Duct Tape is in aisle " + tape.aisle().orElseThrow() + ".", yes.answer());
 
-        ShopperSession spoken = new ShopperSession(assistant.newConversation(), Optional.empty());
+        ShopperSession spoken = new ShopperSession(assistant.newConversation(), Optional.empty(),
+                change -> false); // no command context: the voice is never asked to change
         assertEquals("Did you say the Duct Tape?", spoken.respond(new Transcript("where is the duct tape", List.of(),
                 0.85, Transcript.Source.GRAMMAR)).answer());
         assertTrue(spoken.respond(new Transcript("where is the duct tape", List.of(), 0.85, Transcript.Source.FREE))
