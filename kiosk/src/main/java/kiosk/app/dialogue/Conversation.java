@@ -79,11 +79,11 @@ public final class Conversation {
         Interpretation meaning = understanding.interpret(heard);
         Reply reply = confirmProduct && meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
                 ? confirm(heard, meaning) : answer(heard, meaning);
-        List<String> invented = grounding.ungrounded(reply.answer());
+        List<GroundingCheck.Finding> invented = grounding.findings(reply.answer());
         if (!invented.isEmpty()) {
-            // A bug, never a store fact: say nothing we cannot stand behind, and get a person.
-            Logger.error("answer \"{}\" contains facts the store knowledge lacks: {}; escalating instead",
-                    reply.answer(), invented);
+            // A bug, never a store fact: say nothing we cannot stand behind, and get a person. The log names the kind
+            // of fact only: the answer may hold the shopper's words (issue 14).
+            Logger.error("an answer ({}) held {}; escalating instead", reply.intent(), invented);
             reply = reply(heard, "call_staff", Map.of(), "Let me get a team member to help you with that.", 0, true,
                     Optional.empty());
         }
@@ -353,7 +353,10 @@ public final class Conversation {
             String label = request.label().equals("today") || request.label().equals("tomorrow")
                     ? request.label() + ", " + dayName(day) + "," : request.label();
             Optional<OpeningHours> open = knowledge.hoursOn(day);
-            if (open.isEmpty()) {
+            if (knowledge.hoursUnknownOn(day)) {
+                // store.yaml's hours for the day could not be read: not knowing is no reason to say "closed"
+                answer = "I don't have this store's hours for " + dayName(day) + ". A team member can tell you.";
+            } else if (open.isEmpty()) {
                 answer = "We're closed " + request.label() + ".";
             } else {
                 OpeningHours hours = open.get();
@@ -392,7 +395,8 @@ public final class Conversation {
         return knowledge.hoursOn(day)
                 .map(h -> "on " + dayName(day) + " we're open " + SpokenTime.of(h.opens()) + " to "
                         + SpokenTime.of(h.closes()))
-                .orElse("on " + dayName(day) + " we're closed");
+                .orElse(knowledge.hoursUnknownOn(day) ? "on " + dayName(day) + " I don't have our hours"
+                        : "on " + dayName(day) + " we're closed");
     }
 
     private String latest() {
@@ -418,12 +422,15 @@ public final class Conversation {
         while (i < days.length) {
             Optional<OpeningHours> hours = knowledge.hoursOn(days[i]);
             int j = i;
-            while (j + 1 < days.length && knowledge.hoursOn(days[j + 1]).equals(hours)) {
+            boolean unknown = knowledge.hoursUnknownOn(days[i]);
+            while (j + 1 < days.length && knowledge.hoursOn(days[j + 1]).equals(hours)
+                    && knowledge.hoursUnknownOn(days[j + 1]) == unknown) {
                 j++;
             }
             String span = i == j ? dayName(days[i]) : dayName(days[i]) + " to " + dayName(days[j]);
+            // a day whose hours store.yaml could not give is said as unknown, never as closed
             parts.add(hours.map(h -> span + " " + SpokenTime.of(h.opens()) + " to " + SpokenTime.of(h.closes()))
-                    .orElse("closed " + span));
+                    .orElse(unknown ? "on " + span + " I don't have the hours" : "closed " + span));
             i = j + 1;
         }
         return sentence("We're open " + joinAnd(parts));

@@ -1,0 +1,71 @@
+package kiosk.app.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import kiosk.app.store.StoreKnowledge;
+import kiosk.app.store.StoreLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, finding 6: hours store.yaml cannot give ("25:99-99:00", "24/7") make the kiosk say it does not know them,
+ * never that the store is closed, whichever way the shopper asks.
+ */
+class UnknownHoursTest {
+
+    static final Clock TUESDAY_NOON = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+    static Path store;
+    static StoreAssistant assistant;
+
+    @BeforeAll
+    static void load() throws IOException {
+        store = Files.createTempDirectory("unknown-hours");
+        try (Stream<Path> files = Files.list(Path.of("demo-store"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, store.resolve(file.getFileName()));
+            }
+        }
+        String yaml = Files.readString(store.resolve("store.yaml"));
+        String broken = yaml.replaceFirst("mon: \"[^\"]*\"", "mon: \"25:99-99:00\"")
+                .replaceFirst("thu: \"[^\"]*\"", "thu: \"24/7\"");
+        assertFalse(broken.equals(yaml), "the demo store's Monday and Thursday hours were replaced");
+        Files.writeString(store.resolve("store.yaml"), broken);
+        StoreKnowledge knowledge = StoreLoader.load(store).knowledge().orElseThrow();
+        assistant = StoreAssistant.create(knowledge, EncoderFixture.encoder(), TUESDAY_NOON);
+    }
+
+    @AfterAll
+    static void remove() throws IOException {
+        try (Stream<Path> files = Files.walk(store)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void aDayWhoseHoursCannotBeReadIsUnknownNotClosed() {
+        for (String question : new String[] {"are you open on monday", "when do you close on thursday",
+                "what are your hours", "are you open this weekend or on monday"}) {
+            String answer = assistant.newConversation().respond(question).answer();
+            assertFalse(answer.toLowerCase().matches(".*closed (on )?(monday|thursday).*"),
+                    question + " -> " + answer);
+            assertFalse(answer.toLowerCase().contains("open closed"), question + " -> " + answer);
+        }
+        String monday = assistant.newConversation().respond("are you open on monday").answer();
+        assertTrue(monday.contains("don't have"), "says it does not know: " + monday);
+        String weekly = assistant.newConversation().respond("what are your hours").answer();
+        assertTrue(weekly.contains("Monday I don't have the hours"), "weekly hours: " + weekly);
+    }
+}
