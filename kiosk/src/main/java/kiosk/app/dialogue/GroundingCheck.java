@@ -98,6 +98,14 @@ public final class GroundingCheck {
             times.add(hours.opens());
             times.add(hours.closes());
         }
+        // holiday hours are the store's facts too ("On Thursday, December 24 we're open from 9 a.m. to 2 p.m.")
+        knowledge.holidays().forEach((date, hours) -> {
+            hours.ifPresent(open -> {
+                times.add(open.opens());
+                times.add(open.closes());
+            });
+            numbers.add(Integer.toString(date.getDayOfMonth()));
+        });
         for (FaqEntry faq : knowledge.faqs()) {
             addNumbers(faq.answer());
             Matcher aisle = AISLES.matcher(faq.answer());

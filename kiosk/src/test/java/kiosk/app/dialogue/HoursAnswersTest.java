@@ -19,10 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14, finding 6: hours store.yaml cannot give ("25:99-99:00", "24/7") make the kiosk say it does not know them,
- * never that the store is closed, whichever way the shopper asks.
+ * Opening hours at their edges, on a copy of the demo store: hours store.yaml cannot give ("25:99-99:00", "24/7") make
+ * the kiosk say it does not know them, never that the store is closed (issue 14, finding 6); a holiday's own hours,
+ * unlike any weekday's, are store facts the grounding check lets through (issue 12).
  */
-class UnknownHoursTest {
+class HoursAnswersTest {
 
     static final Clock TUESDAY_NOON = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
     static Path store;
@@ -38,8 +39,10 @@ class UnknownHoursTest {
         }
         String yaml = Files.readString(store.resolve("store.yaml"));
         String broken = yaml.replaceFirst("mon: \"[^\"]*\"", "mon: \"25:99-99:00\"")
-                .replaceFirst("thu: \"[^\"]*\"", "thu: \"24/7\"");
+                .replaceFirst("thu: \"[^\"]*\"", "thu: \"24/7\"")
+                .replace("\"2026-12-24\": \"08:00-18:00\"", "\"2026-12-24\": \"09:30-14:00\"");
         assertFalse(broken.equals(yaml), "the demo store's Monday and Thursday hours were replaced");
+        assertTrue(broken.contains("09:30-14:00"), "Christmas Eve has hours no weekday has");
         Files.writeString(store.resolve("store.yaml"), broken);
         StoreKnowledge knowledge = StoreLoader.load(store).knowledge().orElseThrow();
         assistant = StoreAssistant.create(knowledge, EncoderFixture.encoder(), TUESDAY_NOON);
@@ -67,5 +70,12 @@ class UnknownHoursTest {
         assertTrue(monday.contains("don't have"), "says it does not know: " + monday);
         String weekly = assistant.newConversation().respond("what are your hours").answer();
         assertTrue(weekly.contains("Monday I don't have the hours"), "weekly hours: " + weekly);
+    }
+
+    @Test
+    void holidayHoursOfTheirOwnAreAnsweredNotEscalated() {
+        Reply reply = assistant.newConversation().respond("are you open on christmas eve");
+        assertFalse(reply.escalate(), "answered, not handed to a person: " + reply.answer());
+        assertTrue(reply.answer().contains("9:30 a.m.") && reply.answer().contains("2 p.m."), reply.answer());
     }
 }
