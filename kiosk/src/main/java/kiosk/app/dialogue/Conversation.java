@@ -149,7 +149,7 @@ public final class Conversation {
             case DEPARTMENT_LOCATION -> meaning.department().map(name -> department(heard, name))
                     .orElseGet(() -> departments(heard));
             case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, meaning);
-            case NOT_FOUND -> notFound(heard, meaning.confidence());
+            case NOT_FOUND -> notFound(heard, meaning.subject(), meaning.confidence());
             case CLARIFY -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
         };
     }
@@ -282,11 +282,14 @@ public final class Conversation {
 
     /**
      * Names nothing the shopper said: a thing the store does not list is not a catalog word, and anything else said
-     * back ("I couldn't find <words> ...") would let a shopper make the store's speaker say what they like.
+     * back ("I couldn't find <words> ...") would let a shopper make the store's speaker say what they like. The
+     * subject stays in the reply's slots, never spoken: the journal keeps it (redacted, with
+     * {@code privacy.log_transcripts}) for {@code kioskctl unanswered}.
      */
-    private Reply notFound(String heard, double confidence) {
+    private Reply notFound(String heard, String subject, double confidence) {
         staffOffered = true;
-        return reply(heard, "not_found", Map.of(), NOT_SOLD, confidence, false, Optional.empty());
+        Map<String, String> slots = subject.isBlank() ? Map.of() : Map.of("subject", subject);
+        return reply(heard, "not_found", slots, NOT_SOLD, confidence, false, Optional.empty());
     }
 
     private Reply contact(String heard, Interpretation.Contact asked) {
