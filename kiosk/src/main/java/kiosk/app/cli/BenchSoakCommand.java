@@ -46,6 +46,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
     private static final List<String> PERSONAL = List.of(" my number is 555 867 5309",
             " email me at sam dot jones at example dot com", " my card is 4539 1488 0343 6467");
     private static final int TURNS_PER_SESSION = 5;
+    /** Spoken turns before the spoken phase's memory baseline: every demo question's audio is made by then. */
+    private static final int SPOKEN_WARM_UP = 150;
 
     @Mixin
     private StoreOption store;
@@ -102,6 +104,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 }
                 double typedSeconds = (System.nanoTime() - started) / 1e9;
                 Memory afterTyped = Memory.now();
+                Memory afterSpokenWarmUp = afterTyped;
                 if (spoken > 0) {
                     VoiceTurns voice = kiosk.voiceTurns();
                     Map<String, Audio> spokenQuestions = new HashMap<>();
@@ -115,6 +118,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
                                 models.synthesizer(), q).append(Audio.silence(300)));
                         SpokenTurn turn = voice.take(audio, session, chunk -> { });
                         attendant.turn(turn.reply(), turn.timingsMs(), OptionalDouble.empty());
+                        if (i + 1 == Math.min(spoken, SPOKEN_WARM_UP)) {
+                            // the speech model, the voice and every question's audio are in memory from here on:
+                            // growth after this point is what a long-running kiosk would see
+                            afterSpokenWarmUp = Memory.now();
+                        }
                         if ((i + 1) % 100 == 0) {
                             out.printf("spoken %d turns%n", i + 1);
                             out.flush();
@@ -129,9 +137,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 result.put("every_turn_journaled", rows == warmUp + typed + spoken);
                 result.put("typed_turns_per_second", Math.round((warmUp + typed) / typedSeconds));
                 result.put("heap_mb", Map.of("baseline", baseline == null ? 0 : baseline.heapMb(),
-                        "after_typed", afterTyped.heapMb(), "end", end.heapMb()));
+                        "after_typed", afterTyped.heapMb(), "after_spoken_warm_up", afterSpokenWarmUp.heapMb(),
+                        "end", end.heapMb()));
                 result.put("rss_mb", Map.of("baseline", baseline == null ? 0 : baseline.rssMb(),
-                        "after_typed", afterTyped.rssMb(), "end", end.rssMb()));
+                        "after_typed", afterTyped.rssMb(), "after_spoken_warm_up", afterSpokenWarmUp.rssMb(),
+                        "end", end.rssMb()));
                 out.println("| turns (typed + spoken) | journal rows added | heap after GC, MB (baseline → end) "
                         + "| RSS, MB (baseline → end) |");
                 out.println("|---|---|---|---|");
@@ -139,6 +149,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
                         rows == warmUp + typed + spoken ? "" : " (MISSING TURNS)",
                         baseline == null ? 0 : baseline.heapMb(), end.heapMb(),
                         baseline == null ? 0 : baseline.rssMb(), end.rssMb());
+                out.printf("typed phase: heap %.1f → %.1f MB, RSS %.0f → %.0f MB; spoken phase after %d warm-up "
+                                + "turns: heap %.1f → %.1f MB, RSS %.0f → %.0f MB%n",
+                        baseline == null ? 0 : baseline.heapMb(), afterTyped.heapMb(),
+                        baseline == null ? 0 : baseline.rssMb(), afterTyped.rssMb(), Math.min(spoken, SPOKEN_WARM_UP),
+                        afterSpokenWarmUp.heapMb(), end.heapMb(), afterSpokenWarmUp.rssMb(), end.rssMb());
                 if (set.json.isPresent()) {
                     Files.writeString(set.json.get(), JsonLines.write(result) + "\n");
                 }
