@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import kiosk.app.service.OwnedThread;
 import org.tinylog.Logger;
 
 /**
@@ -76,12 +77,7 @@ public final class TextfileWriter implements AutoCloseable {
             }
             closed = true;
         }
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        OwnedThread.stopAndJoin(thread, Duration.ofSeconds(5));
         writeNow();
     }
 }

@@ -1,15 +1,16 @@
 package kiosk.app.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import kiosk.app.config.KioskConfig;
+import kiosk.app.service.OwnedThread;
 import kiosk.app.voice.StoreKiosk;
 import org.tinylog.Logger;
 
@@ -55,13 +56,8 @@ final class ReloadCoordinator implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                Logger.warn("a reload was still reading files when the kiosk stopped");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!OwnedThread.stopAndJoin(thread, Duration.ofSeconds(5))) {
+            Logger.warn("a reload was still reading files when the kiosk stopped");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import kiosk.app.journal.Journal;
+import kiosk.app.service.OwnedThread;
 import org.tinylog.Logger;
 
 /**
@@ -210,13 +211,8 @@ public final class StaffDesk implements AutoCloseable {
             }
             closed = true;
         }
-        thread.shutdownNow();
-        try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                Logger.warn("the staff desk's thread did not stop within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!OwnedThread.stopAndJoin(thread, Duration.ofSeconds(10))) {
+            Logger.warn("the staff desk's thread did not stop within 10 s");
         }
         channels.values().forEach(StaffChannel::close);
     }
