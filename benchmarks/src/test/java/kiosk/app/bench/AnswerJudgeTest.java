@@ -20,9 +20,9 @@ class AnswerJudgeTest {
 
     @BeforeAll
     static void demoStore() {
-        GroundingCheck grounding = new GroundingCheck(StoreLoader.load(Path.of("demo-store")).knowledge()
+        GroundingCheck grounding = new GroundingCheck(StoreLoader.load(Path.of("../kiosk/demo-store")).knowledge()
                 .orElseThrow());
-        judge = new AnswerJudge(Path.of("demo-store"), grounding::ungrounded);
+        judge = new AnswerJudge(Path.of("../kiosk/demo-store"), grounding::ungrounded);
     }
 
     static QuestionSet.Turn expecting(String ask, String... facts) {

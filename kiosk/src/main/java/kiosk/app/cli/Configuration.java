@@ -11,12 +11,12 @@ import kiosk.app.store.Problem;
 import kiosk.hardware.PanelSettings;
 
 /** Reads {@code kiosk.conf} for a command; a file with mistakes stops the command with every mistake listed. */
-final class Configuration {
+public final class Configuration {
 
     private Configuration() {
     }
 
-    static KioskConfig load() {
+    public static KioskConfig load() {
         Path file = KioskPaths.configFile();
         ConfigReader.Result result = ConfigReader.read(file);
         return result.config().orElseThrow(() -> new IllegalStateException(file + " cannot be used:\n"

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 SayCommand.class,
                 DemoCommand.class,
                 RunCommand.class,
-                BenchCommand.class,
+                NoBenchmarks.class,
                 CommandLine.HelpCommand.class,
         })
 public final class KioskCommand implements Runnable {

@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 
 import kiosk.app.bench.AnswerScore;
 import kiosk.app.bench.QuestionSet;
+import kiosk.app.cli.JsonLines;
+import kiosk.app.cli.StoreOption;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;

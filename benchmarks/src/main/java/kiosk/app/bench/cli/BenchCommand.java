@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

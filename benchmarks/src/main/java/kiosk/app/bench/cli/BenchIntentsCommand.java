@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import kiosk.app.KioskPaths;
 import kiosk.app.bench.Percentiles;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.Voices;
+import kiosk.app.cli.JsonLines;
 import kiosk.app.commands.CommandContext;
 import kiosk.app.commands.CommandResult;
 import kiosk.app.commands.IntentScore;

@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.bench.CatalogLookups;
+import kiosk.app.cli.JsonLines;
 import kiosk.app.voice.KioskModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

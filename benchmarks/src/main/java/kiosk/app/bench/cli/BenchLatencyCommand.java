@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +18,8 @@ import kiosk.app.bench.Percentiles;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.RealTimeSource;
 import kiosk.app.bench.Voices;
+import kiosk.app.cli.JsonLines;
+import kiosk.app.cli.StoreOption;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.StoreKiosk;

@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +17,9 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import kiosk.app.bench.Voices;
+import kiosk.app.cli.Configuration;
+import kiosk.app.cli.JsonLines;
+import kiosk.app.cli.StoreOption;
 import kiosk.app.config.KioskConfig;
 import kiosk.app.metrics.KioskMetrics;
 import kiosk.app.staff.Attendant;

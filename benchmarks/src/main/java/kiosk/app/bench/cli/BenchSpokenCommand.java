@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import kiosk.app.bench.AnswerScore;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.Voices;
+import kiosk.app.cli.JsonLines;
+import kiosk.app.cli.StoreOption;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.SpokenTurn;

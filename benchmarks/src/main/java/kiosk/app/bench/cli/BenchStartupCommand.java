@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import kiosk.app.cli.JsonLines;
+import kiosk.app.cli.StoreOption;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;

@@ -1,4 +1,4 @@
-package kiosk.app.cli;
+package kiosk.app.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +34,8 @@ class JournalKillTest {
         Process kiosk = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dkiosk.models=" + System.getProperty("kiosk.models"),
-                "-Dkiosk.config=" + config, "-Dkiosk.store=" + Path.of("demo-store").toAbsolutePath(),
-                "kiosk.app.Main", "bench", "soak", "--state", state.toString(), "--typed", "1000000",
+                "-Dkiosk.config=" + config, "-Dkiosk.store=" + Path.of("../kiosk/demo-store").toAbsolutePath(),
+                "kiosk.app.bench.cli.BenchMain", "bench", "soak", "--state", state.toString(), "--typed", "1000000",
                 "--spoken", "0", "--questions", Path.of("../bench/demo-questions.yaml").toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("soak.log").toFile()).start();
         long seen = 0;
