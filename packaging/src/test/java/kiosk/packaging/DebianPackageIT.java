@@ -180,13 +180,32 @@ class DebianPackageIT {
     @Test
     void everySubcommandHasHelp() throws Exception {
         for (List<String> command : List.of(List.of("kioskctl", "status"), List.of("kioskctl", "package-store"),
-                List.of("kioskctl", "reload"), List.of("kiosk", "ask"), List.of("kiosk", "bench", "smoke"))) {
+                List.of("kioskctl", "reload"), List.of("kiosk", "ask"), List.of("kiosk", "listen"))) {
             List<String> line = new java.util.ArrayList<>(command);
             line.set(0, root.resolve("usr/bin/" + command.get(0)).toString());
             line.add("--help");
             Result help = run(work, line, "KIOSK_ROOT", root.toString());
             assertEquals(0, help.code(), command + ": " + help.out());
             assertTrue(help.out().startsWith("Usage: " + String.join(" ", command)), help.out());
+        }
+    }
+
+    /** The benchmarks run from a checkout only: the package holds none, and says so in one line. */
+    @Test
+    void anInstalledKioskSaysTheBenchmarksAreNotInstalled() throws Exception {
+        try (Stream<Path> jars = Files.walk(root.resolve("usr/share/kiosk"))) {
+            for (Path jar : jars.filter(file -> file.toString().endsWith(".jar")).toList()) {
+                assertEquals(List.of(), Packages.benchmarkEntries(jar), "benchmarks inside " + jar);
+            }
+        }
+        for (List<String> asked : List.of(List.of("bench"), List.of("bench", "smoke"),
+                List.of("bench", "answers", "--set", "bench/eval/demo-dev.yaml"))) {
+            List<String> line = new java.util.ArrayList<>(List.of(root.resolve("usr/bin/kiosk").toString()));
+            line.addAll(asked);
+            Result bench = run(work, line, "KIOSK_ROOT", root.toString());
+            assertEquals(2, bench.code(), asked + ": " + bench.out());
+            assertEquals("kiosk: the benchmarks are not part of the installed package; run them from a source "
+                    + "checkout with bin/kiosk bench", bench.out().strip(), asked.toString());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -29,6 +30,7 @@ final class Packages {
     static final Path ARM64 = Path.of(System.getProperty("kiosk.arm64.deb", "target/kiosk_" + VERSION
             + "_arm64.deb"));
     static final Path MODELS = TARGET.resolve("kiosk-models-en_" + MODELS_VERSION + "_all.deb");
+    private static final Pattern BENCH_COMMAND = Pattern.compile("(.*/)?Bench\\w*Command(\\$.*)?\\.class");
 
     private Packages() {
     }
@@ -65,6 +67,20 @@ final class Packages {
                 into.toString()));
         assertEquals(0, result.code(), result.out());
         return into;
+    }
+
+    /**
+     * The entries of {@code jar} that belong to the benchmarks (benchmarks/, the kiosk-bench module): anything under
+     * kiosk/app/bench/, and a {@code Bench…Command} class in any package, should one be written outside it.
+     */
+    static List<String> benchmarkEntries(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).filter(Packages::isBenchmark).toList();
+        }
+    }
+
+    static boolean isBenchmark(String entry) {
+        return entry.startsWith("kiosk/app/bench/") || BENCH_COMMAND.matcher(entry).matches();
     }
 
     /** The architecture an ELF file was built for, from its header's e_machine; empty for anything else. */
