@@ -1,5 +1,7 @@
 package kiosk.speech;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
 import org.tinylog.Logger;
@@ -21,6 +23,7 @@ final class BiasedRecognizer implements ReusableRecognizer {
     static final double GRAMMAR_MIN_CONFIDENCE = 0.80;
     static final double GRAMMAR_MAX_UNKNOWN_SHARE = 0.25;
     static final double FREE_CERTAIN = 0.98;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final VoskRecognizer free;
     private final VoskRecognizer grammar;
@@ -34,6 +37,9 @@ final class BiasedRecognizer implements ReusableRecognizer {
     private Transcript grammarResult;
     private boolean finished;
     private boolean closed;
+    // for the debug log of each utterance's end: the audio's length and the grammar decoder's last step's CPU time
+    private long audioMillis;
+    private volatile long grammarStepCpuNanos;
 
     /** Both recognizers must be opened without endpointing: this one decides for both. Starts the grammar thread. */
     BiasedRecognizer(VoskRecognizer free, VoskRecognizer grammar, Duration endpointSilence) {
@@ -41,7 +47,11 @@ final class BiasedRecognizer implements ReusableRecognizer {
         this.grammar = grammar;
         this.endpointer = new Endpointer(endpointSilence);
         this.grammarAccept = () -> this.grammar.accept(chunkForGrammar);
-        this.grammarFinish = () -> grammarResult = this.grammar.finishWithUnknown();
+        this.grammarFinish = () -> {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            grammarResult = this.grammar.finishWithUnknown();
+            grammarStepCpuNanos = THREADS.getCurrentThreadCpuTime() - cpu;
+        };
         this.grammarThread = new DecoderThread("grammar decoder");
     }
 
@@ -49,6 +59,7 @@ final class BiasedRecognizer implements ReusableRecognizer {
     public RecognitionEvent accept(AudioChunk chunk) {
         checkUnfinished();
         VoskRecognizer.checkFormat(chunk);
+        audioMillis += chunk.durationMillis();
         chunkForGrammar = chunk;
         grammarThread.start(grammarAccept);
         RecognitionEvent fromFree;
@@ -69,14 +80,19 @@ final class BiasedRecognizer implements ReusableRecognizer {
     public Transcript finish() {
         checkUnfinished();
         finished = true;
+        long start = System.nanoTime();
         grammarThread.start(grammarFinish);
         Transcript fromFree;
+        long freeCpu = THREADS.getCurrentThreadCpuTime();
         try {
             fromFree = free.finish();
         } catch (RuntimeException e) {
             throw awaitGrammarAfter(e);
         }
+        freeCpu = THREADS.getCurrentThreadCpuTime() - freeCpu;
         grammarThread.await();
+        Logger.debug("final result after {} ms of audio: {} ms; CPU free {} ms, grammar {} ms", audioMillis,
+                millis(System.nanoTime() - start), millis(freeCpu), millis(grammarStepCpuNanos));
         Transcript fromGrammar = grammarResult;
         grammarResult = null;
         return choose(fromFree, fromGrammar);
@@ -90,6 +106,10 @@ final class BiasedRecognizer implements ReusableRecognizer {
             freeFailure.addSuppressed(e);
         }
         return freeFailure;
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     static Transcript choose(Transcript free, Transcript grammarWithUnknown) {
@@ -116,6 +136,7 @@ final class BiasedRecognizer implements ReusableRecognizer {
         grammar.reset(Duration.ZERO);
         endpointer.restart(endpointSilence);
         finished = false;
+        audioMillis = 0;
     }
 
     /** Whether the grammar decoder's thread is running (until {@link #close}). */
