@@ -189,6 +189,12 @@ public final class Understanding {
         return heard;
     }
 
+    /** Whether a (normalized) question says what it asks of a product: its price, stock or place. */
+    public static boolean asksPriceStockOrPlace(String normalized) {
+        return Cues.PRICE.matcher(normalized).find() || Cues.STOCK.matcher(normalized).find()
+                || Cues.STOCK_ONLY.matcher(normalized).find() || Cues.LOCATION.matcher(normalized).find();
+    }
+
     /** Price, stock or place, from the whole question: "do you still have X" and "any X left" ask for stock. */
     private static Intent productIntent(String text) {
         if (Cues.PRICE.matcher(text).find()) {
