@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ public final class Conversation {
      */
     private static final Pattern REFERS_BACK = Pattern.compile(
             "\\bfor (it|that|them)\\b|\\bthe( \\w+)? one$");
+    /**
+     * Read with the product just discussed, a product holding some of the shopper's words and this near in meaning
+     * is the one asked about (the cosine at which a named thing is taken for a product, see Understanding).
+     */
+    static final double RELATED_COSINE = 0.55;
     /** A product the question names this well is what it asks about, whatever was discussed before. */
     private static final double CLEARLY_NAMED = 0.9;
 
@@ -232,11 +238,17 @@ public final class Conversation {
         }
         Product current = focus.get();
         Interpretation again = understanding.interpret(heard + " " + current.name());
+        // A thing "for it" or a variant of it ("the daytime one") is mostly kept beside it: of the products holding
+        // the shopper's words, one of its department comes first, the nearest in meaning first ("the string for it"
+        // after the string trimmer is the trimmer line, not the string lights)
         List<ProductMatch> others = again.products().stream()
-                .filter(match -> !match.product().sku().equals(current.sku()))
+                .filter(match -> !match.product().sku().equals(current.sku()) && match.lexical() > 0)
+                .sorted(Comparator.comparing((ProductMatch match) -> !match.product().department()
+                        .equals(current.department())).thenComparing(ProductMatch::cosine, Comparator.reverseOrder()))
                 .toList();
-        if (!again.intent().isProductQuestion() || others.isEmpty()
-                || others.get(0).score() < Understanding.PRODUCT_THRESHOLD || others.get(0).lexical() == 0) {
+        boolean sure = !others.isEmpty() && (others.get(0).score() >= Understanding.PRODUCT_THRESHOLD
+                || others.get(0).cosine() >= RELATED_COSINE);
+        if (!again.intent().isProductQuestion() || !sure) {
             return meaning;
         }
         Intent intent = !Understanding.asksPriceStockOrPlace(meaning.normalized()) ? focusIntent
