@@ -51,10 +51,10 @@ public final class Conversation {
 
     /**
      * A question about another product than the one just discussed, named through it: "the string for it", "do you
-     * have the daytime one" (after the night-time cold medicine), "the other one".
+     * have the daytime one" (after the night-time cold medicine), "what about for kids".
      */
     private static final Pattern REFERS_BACK = Pattern.compile(
-            "\\bfor (it|that|them)\\b|\\bthe( \\w+)? one$");
+            "\\bfor (it|that|them)\\b|\\b(the|a|an|any)( \\w+)? ones?$|^(and )?(what|how) about\\b");
     /**
      * Read with the product just discussed, a product holding some of the shopper's words and this near in meaning
      * is the one asked about (the cosine at which a named thing is taken for a product, see Understanding).
@@ -238,15 +238,19 @@ public final class Conversation {
         }
         Product current = focus.get();
         Interpretation again = understanding.interpret(heard + " " + current.name());
-        // A thing "for it" or a variant of it ("the daytime one") is mostly kept beside it: of the products holding
-        // the shopper's words, one of its department comes first, the nearest in meaning first ("the string for it"
-        // after the string trimmer is the trimmer line, not the string lights)
+        // A thing "for it" or a variant of it ("the daytime one") holds a word the shopper said now, word for word (a
+        // slip-tolerant match is too loose here: "smaller" is one letter from "mallet"), and is mostly kept beside
+        // it: one of its department comes first, then the nearest in meaning ("the string for it" after the string
+        // trimmer is the trimmer line, not the string lights)
+        Set<String> said = new HashSet<>(QueryText.contentTokens(heard));
         List<ProductMatch> others = again.products().stream()
-                .filter(match -> !match.product().sku().equals(current.sku()) && match.lexical() > 0)
-                .sorted(Comparator.comparing((ProductMatch match) -> !match.product().department()
-                        .equals(current.department())).thenComparing(ProductMatch::cosine, Comparator.reverseOrder()))
+                .filter(match -> !match.product().sku().equals(current.sku())
+                        && !java.util.Collections.disjoint(said, productWords(match.product())))
+                .sorted(Comparator.comparing((ProductMatch match) -> !sameDepartment(match, current))
+                        .thenComparing(ProductMatch::cosine, Comparator.reverseOrder()))
                 .toList();
-        boolean sure = !others.isEmpty() && (others.get(0).score() >= Understanding.PRODUCT_THRESHOLD
+        boolean sure = !others.isEmpty() && (sameDepartment(others.get(0), current)
+                || others.get(0).score() >= Understanding.PRODUCT_THRESHOLD
                 || others.get(0).cosine() >= RELATED_COSINE);
         if (!again.intent().isProductQuestion() || !sure) {
             return meaning;
@@ -256,6 +260,16 @@ public final class Conversation {
         return new Interpretation(meaning.normalized(), intent, meaning.subject(), others.subList(0, 1),
                 Optional.empty(), Optional.empty(), Optional.empty(), others.get(0).score(),
                 Interpretation.Fit.NAMED, Interpretation.Contact.NONE, ShopperWords.Concern.NONE);
+    }
+
+    private static boolean sameDepartment(ProductMatch match, Product product) {
+        return match.product().department().equals(product.department());
+    }
+
+    private static Set<String> productWords(Product product) {
+        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name()));
+        product.aliases().forEach(alias -> words.addAll(QueryText.contentTokens(alias)));
+        return words;
     }
 
     /** Names the product heard back as a question, no fact of it yet. */

@@ -24,15 +24,21 @@ public final class QueryText {
             "hello", "um", "uh", "so", "well", "okay", "ok", "also", "with", "just", "thing", "things", "item",
             "section", "department", "area", "kind", "sort", "type", "some", "here", "today", "still", "if",
             "much", "will", "shall", "should", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
-            "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve", "d",
+            "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve",
             "t", "m"));
+    /**
+     * "I'd", "you'd": the "d" would be a word of its own once the apostrophe goes, and a single "d" names things
+     * ("vitamin d", "d batteries"), so the contraction is spelled out first.
+     */
+    private static final java.util.regex.Pattern WOULD = java.util.regex.Pattern.compile(
+            "(?i)\\b(i|you|we|they|he|she|it|that|who|there)['\u2019]d\\b");
 
     private QueryText() {
     }
 
     /** Lower case, digits as words, punctuation gone, "double a" as "aa". */
     public static String normalize(String text) {
-        String spoken = SpokenForm.normalize(text.replace("'s", "s"));
+        String spoken = SpokenForm.normalize(WOULD.matcher(text).replaceAll("$1 would").replace("'s", "s"));
         return (" " + spoken + " ")
                 .replace(" double as ", " aa ").replace(" double a ", " aa ")
                 .replace(" triple as ", " aaa ").replace(" triple a ", " aaa ")

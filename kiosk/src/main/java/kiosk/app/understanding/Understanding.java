@@ -73,9 +73,16 @@ public final class Understanding {
         if (Cues.THANKS.matcher(text).matches()) {
             return simple(text, Intent.THANKS, 1);
         }
+        if (Cues.ABOUT_KIOSK.matcher(text).matches()) {
+            return simple(text, Intent.GREETING, 1);
+        }
         boolean shortReply = text.split(" ").length <= 4;
         if (shortReply && Cues.NO.matcher(text).find()) {
             return simple(text, Intent.NO, 1);
+        }
+        if (shortReply && Cues.GOODBYE.matcher(text).find()) {
+            // "okay bye" ends the conversation; it is no yes to an offer of a person
+            return simple(text, Intent.GOODBYE, 1);
         }
         if (shortReply && Cues.YES.matcher(text).find()) {
             return simple(text, Intent.YES, 1);
