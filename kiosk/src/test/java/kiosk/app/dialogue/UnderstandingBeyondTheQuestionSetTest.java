@@ -58,6 +58,33 @@ class UnderstandingBeyondTheQuestionSetTest {
     }
 
     @Test
+    void goodbyeAfterAnOfferOfAPersonEndsItAndPraiseIsThanks() {
+        Conversation conversation = assistant.newConversation();
+        assertEquals("not_found", ask(conversation, "do you sell pianos").intent());
+        Reply bye = ask(conversation, "okay bye");
+        assertEquals("goodbye", bye.intent());
+        assertFalse(bye.escalate(), bye.answer());
+        assertEquals("thanks", ask("you've been very helpful").intent());
+        assertEquals("thanks", ask("that was really helpful, thanks").intent());
+        Reply who = ask("who are you");
+        assertEquals("greeting", who.intent());
+        assertEquals(store.greeting(), who.answer());
+    }
+
+    @Test
+    void aSingleLetterNamesAThingAndIdIsNotOne(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("store.yaml"), "name: Vitamins\nhours:\n  tue: \"08:00-20:00\"\n");
+        Files.writeString(folder.resolve("catalog.csv"), "sku,name,aliases,department,aisle,price,stock\n"
+                + "V1,Vitamin D3 2000 IU,vitamin d,Vitamins,6,8.49,24\n"
+                + "V2,Vitamin C 1000 mg,vitamin c,Vitamins,7,9.99,33\n");
+        StoreKnowledge vitamins = StoreLoader.load(folder).knowledge().orElseThrow();
+        Conversation conversation = StoreAssistant.create(vitamins, EncoderFixture.encoder(),
+                ConversationTest.TUESDAY_NOON).newConversation();
+        assertEquals("The Vitamin D3 2000 IU is in aisle 6.", conversation.respond("where is the vitamin d").answer());
+        assertEquals("The Vitamin C 1000 mg is in aisle 7.", conversation.respond("I'd like the vitamin c").answer());
+    }
+
+    @Test
     void openAsAVerbIsNotAnHoursQuestion() {
         Reply tin = ask("what can I use to open a tin");
         assertNotEquals("store_hours", tin.intent(), tin.answer());
