@@ -40,7 +40,7 @@ final class Cues {
     static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
             + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$"
             + "|your location|directions"
-            + "|how do i get (there|here)|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
+            + "|how do i get (there|here|to you|to (your|the|this) (store|shop|pharmacy))|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
             + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
     static final Pattern GOODBYE = Pattern.compile("\\b(bye|goodbye|good bye|that is all|thats all|that will be all"

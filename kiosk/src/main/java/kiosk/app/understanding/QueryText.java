@@ -15,7 +15,7 @@ import kiosk.speech.SpokenForm;
 public final class QueryText {
 
     /** Words that frame a question rather than name a thing. */
-    static final Set<String> FRAME_WORDS = Set.copyOf(java.util.List.of("where", "is", "are", "the", "a", "an", "do", "does", "did", "you",
+    static final Set<String> FRAME_WORDS = withStems(java.util.List.of("where", "is", "are", "the", "a", "an", "do", "does", "did", "you",
             "your", "have", "has", "had", "any", "how", "much", "many", "it", "its", "cost", "costs", "i", "im", "me",
             "my", "looking", "look", "for", "find", "can", "could", "get", "sell", "carry", "keep", "stock", "in",
             "of", "to", "please", "what", "whats", "price", "priced", "some", "there", "they", "them", "that", "this",
@@ -34,6 +34,16 @@ public final class QueryText {
             "(?i)\\b(i|you|we|they|he|she|it|that|who|there)['\u2019]d\\b");
 
     private QueryText() {
+    }
+
+    /**
+     * The words and their folded forms: tokens are compared after folding, and "does" folds to "doe", which left
+     * "how much does it cost" asking about a "doe".
+     */
+    private static Set<String> withStems(List<String> words) {
+        Set<String> all = new java.util.HashSet<>(words);
+        words.forEach(word -> all.add(stem(word)));
+        return Set.copyOf(all);
     }
 
     /** Lower case, digits as words, punctuation gone, "double a" as "aa". */

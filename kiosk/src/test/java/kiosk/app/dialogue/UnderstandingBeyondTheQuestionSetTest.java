@@ -85,6 +85,23 @@ class UnderstandingBeyondTheQuestionSetTest {
     }
 
     @Test
+    void theDayAfterAHolidayIsThatDayAndItsHours() {
+        // 2027-01-01 is closed; the day after is a Saturday with Saturday's hours
+        assertEquals("On Saturday, January 2 we open at 9 a.m.", ask("when do you open the day after new year")
+                .answer());
+        assertEquals("store_contact", ask("how do I get to your store").intent());
+    }
+
+    @Test
+    void howMuchDoesItCostAsksThePriceOfTheProductJustDiscussed() {
+        Conversation conversation = assistant.newConversation();
+        Product head = product("Shower Head");
+        ask(conversation, "where is the shower head");
+        assertEquals("The Shower Head is $" + head.price().toPlainString() + ".",
+                ask(conversation, "okay and how much does it cost").answer());
+    }
+
+    @Test
     void openAsAVerbIsNotAnHoursQuestion() {
         Reply tin = ask("what can I use to open a tin");
         assertNotEquals("store_hours", tin.intent(), tin.answer());
