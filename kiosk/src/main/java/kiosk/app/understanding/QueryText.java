@@ -25,7 +25,10 @@ public final class QueryText {
             "section", "department", "area", "kind", "sort", "type", "some", "here", "today", "still", "if",
             "much", "will", "shall", "should", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
             "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve",
-            "t", "m"));
+            "t", "m",
+            // comparisons name no thing ("which one is cheapest"); read as names they found a product by a slip
+            "cheaper", "cheapest", "pricier", "priciest", "expensive", "bigger", "biggest", "smaller", "smallest",
+            "larger", "largest"));
     /**
      * "I'd", "you'd": the "d" would be a word of its own once the apostrophe goes, and a single "d" names things
      * ("vitamin d", "d batteries"), so the contraction is spelled out first.

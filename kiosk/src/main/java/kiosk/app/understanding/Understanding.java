@@ -37,6 +37,8 @@ public final class Understanding {
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
             + "|where (is|are|s|do you keep|can i (find|get|buy))|any|got any|is there any|are there any"
             + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
+    /** "do you have anything for a headache": a need, however the question begins. */
+    private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b(anything|something|stuff|what) (for|to)\\b");
     /** A turn longer than this many words is read for its last clause to know what it asks. */
     static final int LONG_TURN_WORDS = 14;
     static final double FAQ_CERTAIN = 0.80;
@@ -140,7 +142,8 @@ public final class Understanding {
         if (containing.size() >= 2) {
             return answer.products(containing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
         }
-        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3;
+        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
+                && !DESCRIBES_A_NEED.matcher(text).find();
         double bestCosine = ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0);
         if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= bestCosine && !namesAThing && !subject.isEmpty()) {
             // No product named, and the question means what a FAQ entry's phrasing or answer says

@@ -102,6 +102,15 @@ class UnderstandingBeyondTheQuestionSetTest {
     }
 
     @Test
+    void anythingForANeedIsANeedAndAComparisonNamesNoProduct() {
+        Reply weeds = ask("do you have anything to kill weeds");
+        assertEquals("true", weeds.slots().get("suggested"), weeds.answer());
+        assertTrue(weeds.answer().startsWith("The Weed Killer could do that."), weeds.answer());
+        Reply cheapest = ask("which one is cheapest");
+        assertTrue(cheapest.slots().get("product") == null && cheapest.aisle().isEmpty(), cheapest.answer());
+    }
+
+    @Test
     void openAsAVerbIsNotAnHoursQuestion() {
         Reply tin = ask("what can I use to open a tin");
         assertNotEquals("store_hours", tin.intent(), tin.answer());
