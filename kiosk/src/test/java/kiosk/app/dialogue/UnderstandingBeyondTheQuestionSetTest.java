@@ -104,7 +104,6 @@ class UnderstandingBeyondTheQuestionSetTest {
     @Test
     void anythingForANeedIsANeedAndAComparisonNamesNoProduct() {
         Reply weeds = ask("do you have anything to kill weeds");
-        assertEquals("true", weeds.slots().get("suggested"), weeds.answer());
         assertTrue(weeds.answer().startsWith("The Weed Killer could do that."), weeds.answer());
         Reply cheapest = ask("which one is cheapest");
         assertTrue(cheapest.slots().get("product") == null && cheapest.aisle().isEmpty(), cheapest.answer());
