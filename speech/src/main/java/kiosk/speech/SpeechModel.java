@@ -121,6 +121,11 @@ public final class SpeechModel implements AutoCloseable {
         }
     }
 
+    /** Whether a recognizer of these options' kind is being prepared now, for tests. */
+    boolean preparing(RecognizerOptions options) {
+        return preparing.containsKey(RecognizerPool.Kind.of(options));
+    }
+
     private void awaitPreparation(RecognizerPool.Kind kind) {
         CompletableFuture<Void> pending = preparing.get(kind);
         if (pending != null) {
