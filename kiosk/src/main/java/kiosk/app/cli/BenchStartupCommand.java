@@ -94,6 +94,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
                 voice.take(questions.get(turn % QUESTIONS.size()), session, chunk -> { });
             }
             long turnsRss = residentMegabytes();
+            Map<String, Long> residentByMapping = residentMegabytesByMapping();
             long cpuMillis = processCpuMillis();
             out.printf("| cold start to ready | CPU time to ready | resident memory at ready | after a spoken turn "
                     + "| after %d | targets |%n", turns);
@@ -107,6 +108,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
                     + " (0: the store's was prepared at load)%n", firstTurnMillis,
                     first.timingsMs().get("end_of_speech_to_first_audio"), builtInFirstTurn);
             out.println("CPU time to ready by thread (ms, the JVM's own threads included): " + threadCpu);
+            out.println("resident memory after the turns by mapping (MB; [anonymous]: the Java heap and the native "
+                    + "libraries' malloc): " + residentByMapping);
             if (warmProcess) {
                 out.println("(this process did other work first, as in bench smoke: these figures are not a cold start;"
                         + " run bin/kiosk bench startup on its own)");
@@ -158,6 +161,37 @@ public final class BenchStartupCommand implements Callable<Integer> {
         byName.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /**
+     * Resident memory by what is mapped (a file: a native library, the class-data archive, a model file; or
+     * anonymous memory: the heap, malloc's arenas, thread stacks), in whole megabytes, largest first, the small ones
+     * summed as "other": what the resident figure is made of.
+     */
+    private static Map<String, Long> residentMegabytesByMapping() throws IOException {
+        Map<String, Long> kilobytes = new java.util.HashMap<>();
+        String mapping = "[anonymous]";
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 5 && fields[0].contains("-") && fields[0].indexOf(':') < 0) {
+                mapping = fields.length >= 6 ? Path.of(fields[5]).getFileName() + "" : "[anonymous]";
+                mapping = mapping.startsWith("[heap") || mapping.startsWith("[stack") ? "[anonymous]" : mapping;
+            } else if (fields[0].equals("Rss:")) {
+                kilobytes.merge(mapping, Long.parseLong(fields[1]), Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        long other = 0;
+        for (Map.Entry<String, Long> entry : kilobytes.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
+            if (entry.getValue() >= 1024) {
+                sorted.put(entry.getKey(), entry.getValue() / 1024);
+            } else {
+                other += entry.getValue();
+            }
+        }
+        sorted.put("other", other / 1024);
         return sorted;
     }
 
