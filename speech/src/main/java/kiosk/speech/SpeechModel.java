@@ -121,6 +121,18 @@ public final class SpeechModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Frees the kept recognizers biased toward other phrases than {@code current}'s. After a reload the old store's
+     * vocabulary is not asked for again, and its recognizer (two decoders with their graph caches) would otherwise
+     * stay until {@link RecognizerPool#KINDS_KEPT} newer kinds pushed it out; should it be asked for after all, it
+     * is built again.
+     */
+    public void releaseBiasedExcept(RecognizerOptions current) {
+        checkOpen();
+        RecognizerPool.Kind keep = RecognizerPool.Kind.of(current);
+        recognizers.closeIdle(kind -> kind.mode() == RecognizerOptions.Mode.BIASED && !kind.equals(keep));
+    }
+
     /** Whether a recognizer of these options' kind is being prepared now, for tests. */
     boolean preparing(RecognizerOptions options) {
         return preparing.containsKey(RecognizerPool.Kind.of(options));

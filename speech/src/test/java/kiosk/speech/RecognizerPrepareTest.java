@@ -48,6 +48,22 @@ class RecognizerPrepareTest {
     }
 
     @Test
+    void aNewStoresVocabularyReleasesTheOldStoresRecognizer() {
+        RecognizerOptions oldStore = RecognizerOptions.biased(List.of("where is the paint", "how much is the roller"));
+        RecognizerOptions newStore = RecognizerOptions.biased(List.of("where is the paint", "how much is the brush"));
+        model.prepare(RecognizerOptions.free());
+        model.prepare(oldStore);
+        model.prepare(newStore);
+        int built = model.recognizersBuilt();
+        model.releaseBiasedExcept(newStore);
+        model.prepare(newStore);
+        model.prepare(RecognizerOptions.free());
+        assertEquals(built, model.recognizersBuilt(), "the new store's and the free recognizer are kept");
+        model.prepare(oldStore);
+        assertEquals(built + 1, model.recognizersBuilt(), "the old store's was freed, so it is built again");
+    }
+
+    @Test
     void anUtteranceDuringPreparationWaitsForItInsteadOfBuildingASecond() {
         RecognizerOptions options = RecognizerOptions.biased(STORE);
         int built = model.recognizersBuilt();

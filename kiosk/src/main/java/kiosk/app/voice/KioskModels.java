@@ -210,8 +210,9 @@ public final class KioskModels implements AutoCloseable {
      * own once the speech model is loaded, so that compiling the store's phrases into a grammar happens while the
      * rest of the kiosk gets ready, or between turns after a reload, and not in the first shopper's turn. A turn that
      * comes first waits for it rather than building a second one. Only in a process that speaks (one that called
-     * {@link #loadSpeechInBackground()}): typed questions never load the speech model for it. A failure is only
-     * logged: the turn meets it again and reports it.
+     * {@link #loadSpeechInBackground()}): typed questions never load the speech model for it. Once it is ready the
+     * recognizers kept for other store vocabularies (a reload's old store) are freed. A failure is only logged: the
+     * turn meets it again and reports it.
      *
      * @return done when the recognizer is kept ready (or its building failed, or nothing was to be done)
      */
@@ -224,7 +225,10 @@ public final class KioskModels implements AutoCloseable {
         Thread preparer = new Thread(() -> {
             try {
                 long start = System.nanoTime();
-                speechModel().prepare(options);
+                SpeechModel speech = speechModel();
+                speech.prepare(options);
+                // a reload's new vocabulary replaces the old store's: its recognizer is not asked for again
+                speech.releaseBiasedExcept(options);
                 Logger.info("recognizer of {} phrases ready in {} ms", options.phrases().size(), millisSince(start));
             } catch (RuntimeException e) {
                 Logger.warn("the recognizer for the store's phrases could not be prepared: {}", e.getMessage());
