@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -23,12 +24,15 @@ public final class SentenceEncoder implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final EncoderRecipe recipe;
     private final int dimension;
+    private final Optional<VectorCache> vectorCache;
     private volatile boolean closed;
 
-    private SentenceEncoder(OnnxModel model, HuggingFaceTokenizer tokenizer, EncoderRecipe recipe) {
+    private SentenceEncoder(OnnxModel model, HuggingFaceTokenizer tokenizer, EncoderRecipe recipe,
+            Optional<VectorCache> vectorCache) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.recipe = recipe;
+        this.vectorCache = vectorCache;
         this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
     }
 
@@ -51,11 +55,19 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /**
-     * Encodes what questions are searched against (passages: a product's document, a FAQ phrasing), one at a time. The quantized model scales its activations per tensor, so in a padded batch
-     * the other sentences shift every sentence's vector (cosine to the single encoding fell to about 0.97 in our
-     * test); exact vectors matter more here than the throughput a batch would add.
+     * Encodes what questions are searched against (passages: a product's document, a FAQ phrasing), one at a time.
+     * The quantized model scales its activations per tensor, so in a padded batch the other sentences shift every
+     * sentence's vector (cosine to the single encoding fell to about 0.97 in our test); exact vectors matter more here than the throughput a batch would add. With a vector cache (see
+     * {@link Builder#vectorCache}) a list encoded before by the same encoder is read back instead.
      */
     public float[][] encodeAll(List<String> texts) {
+        if (closed) {
+            throw new IllegalStateException("the sentence encoder is closed");
+        }
+        return vectorCache.map(cache -> cache.vectors(texts, this::encodeEach)).orElseGet(() -> encodeEach(texts));
+    }
+
+    private float[][] encodeEach(List<String> texts) {
         float[][] vectors = new float[texts.size()][];
         for (int i = 0; i < texts.size(); i++) {
             vectors[i] = encodeBatch(List.of(recipe.passagePrefix() + texts.get(i)))[0];
@@ -111,6 +123,7 @@ public final class SentenceEncoder implements AutoCloseable {
         private int threads = 2;
         private int maxTokens = 128;
         private Path tokenizerCacheDir;
+        private Path vectorCacheDir;
 
         private Builder() {
         }
@@ -137,6 +150,15 @@ public final class SentenceEncoder implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where {@link #encodeAll} keeps the vectors of the lists it encodes, so that the next start with the same
+         * texts and the same encoder reads them instead (see {@link VectorCache}); none unless given.
+         */
+        public Builder vectorCache(Path dir) {
+            this.vectorCacheDir = dir;
+            return this;
+        }
+
         public SentenceEncoder build() {
             if (folder == null) {
                 throw new IllegalStateException("modelFolder is required");
@@ -146,6 +168,8 @@ public final class SentenceEncoder implements AutoCloseable {
             if (tokenizerCacheDir != null) {
                 useCacheDir(tokenizerCacheDir);
             }
+            Optional<VectorCache> vectors = Optional.ofNullable(vectorCacheDir)
+                    .map(dir -> VectorCache.forEncoder(dir, onnx, tokenizerJson, maxTokens));
             OnnxModel model = OnnxModel.load(onnx, threads);
             try {
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -156,7 +180,7 @@ public final class SentenceEncoder implements AutoCloseable {
                         .build();
                 EncoderRecipe recipe = EncoderRecipe.forModelFile(onnx.getFileName().toString());
                 Logger.debug("sentence encoder {} loaded ({})", onnx, recipe);
-                return new SentenceEncoder(model, tokenizer, recipe);
+                return new SentenceEncoder(model, tokenizer, recipe, vectors);
             } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
                 model.close();
                 throw new ModelException("the tokenizer " + tokenizerJson + " cannot be loaded (" + e.getMessage()
