@@ -59,6 +59,7 @@ class SpokenFactsRoundTripTest {
     private static SpeechModel model;
     private static FreeTtsSynthesizer voice;
     private static final TextNormalizer NORMALIZER = new TextNormalizer();
+    private static Pronunciation SOUNDS;
 
     @BeforeAll
     static void load() {
@@ -66,6 +67,7 @@ class SpokenFactsRoundTripTest {
                 "the Vosk model is not unpacked at " + VOSK_MODEL + "; run mvn -DskipTests package first");
         model = SpeechModel.load(VOSK_MODEL);
         voice = FreeTtsSynthesizer.open();
+        SOUNDS = new Pronunciation();
     }
 
     @AfterAll
@@ -134,21 +136,25 @@ class SpokenFactsRoundTripTest {
                 String recognized = recognize(voice.speakAll(utterance.text()));
                 trace.println(utterance.text() + "\n  said:  " + NORMALIZER.normalize(utterance.text())
                         + "\n  heard: " + recognized);
-                List<String> heard = numberWords(recognized);
+                List<String> heardWords = words(recognized);
+                List<List<String>> heard = SOUNDS.phonesOfWords(heardWords);
                 int from = 0;
                 for (Item item : utterance.items()) {
                     items++;
-                    List<String> said = numberWords(NORMALIZER.normalize(item.written()));
+                    List<List<String>> said = numberRuns(NORMALIZER.normalize(item.written()));
                     if (said.isEmpty()) {
                         continue;
                     }
                     withNumbers++;
-                    int at = indexOf(heard, said, from);
+                    int at = from;
+                    for (List<String> run : said) {
+                        at = at < 0 ? -1 : Pronunciation.endOfRun(heard, phones(run), at);
+                    }
                     if (at < 0) {
-                        lost.add(item.kind() + " \"" + item.written() + "\": said " + said + ", heard " + heard);
+                        lost.add(item.kind() + " \"" + item.written() + "\": said " + said + ", heard " + heardWords);
                         trace.println("  LOST " + item.kind());
                     } else {
-                        from = at + said.size();
+                        from = at;
                     }
                 }
             }
@@ -169,16 +175,29 @@ class SpokenFactsRoundTripTest {
         }
     }
 
-    static List<String> numberWords(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z]+")).filter(NUMBER_WORDS::contains).toList();
+    static List<String> words(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z']+")).filter(w -> !w.isEmpty()).toList();
     }
 
-    private static int indexOf(List<String> heard, List<String> said, int from) {
-        for (int i = from; i + said.size() <= heard.size(); i++) {
-            if (heard.subList(i, i + said.size()).equals(said)) {
-                return i;
+    /** The runs of number words in {@code text}: "four dollars and ninety eight cents" → [four], [ninety, eight]. */
+    static List<List<String>> numberRuns(String text) {
+        List<List<String>> runs = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (String word : words(text)) {
+            if (NUMBER_WORDS.contains(word)) {
+                run.add(word);
+            } else if (!run.isEmpty()) {
+                runs.add(run);
+                run = new ArrayList<>();
             }
         }
-        return -1;
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static List<String> phones(List<String> words) {
+        return SOUNDS.phonesOfWords(words).stream().flatMap(List::stream).toList();
     }
 }
