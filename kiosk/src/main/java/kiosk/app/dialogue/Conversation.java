@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import kiosk.app.store.OpeningHours;
 import kiosk.app.store.Product;
@@ -75,9 +76,27 @@ public final class Conversation {
      * of its facts is said, and "yes" then answers the question asked.
      */
     public Reply respond(String heard, boolean confirmProduct) {
+        return respond(heard, product -> !confirmProduct);
+    }
+
+    /**
+     * What {@code heard} would be understood to ask, before the conversation's context, without answering it: a
+     * spoken turn weighs its two decoders' readings with it.
+     */
+    public Interpretation interpret(String heard) {
+        return understanding.interpret(heard);
+    }
+
+    /**
+     * A spoken turn: as {@link #respond(String)}, but a product that the recognizer's evidence does not back
+     * ({@code heardForSure} is false for it: only the store-biased grammar heard it) is named back as a question
+     * before any of its facts is said.
+     */
+    public Reply respond(String heard, Predicate<Product> heardForSure) {
         long start = System.nanoTime();
         Interpretation meaning = understanding.interpret(heard);
-        Reply reply = confirmProduct && meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
+        Reply reply = meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
+                && !heardForSure.test(meaning.products().get(0).product())
                 ? confirm(heard, meaning) : answer(heard, meaning);
         List<GroundingCheck.Finding> invented = grounding.findings(reply.answer());
         if (!invented.isEmpty()) {
