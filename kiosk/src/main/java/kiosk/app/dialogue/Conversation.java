@@ -214,8 +214,10 @@ public final class Conversation {
         Product heardProduct = meaning.products().get(0).product();
         choices = List.of(heardProduct);
         choiceIntent = meaning.intent();
-        return reply(heard, "clarify", Map.of("choices", heardProduct.sku()), "Did you say the "
-                + heardProduct.name() + "?", meaning.confidence(), false, Optional.empty());
+        // a product found from a described need was not said: it is offered, not read back
+        String question = meaning.fit() == Interpretation.Fit.NEED ? "Do you mean the " : "Did you say the ";
+        return reply(heard, "clarify", Map.of("choices", heardProduct.sku()), question + heardProduct.name() + "?",
+                meaning.confidence(), false, Optional.empty());
     }
 
     /** A product found from a need, offered as such: "The Pruning Shears could do that: aisle 15." */

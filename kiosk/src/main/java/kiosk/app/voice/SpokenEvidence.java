@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import kiosk.app.store.Product;
 import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Interpretation;
+import kiosk.app.understanding.ShopperWords;
 import kiosk.speech.SpokenForm;
 import kiosk.speech.Transcript;
 import org.apache.commons.codec.language.DoubleMetaphone;
@@ -22,10 +23,13 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * them, and is sure of itself all the same: "where's the milk" came out as "where is the melt" at 0.98 confidence,
  * "I need to check my blood sugar" as "… blood shampoo" at 0.90. The free decoder writes what it hears, slips and all.
  *
- * <p>So: a product the grammar reading names is taken when the free decoder heard it too, by sound ("duck tape",
- * "sun bloke" for "sunblock"); otherwise the free reading is understood, as typed words are, when it asks something
- * the kiosk can answer; otherwise the grammar reading is, and a product only it heard is named back as a question
- * before any of its facts is said ("Did you say the Ice Melt?").
+ * <p>So, with both readings: the free reading when it holds an instruction, an insult or a personal number (the
+ * grammar must not turn it into a product question); the grammar reading when the product it names was heard by the
+ * free decoder too, by sound ("duck tape", "sun bloke" for "sunblock"); otherwise the free reading when it asks
+ * something the kiosk can answer, a product in it stated only when the grammar decoder heard its name as well (one
+ * inferred from a need, or heard by one decoder, is offered as a question); otherwise the grammar reading, a product
+ * only it heard named back as a question before any of its facts is said ("Did you say the Ice Melt?"). Facts are
+ * stated only about a product both decoders heard.
  */
 public final class SpokenEvidence {
 
@@ -47,26 +51,38 @@ public final class SpokenEvidence {
 
     /** Weighs the readings of {@code heard}; {@code interpret} understands a text without answering it. */
     public static Reading weigh(Transcript heard, Function<String, Interpretation> interpret) {
-        if (heard.source() == Transcript.Source.FREE) {
-            return new Reading(heard.text(), product -> true);
+        Optional<Transcript> other = heard.rival().filter(rival -> rival.source() != heard.source()
+                && !rival.isEmpty());
+        if (other.isEmpty() || heard.isEmpty()) {
+            // one decoder only: free recognition is taken as typed words, a grammar's product is confirmed
+            return new Reading(heard.text(), product -> heard.source() == Transcript.Source.FREE);
         }
-        Optional<Transcript> free = heard.rival()
-                .filter(rival -> rival.source() == Transcript.Source.FREE && !rival.isEmpty());
-        if (free.isEmpty()) {
-            return new Reading(heard.text(), product -> false); // nothing but the grammar: confirm any product
+        Transcript free = heard.source() == Transcript.Source.FREE ? heard : other.get();
+        Transcript grammar = heard.source() == Transcript.Source.GRAMMAR ? heard : other.get();
+        List<String> freeWords = words(free.text());
+        List<String> grammarWords = words(grammar.text());
+        Interpretation fromFree = interpret.apply(free.text());
+        if (fromFree.concern() != ShopperWords.Concern.NONE) {
+            // an instruction, an insult or a personal number in the shopper's own words: the grammar must not hide it
+            return new Reading(free.text(), product -> false);
         }
-        List<String> freeWords = words(free.get().text());
-        Predicate<Product> freeHeardIt = product -> heardByName(freeWords, product);
-        Optional<Product> grammarProduct = product(interpret.apply(heard.text()));
-        if (grammarProduct.isPresent() && freeHeardIt.test(grammarProduct.get())) {
-            return new Reading(heard.text(), freeHeardIt);
+        Optional<Product> grammarProduct = product(interpret.apply(grammar.text()));
+        if (grammarProduct.isPresent() && heardByName(freeWords, grammarProduct.get())) {
+            return new Reading(grammar.text(), product -> heardByName(freeWords, product));
         }
-        Interpretation fromFree = interpret.apply(free.get().text());
         if (!ANSWERS_NOTHING.contains(fromFree.intent())
                 && (product(fromFree).isPresent() || grammarProduct.isEmpty())) {
-            return new Reading(free.get().text(), product -> true);
+            // the free reading's product stands when the grammar decoder heard its name too; a product the free
+            // reading only inferred from a need, or named alone, is confirmed first
+            return new Reading(free.text(), product -> heardByName(grammarWords, product)
+                    && heardByName(freeWords, product));
         }
-        return new Reading(heard.text(), freeHeardIt);
+        if (grammarProduct.isEmpty() && fromFree.intent() == Intent.NOT_FOUND) {
+            // the free decoder heard something the store does not sell; the grammar's other reading (a FAQ, a
+            // department) is only the nearest store phrase: "bathroom tiles" heard as "bathroom aisle"
+            return new Reading(free.text(), product -> false);
+        }
+        return new Reading(grammar.text(), product -> heardByName(freeWords, product));
     }
 
     private static Optional<Product> product(Interpretation meaning) {
