@@ -24,12 +24,13 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * "I need to check my blood sugar" as "… blood shampoo" at 0.90. The free decoder writes what it hears, slips and all.
  *
  * <p>So, with both readings: the free reading when it holds an instruction, an insult or a personal number (the
- * grammar must not turn it into a product question); the grammar reading when the product it names was heard by the
- * free decoder too, by sound ("duck tape", "sun bloke" for "sunblock"); otherwise the free reading when it asks
- * something the kiosk can answer, a product in it stated only when the grammar decoder heard its name as well (one
- * inferred from a need, or heard by one decoder, is offered as a question); otherwise the grammar reading, a product
- * only it heard named back as a question before any of its facts is said ("Did you say the Ice Melt?"). Facts are
- * stated only about a product both decoders heard.
+ * grammar must not turn it into a product question) or when the free decoder is near certain; the grammar reading
+ * when the product it names was heard by the free decoder too; otherwise the free reading when it asks something the
+ * kiosk can answer; the free reading too when it asks for something the store does not sell and the grammar's only
+ * a FAQ or a department; otherwise the grammar reading. Facts are stated only about a product both decoders heard:
+ * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
+ * (the same need in both); any other product is named back as a question first ("Did you say the Ice Melt?", "Do
+ * you mean the Tweezers?").
  */
 public final class SpokenEvidence {
 
@@ -39,6 +40,13 @@ public final class SpokenEvidence {
     }
     /** Words of a product's name that carry no sound of it worth matching. */
     private static final Set<String> FILLER = Set.of("a", "an", "the", "and", "of", "for", "with", "in", "on", "to");
+    /**
+     * The free decoder near certain of two or more words: taken as typed words, as the recognizer itself takes it
+     * (kiosk.speech.BiasedRecognizer.FREE_CERTAIN), whatever the grammar made of the same sounds.
+     */
+    static final double FREE_SURE = 0.98;
+    /** A grammar reading understood as one of these may only be the store phrase nearest to something else. */
+    private static final Set<Intent> NEAREST_PHRASE = Set.of(Intent.FAQ, Intent.DEPARTMENT_LOCATION);
     /** Intents that answer nothing: a reading understood so is no better than the other one. */
     private static final Set<Intent> ANSWERS_NOTHING = Set.of(Intent.NOT_FOUND, Intent.NOT_UNDERSTOOD, Intent.CLARIFY);
 
@@ -59,30 +67,38 @@ public final class SpokenEvidence {
         }
         Transcript free = heard.source() == Transcript.Source.FREE ? heard : other.get();
         Transcript grammar = heard.source() == Transcript.Source.GRAMMAR ? heard : other.get();
-        List<String> freeWords = words(free.text());
-        List<String> grammarWords = words(grammar.text());
         Interpretation fromFree = interpret.apply(free.text());
         if (fromFree.concern() != ShopperWords.Concern.NONE) {
             // an instruction, an insult or a personal number in the shopper's own words: the grammar must not hide it
             return new Reading(free.text(), product -> false);
         }
-        Optional<Product> grammarProduct = product(interpret.apply(grammar.text()));
-        if (grammarProduct.isPresent() && heardByName(freeWords, grammarProduct.get())) {
-            return new Reading(grammar.text(), product -> heardByName(freeWords, product));
+        if (free.confidence() >= FREE_SURE && free.words().size() >= 2) {
+            return new Reading(free.text(), product -> true);
+        }
+        Interpretation fromGrammar = interpret.apply(grammar.text());
+        List<String> freeWords = words(free.text());
+        List<String> grammarWords = words(grammar.text());
+        // heard by both: each reading says its name (by sound) or is understood to ask for it
+        Predicate<Product> bothHeard = product -> heardIn(freeWords, fromFree, product)
+                && heardIn(grammarWords, fromGrammar, product);
+        Optional<Product> grammarProduct = product(fromGrammar);
+        if (grammarProduct.isPresent() && heardIn(freeWords, fromFree, grammarProduct.get())) {
+            return new Reading(grammar.text(), bothHeard);
         }
         if (!ANSWERS_NOTHING.contains(fromFree.intent())
                 && (product(fromFree).isPresent() || grammarProduct.isEmpty())) {
-            // the free reading's product stands when the grammar decoder heard its name too; a product the free
-            // reading only inferred from a need, or named alone, is confirmed first
-            return new Reading(free.text(), product -> heardByName(grammarWords, product)
-                    && heardByName(freeWords, product));
+            return new Reading(free.text(), bothHeard);
         }
-        if (grammarProduct.isEmpty() && fromFree.intent() == Intent.NOT_FOUND) {
-            // the free decoder heard something the store does not sell; the grammar's other reading (a FAQ, a
-            // department) is only the nearest store phrase: "bathroom tiles" heard as "bathroom aisle"
+        if (fromFree.intent() == Intent.NOT_FOUND && NEAREST_PHRASE.contains(fromGrammar.intent())) {
+            // the free decoder heard something the store does not sell; the grammar's FAQ or department is only the
+            // nearest store phrase: "bathroom tiles" heard as "bathroom aisle", "hearing aids" as "… any aids"
             return new Reading(free.text(), product -> false);
         }
-        return new Reading(grammar.text(), product -> heardByName(freeWords, product));
+        return new Reading(grammar.text(), bothHeard);
+    }
+
+    private static boolean heardIn(List<String> words, Interpretation meaning, Product product) {
+        return product(meaning).filter(product::equals).isPresent() || heardByName(words, product);
     }
 
     private static Optional<Product> product(Interpretation meaning) {
