@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ public final class Conversation {
     private List<Product> choices = List.of();
     private Intent choiceIntent = Intent.PRODUCT_LOCATION;
     private boolean staffOffered;
+    /** This turn's spoken readings as {@link #interpret} understood them: the one chosen is not understood twice. */
+    private final Map<String, Interpretation> readings = new HashMap<>();
 
     Conversation(StoreKnowledge knowledge, Understanding understanding, Clock clock) {
         this.knowledge = knowledge;
@@ -84,7 +87,9 @@ public final class Conversation {
      * spoken turn weighs its two decoders' readings with it.
      */
     public Interpretation interpret(String heard) {
-        return understanding.interpret(heard);
+        Interpretation meaning = understanding.interpret(heard);
+        readings.put(heard, meaning);
+        return meaning;
     }
 
     /**
@@ -94,7 +99,9 @@ public final class Conversation {
      */
     public Reply respond(String heard, Predicate<Product> heardForSure) {
         long start = System.nanoTime();
-        Interpretation meaning = understanding.interpret(heard);
+        Interpretation weighed = readings.get(heard);
+        readings.clear();
+        Interpretation meaning = weighed != null ? weighed : understanding.interpret(heard);
         Reply reply = meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
                 && !heardForSure.test(meaning.products().get(0).product())
                 ? confirm(heard, meaning) : answer(heard, meaning);
