@@ -13,9 +13,11 @@ import kiosk.app.store.Product;
 import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Interpretation;
 import kiosk.app.understanding.ShopperWords;
+import kiosk.speech.Pronunciations;
 import kiosk.speech.SpokenForm;
 import kiosk.speech.Transcript;
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Which of the two decoders' readings of a spoken turn to understand, and which products it may state facts of. The
@@ -38,6 +40,12 @@ public final class SpokenEvidence {
     static {
         SOUND.setMaxCodeLen(24); // whole names, not their first four sounds
     }
+    /** A name may be heard with one phone slipped for every so many of its phones (see {@link #nearInPhones}). */
+    static final int PHONES_PER_SLIP = 6;
+    /** FreeTTS's US English phones; each stands for one letter in an edit distance. */
+    private static final List<String> PHONES = List.of("aa", "ae", "ah", "ao", "aw", "ax", "axr", "ay", "b", "ch",
+            "d", "dh", "eh", "el", "em", "en", "er", "ey", "f", "g", "hh", "ih", "ix", "iy", "jh", "k", "l", "m", "n",
+            "ng", "ow", "oy", "p", "r", "s", "sh", "t", "th", "uh", "uw", "v", "w", "y", "z", "zh");
     /** Words of a product's name that carry no sound of it worth matching. */
     private static final Set<String> FILLER = Set.of("a", "an", "the", "and", "of", "for", "with", "in", "on", "to");
     /**
@@ -125,18 +133,42 @@ public final class SpokenEvidence {
             return false;
         }
         String joinedName = singular(String.join("", wanted));
+        String namePhones = phoneString(wanted);
         for (int start = 0; start < words.size(); start++) {
             StringBuilder run = new StringBuilder();
+            List<String> runWords = new ArrayList<>();
             for (int end = start; end < words.size() && end - start <= wanted.size(); end++) {
                 if (!FILLER.contains(words.get(end)) || end > start) {
                     run.append(words.get(end));
+                    runWords.add(words.get(end));
                 }
-                if (alike(singular(run.toString()), joinedName)) {
+                if (alike(singular(run.toString()), joinedName) || nearInPhones(phoneString(runWords), namePhones)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * One phone wrong, left out or added for every {@link #PHONES_PER_SLIP} of the name's: "any day will left" says
+     * "dayquil", "got any to he wraps" says "heat wraps"; a name shorter than that must sound exactly.
+     */
+    private static boolean nearInPhones(String heard, String name) {
+        int slips = name.length() / PHONES_PER_SLIP;
+        return slips > 0 && !heard.isEmpty()
+                && Math.abs(heard.length() - name.length()) <= slips
+                && new LevenshteinDistance(slips).apply(heard, name) >= 0;
+    }
+
+    /** The words' phones, one character each, so that an edit distance counts phones. */
+    private static String phoneString(List<String> words) {
+        StringBuilder text = new StringBuilder();
+        for (String phone : Pronunciations.phones(words)) {
+            int index = PHONES.indexOf(phone);
+            text.append(index < 0 ? '?' : (char) ('A' + index));
+        }
+        return text.toString();
     }
 
     /** The same letters, or the same sounds by Double Metaphone (both codes); short words must be the same. */

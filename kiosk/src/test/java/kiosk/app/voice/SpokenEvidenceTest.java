@@ -61,6 +61,15 @@ class SpokenEvidenceTest {
         assertFalse(SpokenEvidence.heardByName(SpokenEvidence.words("the extension cord fifty foot"), CORD),
                 "another length is another product");
         assertFalse(SpokenEvidence.heardByName(SpokenEvidence.words("where's the milk"), DUCT_TAPE));
+        Product dayquil = new Product("4", "DayQuil", List.of(), "Cold", Optional.of("2"), new BigDecimal("9.99"), 0);
+        assertTrue(SpokenEvidence.heardByName(SpokenEvidence.words("any day will left"), dayquil),
+                "one phone apart (d ey w ih l, d ey k w ih l)");
+        Product iceMelt = new Product("5", "Ice Melt", List.of(), "Seasonal", Optional.of("22"),
+                new BigDecimal("14.97"), 42);
+        assertFalse(SpokenEvidence.heardByName(SpokenEvidence.words("where's the milk"), iceMelt));
+        assertFalse(SpokenEvidence.heardByName(SpokenEvidence.words("where are the washing machines"),
+                new Product("6", "Washers and Nuts Assortment", List.of("washers"), "Hardware", Optional.of("9"),
+                        new BigDecimal("12.97"), 60)));
     }
 
     @Test
