@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * homophones: FreeTTS's voice ends a sentence on a falling "fourteen" that the small model hears as "forty" (most
  * aisles 13 and 14 at the end of "It's in aisle number fourteen."; the same words with more after them in the
  * sentence are heard right), "It is twelve" is heard as "it as well", "aisle number ten" as "to an" (see BENCHMARKS.md). It
- * takes some 2.5 minutes of CPU (13 minutes on a loaded two-core machine). Run it with
+ * takes under two minutes on a quiet machine (13 minutes on a loaded two-core one). Run it with
  * {@code mvn -B -pl kiosk -am -Dkiosk.excludedGroups=none -Dtest=SpokenFactsRoundTripTest
  * -Dsurefire.failIfNoSpecifiedTests=false test}.
  */
