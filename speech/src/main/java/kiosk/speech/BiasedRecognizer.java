@@ -117,12 +117,12 @@ final class BiasedRecognizer implements ReusableRecognizer {
         int total = grammarWithUnknown.words().size();
         Transcript grammar = VoskRecognizer.withoutUnknown(grammarWithUnknown);
         if (free.confidence() >= FREE_CERTAIN && free.words().size() >= 2) {
-            return free;
+            return free.withRival(grammar);
         }
         boolean grammarExplainsIt = total > 0 && !grammar.isEmpty()
                 && unknown <= GRAMMAR_MAX_UNKNOWN_SHARE * total
                 && grammar.confidence() >= GRAMMAR_MIN_CONFIDENCE;
-        return grammarExplainsIt ? grammar : free;
+        return grammarExplainsIt ? grammar.withRival(free) : free.withRival(grammar);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import kiosk.app.store.OpeningHours;
@@ -80,6 +82,8 @@ public final class Conversation {
     private List<Product> choices = List.of();
     private Intent choiceIntent = Intent.PRODUCT_LOCATION;
     private boolean staffOffered;
+    /** This turn's spoken readings as {@link #interpret} understood them: the one chosen is not understood twice. */
+    private final Map<String, Interpretation> readings = new HashMap<>();
 
     Conversation(StoreKnowledge knowledge, Understanding understanding, Clock clock) {
         this.knowledge = knowledge;
@@ -98,9 +102,31 @@ public final class Conversation {
      * of its facts is said, and "yes" then answers the question asked.
      */
     public Reply respond(String heard, boolean confirmProduct) {
+        return respond(heard, product -> !confirmProduct);
+    }
+
+    /**
+     * What {@code heard} would be understood to ask, before the conversation's context, without answering it: a
+     * spoken turn weighs its two decoders' readings with it.
+     */
+    public Interpretation interpret(String heard) {
+        Interpretation meaning = understanding.interpret(heard);
+        readings.put(heard, meaning);
+        return meaning;
+    }
+
+    /**
+     * A spoken turn: as {@link #respond(String)}, but a product that the recognizer's evidence does not back
+     * ({@code heardForSure} is false for it: only the store-biased grammar heard it) is named back as a question
+     * before any of its facts is said.
+     */
+    public Reply respond(String heard, Predicate<Product> heardForSure) {
         long start = System.nanoTime();
-        Interpretation meaning = throughFocus(heard, understanding.interpret(heard));
-        Reply reply = confirmProduct && meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
+        Interpretation weighed = readings.get(heard);
+        readings.clear();
+        Interpretation meaning = throughFocus(heard, weighed != null ? weighed : understanding.interpret(heard));
+        Reply reply = meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
+                && !heardForSure.test(meaning.products().get(0).product())
                 ? confirm(heard, meaning) : answer(heard, meaning);
         List<GroundingCheck.Finding> invented = grounding.findings(reply.answer());
         if (!invented.isEmpty()) {
@@ -277,8 +303,10 @@ public final class Conversation {
         Product heardProduct = meaning.products().get(0).product();
         choices = List.of(heardProduct);
         choiceIntent = meaning.intent();
-        return reply(heard, "clarify", Map.of("choices", heardProduct.sku()), "Did you say the "
-                + heardProduct.name() + "?", meaning.confidence(), false, Optional.empty());
+        // a product found from a described need was not said: it is offered, not read back
+        String question = meaning.fit() == Interpretation.Fit.NEED ? "Do you mean the " : "Did you say the ";
+        return reply(heard, "clarify", Map.of("choices", heardProduct.sku()), question + heardProduct.name() + "?",
+                meaning.confidence(), false, Optional.empty());
     }
 
     /**

@@ -328,7 +328,7 @@ public final class KioskLoop implements KioskEvent.Handler {
         if (action instanceof SessionAction.StartListening) {
             listen();
         } else if (action instanceof SessionAction.Understand understand) {
-            work.understand(understand.text(), session, stages());
+            work.understand(understand.utterance(), session, stages());
         } else if (action instanceof SessionAction.Speak speak) {
             work.speak(speak.text(), stages(), serving.kiosk().phrasing(), recovering);
         } else if (action instanceof SessionAction.StopSpeaking) {

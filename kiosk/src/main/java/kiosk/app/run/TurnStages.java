@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import kiosk.app.dialogue.GroundedPhrasing;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.session.Utterance;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.AudioChunk;
@@ -19,7 +20,8 @@ public interface TurnStages {
 
     Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials, BooleanSupplier finish);
 
-    Reply understand(ShopperSession session, String heard);
+    /** Answers what was heard, spoken with the recognizer's evidence (a product only the grammar heard is confirmed). */
+    Reply understand(ShopperSession session, Utterance heard);
 
     /** The model pack's phrasing of {@code template}; each checked sentence goes to {@code say}; returns the text. */
     String phrase(GroundedPhrasing pack, String heard, Reply template, Consumer<String> say, BooleanSupplier cancelled);
@@ -36,7 +38,7 @@ public interface TurnStages {
             }
 
             @Override
-            public Reply understand(ShopperSession session, String heard) {
+            public Reply understand(ShopperSession session, Utterance heard) {
                 return voice.understand(session, heard);
             }
 

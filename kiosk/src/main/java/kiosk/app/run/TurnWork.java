@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import kiosk.app.dialogue.GroundedPhrasing;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.session.SessionEvent;
+import kiosk.app.session.Utterance;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.Stopwatch;
 import kiosk.speech.AudioChunk;
@@ -115,7 +116,7 @@ final class TurnWork implements AutoCloseable {
                 Logger.error(message);
                 faults.remember("microphone: " + message);
             }
-            events.accept(new KioskEvent.FromTurn(id, new SessionEvent.Heard(heard.transcript().text())));
+            events.accept(new KioskEvent.FromTurn(id, new SessionEvent.Heard(Utterance.spoken(heard.transcript()))));
         }));
     }
 
@@ -125,13 +126,14 @@ final class TurnWork implements AutoCloseable {
     }
 
     /** Answers what was heard in the shopper's session, off the loop's thread. */
-    void understand(String text, ShopperSession session, TurnStages stages) {
+    void understand(Utterance heard, ShopperSession session, TurnStages stages) {
+        String text = heard.text();
         long id = workers.currentTurn();
         turn.ifPresent(current -> current.heard = Optional.of(text));
         Optional<ShopperTurn> current = turn;
         workers.start(id, TurnWorkers.Role.UNDERSTANDING, UNDERSTANDING_ALLOWANCE, work -> {
             long start = System.nanoTime();
-            Reply reply = Stage.UNDERSTANDING.call(() -> stages.understand(session, text));
+            Reply reply = Stage.UNDERSTANDING.call(() -> stages.understand(session, heard));
             current.ifPresent(t -> t.timings.put("understand", Stopwatch.millisBetween(start, System.nanoTime())));
             events.accept(new KioskEvent.Answered(id, text, reply));
         });

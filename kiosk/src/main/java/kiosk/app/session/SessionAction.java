@@ -13,8 +13,20 @@ public sealed interface SessionAction {
     record FinishListening() implements SessionAction {
     }
 
-    /** Answer the heard text in the shopper's session (knowledge and commands). */
-    record Understand(String text) implements SessionAction {
+    /**
+     * Answer what was heard in the shopper's session (knowledge and commands); spoken, with the recognizer's evidence,
+     * so that a product only the store-biased grammar heard is confirmed before its facts, as in {@code listen}.
+     */
+    record Understand(Utterance utterance) implements SessionAction {
+
+        /** Typed text, or a test's. */
+        public Understand(String text) {
+            this(Utterance.typed(text));
+        }
+
+        public String text() {
+            return utterance.text();
+        }
     }
 
     /** Speak the text (sentence by sentence). */

@@ -30,8 +30,17 @@ public sealed interface SessionEvent {
     record Partial(String text) implements SessionEvent {
     }
 
-    /** The final transcript of one utterance (possibly empty: silence or noise). */
-    record Heard(String text) implements SessionEvent {
+    /** The final transcript of one utterance (possibly empty: silence or noise), with the recognizer's evidence. */
+    record Heard(Utterance utterance) implements SessionEvent {
+
+        /** Typed text, or a test's. */
+        public Heard(String text) {
+            this(Utterance.typed(text));
+        }
+
+        public String text() {
+            return utterance.text();
+        }
     }
 
     /** The answer to what was heard. */

@@ -81,7 +81,7 @@ public final class SessionMachine {
                 actions.add(new SessionAction.Show("Listening…", partial.text(), Optional.empty()));
             }
         } else if (event instanceof Heard heard) {
-            heard(heard.text(), actions);
+            heard(heard.utterance(), actions);
         } else if (event instanceof Answered answered) {
             answered(answered, actions);
         } else if (event instanceof SpeechDone) {
@@ -132,7 +132,8 @@ public final class SessionMachine {
         }
     }
 
-    private void heard(String text, List<SessionAction> actions) {
+    private void heard(Utterance heard, List<SessionAction> actions) {
+        String text = heard.text();
         if (state != State.LISTENING) {
             return;
         }
@@ -151,7 +152,7 @@ public final class SessionMachine {
         state = State.THINKING;
         actions.add(new SessionAction.Lights(Light.BLINK_SLOW, Light.OFF));
         actions.add(new SessionAction.Show("You asked:", text, Optional.empty()));
-        actions.add(new SessionAction.Understand(text));
+        actions.add(new SessionAction.Understand(heard));
     }
 
     private void answered(Answered answered, List<SessionAction> actions) {

@@ -1,11 +1,13 @@
 package kiosk.app.voice;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import kiosk.app.commands.CommandParser;
 import kiosk.app.commands.CommandResult;
 import kiosk.app.dialogue.Conversation;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.store.Product;
 import kiosk.speech.Transcript;
 
 /**
@@ -15,9 +17,6 @@ import kiosk.speech.Transcript;
  * whose conversation keeps the context ("how much is it?" after "where is the drill?").
  */
 public final class ShopperSession {
-
-    /** A grammar reading at least this confident is taken as heard (the free decoder could not do better). */
-    static final double GRAMMAR_SURE = 0.95;
 
     private final Conversation conversation;
     private final Optional<CommandParser> commands;
@@ -31,19 +30,20 @@ public final class ShopperSession {
     }
 
     public Reply respond(String heard) {
-        return respond(heard, false);
+        return respond(heard, product -> true);
     }
 
     /**
-     * A spoken turn: when only the store-biased grammar decoder heard it, and not with near certainty, a product is
-     * confirmed before its facts are said (the grammar forces words the store does not sell into ones it does).
+     * A spoken turn: the reading of the decoder the evidence favours is understood ({@link SpokenEvidence}), and a
+     * product that only the store-biased grammar decoder heard is confirmed before its facts are said (the grammar
+     * forces words the store does not sell into ones it does, and is sure of itself all the same).
      */
     public Reply respond(Transcript heard) {
-        boolean grammarOnly = heard.source() == Transcript.Source.GRAMMAR && heard.confidence() < GRAMMAR_SURE;
-        return respond(heard.text(), grammarOnly);
+        SpokenEvidence.Reading reading = SpokenEvidence.weigh(heard, conversation::interpret);
+        return respond(reading.text(), reading.heardForSure());
     }
 
-    private Reply respond(String heard, boolean confirmProduct) {
+    private Reply respond(String heard, Predicate<Product> heardForSure) {
         Stopwatch clock = Stopwatch.start();
         Reply reply = commands
                 .map(parser -> parser.parse(heard))
@@ -51,7 +51,7 @@ public final class ShopperSession {
                         ? Optional.of(commandReplies.reply(heard, understood, lastReply)
                                 .withTimings(java.util.Map.of("understand", clock.lap())))
                         : Optional.empty())
-                .orElseGet(() -> conversation.respond(heard, confirmProduct));
+                .orElseGet(() -> conversation.respond(heard, heardForSure));
         lastReply = Optional.of(reply);
         return reply;
     }

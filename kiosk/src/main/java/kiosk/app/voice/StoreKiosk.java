@@ -125,9 +125,13 @@ public final class StoreKiosk {
         return recognizerPrepared;
     }
 
-    /** The phrases recognition is biased toward: the store's vocabulary and every command context's phrases. */
+    /**
+     * The phrases recognition is biased toward: the store's vocabulary, the phrases shoppers ask with
+     * ({@link ShopperPhrases}) and every command context's phrases.
+     */
     public List<String> vocabulary() {
         List<String> phrases = new ArrayList<>(knowledge.vocabularyPhrases());
+        ShopperPhrases.FRAMES.stream().filter(frame -> !phrases.contains(frame)).forEach(phrases::add);
         contexts.forEach(context -> phrases.addAll(context.grammarPhrases()));
         return phrases;
     }

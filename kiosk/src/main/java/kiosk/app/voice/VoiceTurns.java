@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import kiosk.app.dialogue.Reply;
+import kiosk.app.session.Utterance;
 import kiosk.speech.Audio;
 import kiosk.speech.AudioChunk;
 import kiosk.speech.AudioSource;
@@ -56,9 +57,14 @@ public final class VoiceTurns {
         }
     }
 
-    /** Answers what was heard in the shopper's session (commands and knowledge). */
+    /** Answers typed text in the shopper's session (commands and knowledge). */
     public Reply understand(ShopperSession session, String heard) {
         return session.respond(heard);
+    }
+
+    /** Answers what was heard: spoken, with the recognizer's evidence, so an unsure product is confirmed first. */
+    public Reply understand(ShopperSession session, Utterance heard) {
+        return heard.speech().map(session::respond).orElseGet(() -> session.respond(heard.text()));
     }
 
     /** Synthesizes {@code text} sentence by sentence into {@code audio}, as each is made. */

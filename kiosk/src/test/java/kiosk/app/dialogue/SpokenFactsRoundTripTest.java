@@ -33,15 +33,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every catalog name, price and aisle, every day's hours and the phone number of both stores, spoken by FreeTTS and
- * heard by Vosk's free recognition (the small English model): the number words the kiosk says must be the number
- * words a listener hears. One utterance per product, as the kiosk answers ("The Wire Nuts 100 Pack is in aisle 2.
- * It is $6.47.", "It's" for a name without a number, which has no number to lose), per day and for the phone number;
- * an item survives when its own number words come back, in order. Every utterance, said and heard, is written to
+ * heard by Vosk's free recognition (the small English model): the numbers the kiosk says must be the numbers a
+ * listener hears. One utterance per product, as the kiosk answers ("The Wire Nuts 100 Pack is in aisle 2. It is
+ * $6.47.", "It's" for a name without a number, which has no number to lose), per day and for the phone number. An item
+ * survives when each run of its number words is said, in order, by whole recognized words with the same sounds
+ * ({@link Pronunciation}: FreeTTS's own CMU lexicon): a shopper hears sounds, so "for" written for "four" loses
+ * nothing, while "forty" for "fourteen" loses the aisle. Every utterance, said and heard, is written to
  * {@code target/spoken-round-trip/}. {@code -Dkiosk.roundTrip.shard=2/3} takes every third utterance from the second
  * on, so that processes on several cores share the run.
  *
- * <p>Not part of {@code mvn verify}: it takes some 10 to 25 minutes on two cores, and it fails today (about one number
- * in nine is lost to the small model's homophones: "four" heard as "for"; see BENCHMARKS.md). Run it with
+ * <p>Not part of {@code mvn verify}: it fails today. About one number in fourteen is still lost, and not to
+ * homophones: FreeTTS's voice ends a sentence on a falling "fourteen" that the small model hears as "forty" (most
+ * aisles 13 and 14 at the end of "It's in aisle number fourteen."; the same words with more after them in the
+ * sentence are heard right), "It is twelve" is heard as "it as well", "aisle number ten" as "to an" (see BENCHMARKS.md). It
+ * takes under two minutes on a quiet machine (13 minutes on a loaded two-core one). Run it with
  * {@code mvn -B -pl kiosk -am -Dkiosk.excludedGroups=none -Dtest=SpokenFactsRoundTripTest
  * -Dsurefire.failIfNoSpecifiedTests=false test}.
  */
@@ -59,6 +64,7 @@ class SpokenFactsRoundTripTest {
     private static SpeechModel model;
     private static FreeTtsSynthesizer voice;
     private static final TextNormalizer NORMALIZER = new TextNormalizer();
+    private static Pronunciation SOUNDS;
 
     @BeforeAll
     static void load() {
@@ -66,6 +72,7 @@ class SpokenFactsRoundTripTest {
                 "the Vosk model is not unpacked at " + VOSK_MODEL + "; run mvn -DskipTests package first");
         model = SpeechModel.load(VOSK_MODEL);
         voice = FreeTtsSynthesizer.open();
+        SOUNDS = new Pronunciation();
     }
 
     @AfterAll
@@ -134,21 +141,25 @@ class SpokenFactsRoundTripTest {
                 String recognized = recognize(voice.speakAll(utterance.text()));
                 trace.println(utterance.text() + "\n  said:  " + NORMALIZER.normalize(utterance.text())
                         + "\n  heard: " + recognized);
-                List<String> heard = numberWords(recognized);
+                List<String> heardWords = words(recognized);
+                List<List<String>> heard = SOUNDS.phonesOfWords(heardWords);
                 int from = 0;
                 for (Item item : utterance.items()) {
                     items++;
-                    List<String> said = numberWords(NORMALIZER.normalize(item.written()));
+                    List<List<String>> said = numberRuns(NORMALIZER.normalize(item.written()));
                     if (said.isEmpty()) {
                         continue;
                     }
                     withNumbers++;
-                    int at = indexOf(heard, said, from);
+                    int at = from;
+                    for (List<String> run : said) {
+                        at = at < 0 ? -1 : Pronunciation.endOfRun(heard, phones(run), at);
+                    }
                     if (at < 0) {
-                        lost.add(item.kind() + " \"" + item.written() + "\": said " + said + ", heard " + heard);
+                        lost.add(item.kind() + " \"" + item.written() + "\": said " + said + ", heard " + heardWords);
                         trace.println("  LOST " + item.kind());
                     } else {
-                        from = at + said.size();
+                        from = at;
                     }
                 }
             }
@@ -169,16 +180,29 @@ class SpokenFactsRoundTripTest {
         }
     }
 
-    static List<String> numberWords(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z]+")).filter(NUMBER_WORDS::contains).toList();
+    static List<String> words(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z']+")).filter(w -> !w.isEmpty()).toList();
     }
 
-    private static int indexOf(List<String> heard, List<String> said, int from) {
-        for (int i = from; i + said.size() <= heard.size(); i++) {
-            if (heard.subList(i, i + said.size()).equals(said)) {
-                return i;
+    /** The runs of number words in {@code text}: "four dollars and ninety eight cents" → [four], [ninety, eight]. */
+    static List<List<String>> numberRuns(String text) {
+        List<List<String>> runs = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (String word : words(text)) {
+            if (NUMBER_WORDS.contains(word)) {
+                run.add(word);
+            } else if (!run.isEmpty()) {
+                runs.add(run);
+                run = new ArrayList<>();
             }
         }
-        return -1;
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static List<String> phones(List<String> words) {
+        return SOUNDS.phonesOfWords(words).stream().flatMap(List::stream).toList();
     }
 }

@@ -313,8 +313,12 @@ class UnderstandingBeyondTheQuestionSetTest {
                 0.85, Transcript.Source.GRAMMAR)).answer());
         assertTrue(spoken.respond(new Transcript("where is the duct tape", List.of(), 0.85, Transcript.Source.FREE))
                 .answer().contains("aisle " + tape.aisle().orElseThrow()));
-        assertTrue(spoken.respond(new Transcript("where is the duct tape", List.of(), 0.99,
-                Transcript.Source.GRAMMAR)).answer().contains("aisle " + tape.aisle().orElseThrow()));
+        assertEquals("Did you say the Duct Tape?", spoken.respond(new Transcript("where is the duct tape", List.of(),
+                0.99, Transcript.Source.GRAMMAR)).answer(), "the grammar is sure of what it forces, too");
+        assertTrue(spoken.respond(new Transcript("where is the duct tape", List.of(), 0.85,
+                Transcript.Source.GRAMMAR).withRival(new Transcript("where is the duck tape", List.of(), 0.7,
+                Transcript.Source.FREE))).answer().contains("aisle " + tape.aisle().orElseThrow()),
+                "the free decoder heard it too");
 
         Conversation refused = assistant.newConversation();
         assertEquals("Did you say the Duct Tape?", refused.respond("how much is the duct tape", true).answer());

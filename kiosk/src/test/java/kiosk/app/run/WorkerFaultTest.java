@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import kiosk.app.KioskPaths;
 import kiosk.app.dialogue.GroundedPhrasing;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.session.Utterance;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
@@ -105,7 +106,7 @@ class WorkerFaultTest {
             }
 
             @Override
-            public Reply understand(ShopperSession session, String heard) {
+            public Reply understand(ShopperSession session, Utterance heard) {
                 if (failing == Stage.UNDERSTANDING) {
                     maybeFail.run();
                 }

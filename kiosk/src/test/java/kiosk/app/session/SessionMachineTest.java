@@ -10,12 +10,24 @@ import java.util.Optional;
 
 import kiosk.app.session.SessionAction.Light;
 import kiosk.app.session.SessionMachine.State;
+import kiosk.speech.Transcript;
 import org.junit.jupiter.api.Test;
 
 class SessionMachineTest {
 
     private final SessionMachine machine = new SessionMachine(
             new SessionMachine.Settings("Hi, how can I help?", Duration.ofSeconds(20), Duration.ofSeconds(15), 2));
+
+    @Test
+    void whatTheRecognizerHeardTravelsWithTheTextToTheUnderstanding() {
+        machine.handle(new SessionEvent.TalkPressed(), 0);
+        Transcript heard = new Transcript("where is the ice melt", List.of(), 0.98, Transcript.Source.GRAMMAR)
+                .withRival(new Transcript("where's the milk", List.of(), 0.85, Transcript.Source.FREE));
+        List<SessionAction> actions = machine.handle(new SessionEvent.Heard(Utterance.spoken(heard)), 1000);
+        assertTrue(actions.contains(new SessionAction.Understand(new Utterance("where is the ice melt",
+                Optional.of(heard)))), actions.toString());
+        assertTrue(actions.contains(new SessionAction.Show("You asked:", "where is the ice melt", Optional.empty())));
+    }
 
     @Test
     void aWholeTurnGoesFromPressToFollowUpAndBackToIdle() {

@@ -1,0 +1,195 @@
+package kiosk.app.voice;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import kiosk.app.store.Product;
+import kiosk.app.understanding.Intent;
+import kiosk.app.understanding.Interpretation;
+import kiosk.app.understanding.ShopperWords;
+import kiosk.speech.Pronunciations;
+import kiosk.speech.SpokenForm;
+import kiosk.speech.Transcript;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Which of the two decoders' readings of a spoken turn to understand, and which products it may state facts of. The
+ * store-biased grammar decoder hears the store's phrases almost word for word, but forces whatever it hears into
+ * them, and is sure of itself all the same: "where's the milk" came out as "where is the melt" at 0.98 confidence,
+ * "I need to check my blood sugar" as "… blood shampoo" at 0.90. The free decoder writes what it hears, slips and all.
+ *
+ * <p>So, with both readings: the free reading when it holds an instruction, an insult or a personal number (the
+ * grammar must not turn it into a product question) or when the free decoder is near certain; the grammar reading
+ * when the product it names was heard by the free decoder too; otherwise the free reading when it asks something the
+ * kiosk can answer; the free reading too when it asks for something the store does not sell and the grammar's only
+ * a FAQ or a department; otherwise the grammar reading. Facts are stated only about a product both decoders heard:
+ * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
+ * (the same need in both); any other product is named back as a question first ("Did you say the Ice Melt?", "Do
+ * you mean the Tweezers?").
+ */
+public final class SpokenEvidence {
+
+    private static final DoubleMetaphone SOUND = new DoubleMetaphone();
+    static {
+        SOUND.setMaxCodeLen(24); // whole names, not their first four sounds
+    }
+    /** A name may be heard with one phone slipped for every so many of its phones (see {@link #nearInPhones}). */
+    static final int PHONES_PER_SLIP = 6;
+    /** FreeTTS's US English phones; each stands for one letter in an edit distance. */
+    private static final List<String> PHONES = List.of("aa", "ae", "ah", "ao", "aw", "ax", "axr", "ay", "b", "ch",
+            "d", "dh", "eh", "el", "em", "en", "er", "ey", "f", "g", "hh", "ih", "ix", "iy", "jh", "k", "l", "m", "n",
+            "ng", "ow", "oy", "p", "r", "s", "sh", "t", "th", "uh", "uw", "v", "w", "y", "z", "zh");
+    /** Words of a product's name that carry no sound of it worth matching. */
+    private static final Set<String> FILLER = Set.of("a", "an", "the", "and", "of", "for", "with", "in", "on", "to");
+    /**
+     * The free decoder near certain of two or more words: taken as typed words, as the recognizer itself takes it
+     * (kiosk.speech.BiasedRecognizer.FREE_CERTAIN), whatever the grammar made of the same sounds.
+     */
+    static final double FREE_SURE = 0.98;
+    /** A grammar reading understood as one of these may only be the store phrase nearest to something else. */
+    private static final Set<Intent> NEAREST_PHRASE = Set.of(Intent.FAQ, Intent.DEPARTMENT_LOCATION);
+    /** Intents that answer nothing: a reading understood so is no better than the other one. */
+    private static final Set<Intent> ANSWERS_NOTHING = Set.of(Intent.NOT_FOUND, Intent.NOT_UNDERSTOOD, Intent.CLARIFY);
+
+    private SpokenEvidence() {
+    }
+
+    /** The text to understand and, for each product, whether the recognizer's evidence backs stating its facts. */
+    public record Reading(String text, Predicate<Product> heardForSure) {
+    }
+
+    /** Weighs the readings of {@code heard}; {@code interpret} understands a text without answering it. */
+    public static Reading weigh(Transcript heard, Function<String, Interpretation> interpret) {
+        Optional<Transcript> other = heard.rival().filter(rival -> rival.source() != heard.source()
+                && !rival.isEmpty());
+        if (other.isEmpty() || heard.isEmpty()) {
+            // one decoder only: free recognition is taken as typed words, a grammar's product is confirmed
+            return new Reading(heard.text(), product -> heard.source() == Transcript.Source.FREE);
+        }
+        Transcript free = heard.source() == Transcript.Source.FREE ? heard : other.get();
+        Transcript grammar = heard.source() == Transcript.Source.GRAMMAR ? heard : other.get();
+        Interpretation fromFree = interpret.apply(free.text());
+        if (fromFree.concern() != ShopperWords.Concern.NONE) {
+            // an instruction, an insult or a personal number in the shopper's own words: the grammar must not hide it
+            return new Reading(free.text(), product -> false);
+        }
+        if (free.confidence() >= FREE_SURE && free.words().size() >= 2) {
+            return new Reading(free.text(), product -> true);
+        }
+        Interpretation fromGrammar = interpret.apply(grammar.text());
+        List<String> freeWords = words(free.text());
+        List<String> grammarWords = words(grammar.text());
+        // heard by both: each reading says its name (by sound) or is understood to ask for it
+        Predicate<Product> bothHeard = product -> heardIn(freeWords, fromFree, product)
+                && heardIn(grammarWords, fromGrammar, product);
+        Optional<Product> grammarProduct = product(fromGrammar);
+        if (grammarProduct.isPresent() && heardIn(freeWords, fromFree, grammarProduct.get())) {
+            return new Reading(grammar.text(), bothHeard);
+        }
+        if (!ANSWERS_NOTHING.contains(fromFree.intent())
+                && (product(fromFree).isPresent() || grammarProduct.isEmpty())) {
+            return new Reading(free.text(), bothHeard);
+        }
+        if (fromFree.intent() == Intent.NOT_FOUND && NEAREST_PHRASE.contains(fromGrammar.intent())) {
+            // the free decoder heard something the store does not sell; the grammar's FAQ or department is only the
+            // nearest store phrase: "bathroom tiles" heard as "bathroom aisle", "hearing aids" as "… any aids"
+            return new Reading(free.text(), product -> false);
+        }
+        return new Reading(grammar.text(), bothHeard);
+    }
+
+    private static boolean heardIn(List<String> words, Interpretation meaning, Product product) {
+        return product(meaning).filter(product::equals).isPresent() || heardByName(words, product);
+    }
+
+    private static Optional<Product> product(Interpretation meaning) {
+        return meaning.intent().isProductQuestion() ? meaning.bestProduct().map(match -> match.product())
+                : Optional.empty();
+    }
+
+    /** Whether the words say the product's name or one of its aliases, alike in sound. */
+    static boolean heardByName(List<String> words, Product product) {
+        List<String> names = new ArrayList<>();
+        names.add(product.name());
+        names.addAll(product.aliases());
+        return names.stream().anyMatch(name -> says(words, words(name)));
+    }
+
+    /**
+     * Whether some run of {@code words} sounds like {@code name} (its filler words aside): the runs are compared
+     * joined, so "sun bloke" says "sunblock" and "day time" says "daytime"; a run may be one word longer or shorter
+     * than the name.
+     */
+    private static boolean says(List<String> words, List<String> name) {
+        List<String> wanted = name.stream().filter(word -> !FILLER.contains(word)).toList();
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        String joinedName = singular(String.join("", wanted));
+        String namePhones = phoneString(wanted);
+        for (int start = 0; start < words.size(); start++) {
+            StringBuilder run = new StringBuilder();
+            List<String> runWords = new ArrayList<>();
+            for (int end = start; end < words.size() && end - start <= wanted.size(); end++) {
+                if (!FILLER.contains(words.get(end)) || end > start) {
+                    run.append(words.get(end));
+                    runWords.add(words.get(end));
+                }
+                if (alike(singular(run.toString()), joinedName) || nearInPhones(phoneString(runWords), namePhones)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One phone wrong, left out or added for every {@link #PHONES_PER_SLIP} of the name's: "any day will left" says
+     * "dayquil", "got any to he wraps" says "heat wraps"; a name shorter than that must sound exactly.
+     */
+    private static boolean nearInPhones(String heard, String name) {
+        int slips = name.length() / PHONES_PER_SLIP;
+        return slips > 0 && !heard.isEmpty()
+                && Math.abs(heard.length() - name.length()) <= slips
+                && new LevenshteinDistance(slips).apply(heard, name) >= 0;
+    }
+
+    /** The words' phones, one character each, so that an edit distance counts phones. */
+    private static String phoneString(List<String> words) {
+        StringBuilder text = new StringBuilder();
+        for (String phone : Pronunciations.phones(words)) {
+            int index = PHONES.indexOf(phone);
+            text.append(index < 0 ? '?' : (char) ('A' + index));
+        }
+        return text.toString();
+    }
+
+    /** The same letters, or the same sounds by Double Metaphone (both codes); short words must be the same. */
+    static boolean alike(String heard, String wanted) {
+        if (heard.equals(wanted)) {
+            return true;
+        }
+        if (heard.length() < 4 || wanted.length() < 4) {
+            return false;
+        }
+        return SOUND.isDoubleMetaphoneEqual(heard, wanted) || SOUND.isDoubleMetaphoneEqual(heard, wanted, true);
+    }
+
+    private static String singular(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1)
+                : word;
+    }
+
+    /** The spoken words of a text ("25 ft" → "twenty five foot"), lower case. */
+    static List<String> words(String text) {
+        return Arrays.stream(SpokenForm.normalize(text).toLowerCase(Locale.ROOT).split("[^a-z']+"))
+                .filter(word -> !word.isEmpty()).toList();
+    }
+}
