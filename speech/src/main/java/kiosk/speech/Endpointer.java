@@ -3,34 +3,41 @@ package kiosk.speech;
 import java.time.Duration;
 
 /**
- * Decides that an utterance has ended after enough trailing silence. Silence is judged against an adaptive noise
- * floor, so an air conditioner or a busy aisle does not count as speech forever.
+ * Decides that an utterance has ended after enough trailing silence, how much by {@link EndOfSpeech} and what the
+ * free decoder has heard so far. Silence is judged against an adaptive noise floor, so an air conditioner or a busy
+ * aisle does not count as speech forever; it is counted in whole chunks after the last loud one.
+ *
+ * <p>Public so that a benchmark can replay the live rule over recorded decoder text and compare end-of-speech
+ * policies without decoding each clip once per policy.
  */
-final class Endpointer {
+public final class Endpointer {
 
     private static final double MIN_SPEECH_RMS = 300;
     private static final double SPEECH_OVER_FLOOR = 3.0;
 
-    private long silenceMillis;
+    private EndOfSpeech policy;
     private double noiseFloor;
     private boolean speechSeen;
     private long trailingSilenceMillis;
 
-    Endpointer(Duration silence) {
-        restart(silence);
+    public Endpointer(EndOfSpeech policy) {
+        restart(policy);
     }
 
-    /** Forgets the last utterance: a reused recognizer judges the next one afresh, with this silence. */
-    void restart(Duration silence) {
-        silenceMillis = silence.toMillis();
+    /** Forgets the last utterance: a reused recognizer judges the next one afresh, with this policy. */
+    void restart(EndOfSpeech policy) {
+        this.policy = policy;
         noiseFloor = -1;
         speechSeen = false;
         trailingSilenceMillis = 0;
     }
 
-    /** Returns true once speech has been followed by the configured silence; never when endpointing is off. */
-    boolean accept(AudioChunk chunk) {
-        if (silenceMillis == 0) {
+    /**
+     * Returns true once speech has been followed by the silence the policy asks for after {@code heard} (the
+     * decoder's text after this chunk); never while nothing has been heard, nor when endpointing is off.
+     */
+    public boolean accept(AudioChunk chunk, String heard) {
+        if (policy.off()) {
             return false;
         }
         double rms = rms(chunk.pcm());
@@ -42,7 +49,11 @@ final class Endpointer {
         } else if (speechSeen) {
             trailingSilenceMillis += chunk.durationMillis();
         }
-        return speechSeen && trailingSilenceMillis >= silenceMillis;
+        if (!speechSeen || heard.isBlank()) {
+            return false;
+        }
+        Duration needed = policy.silenceAfter(heard);
+        return trailingSilenceMillis >= needed.toMillis();
     }
 
     static double rms(byte[] pcm) {

@@ -10,6 +10,7 @@ import kiosk.app.dialogue.Reply;
 import kiosk.speech.Audio;
 import kiosk.speech.AudioChunk;
 import kiosk.speech.AudioSource;
+import kiosk.speech.EndOfSpeech;
 import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeechModel;
 import kiosk.speech.SpeechSynthesizer;
@@ -26,8 +27,8 @@ import kiosk.speech.Transcriber;
  */
 public final class VoiceTurns {
 
-    /** Trailing silence that ends a shopper's question on a live microphone. */
-    public static final Duration END_OF_SPEECH = Duration.ofMillis(800);
+    /** Trailing silence that ends a shopper's question on a live microphone (see {@link EndOfSpeech}). */
+    public static final EndOfSpeech END_OF_SPEECH = EndOfSpeech.after(Duration.ofMillis(800));
 
     private final SpeechModel speechModel;
     private final SpeechSynthesizer synthesizer;
@@ -50,7 +51,7 @@ public final class VoiceTurns {
      */
     public Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials,
                                      BooleanSupplier finish) {
-        RecognizerOptions options = live ? recognition.withEndpointSilence(END_OF_SPEECH) : recognition;
+        RecognizerOptions options = live ? recognition.withEndOfSpeech(END_OF_SPEECH) : recognition;
         try (StreamingRecognizer recognizer = speechModel.open(options)) {
             return Transcriber.stream(recognizer, source, partials, finish);
         }
