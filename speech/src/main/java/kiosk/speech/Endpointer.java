@@ -4,8 +4,12 @@ import java.time.Duration;
 
 /**
  * Decides that an utterance has ended after enough trailing silence, how much by {@link EndOfSpeech} and what the
- * free decoder has heard so far. Silence is judged against an adaptive noise floor, so an air conditioner or a busy
- * aisle does not count as speech forever; it is counted in whole chunks after the last loud one.
+ * free decoder has heard so far. Silence is counted in whole chunks after the last loud one, judged against a noise
+ * floor: the quietest chunk of the last {@value #FLOOR_WINDOW_CHUNKS} (minimum statistics), so an air conditioner
+ * or a busy aisle stops counting as speech once it has lasted that long, while speech, which dips between words,
+ * never lifts the floor to its own level. (A floor that followed every chunk's level crept up during speech, 5 % of
+ * it a chunk, until the softer syllables of a long question counted as silence: harmless after 800 ms, but a shorter
+ * silence ended questions mid-word.)
  *
  * <p>Public so that a benchmark can replay the live rule over recorded decoder text and compare end-of-speech
  * policies without decoding each clip once per policy.
@@ -14,9 +18,12 @@ public final class Endpointer {
 
     private static final double MIN_SPEECH_RMS = 300;
     private static final double SPEECH_OVER_FLOOR = 3.0;
+    /** Chunks the noise floor is the minimum of: 5 s of 100 ms chunks. */
+    static final int FLOOR_WINDOW_CHUNKS = 50;
 
     private EndOfSpeech policy;
-    private double noiseFloor;
+    private final double[] recent = new double[FLOOR_WINDOW_CHUNKS];
+    private int seen;
     private boolean speechSeen;
     private long trailingSilenceMillis;
 
@@ -27,7 +34,7 @@ public final class Endpointer {
     /** Forgets the last utterance: a reused recognizer judges the next one afresh, with this policy. */
     void restart(EndOfSpeech policy) {
         this.policy = policy;
-        noiseFloor = -1;
+        seen = 0;
         speechSeen = false;
         trailingSilenceMillis = 0;
     }
@@ -41,7 +48,11 @@ public final class Endpointer {
             return false;
         }
         double rms = rms(chunk.pcm());
-        noiseFloor = noiseFloor < 0 ? rms : Math.min(rms, noiseFloor * 0.95 + rms * 0.05);
+        recent[seen++ % FLOOR_WINDOW_CHUNKS] = rms;
+        double noiseFloor = rms;
+        for (int i = 0; i < Math.min(seen, FLOOR_WINDOW_CHUNKS); i++) {
+            noiseFloor = Math.min(noiseFloor, recent[i]);
+        }
         boolean speech = rms > Math.max(MIN_SPEECH_RMS, noiseFloor * SPEECH_OVER_FLOOR);
         if (speech) {
             speechSeen = true;
