@@ -91,6 +91,34 @@ class EndOfSpeechTest {
         assertFalse(fixedShort.text().contains("milk"), fixedShort.text());
     }
 
+    @Test
+    void aSteadyHumIsNotSpeech() {
+        Audio question = voice.speakAll("where are the garden hoses");
+        long speechEnd = SpeechEnd.of(question).orElseThrow();
+        // a fan running all along: the floor is the hum, and the silence after the question is counted as usual
+        Audio withFan = mix(Audio.silence(1000).append(question).append(Audio.silence(3000)), 500);
+        Heard heard = play(withFan, BY_WORDS);
+        assertInstanceOf(RecognitionEvent.Endpoint.class, heard.event());
+        long wait = heard.fedMillis() - 1000 - speechEnd;
+        assertTrue(wait >= 300 && wait <= 500, "ended " + wait + " ms after the speech");
+        // a fan switched on as the shopper stops, louder than speech's threshold: counted as speech until it has
+        // lasted the floor's window, then as the silence it is
+        Audio fanAfter = question.append(mix(Audio.silence(8000), 1000));
+        Heard late = play(fanAfter, BY_WORDS);
+        assertInstanceOf(RecognitionEvent.Endpoint.class, late.event(), "the hum never ended the utterance");
+        assertTrue(late.fedMillis() < question.durationMillis() + 7000, "ended at " + late.fedMillis());
+    }
+
+    /** The clip with a 120 Hz hum of this RMS added. */
+    private static Audio mix(Audio clip, double rms) {
+        short[] samples = clip.samples();
+        for (int i = 0; i < samples.length; i++) {
+            double hum = rms * Math.sqrt(2) * Math.sin(2 * Math.PI * 120 * i / AudioFormat.SPEECH.sampleRate());
+            samples[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, samples[i] + hum));
+        }
+        return Audio.ofSamples(samples);
+    }
+
     private record Heard(RecognitionEvent event, long fedMillis, String text) {
     }
 
