@@ -67,7 +67,8 @@ public final class BenchEndpointCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     /** One clip decoded once: its chunks, the decoder's text after each, where its speech ends, and its half. */
-    private record Trace(String kind, boolean dev, List<AudioChunk> chunks, String[] heard, long speechEndMillis) {
+    private record Trace(String kind, String name, boolean dev, List<AudioChunk> chunks, String[] heard,
+                         long speechEndMillis) {
     }
 
     /** Where a policy put the endpoint in one clip: ms of audio fed, or -1 when it never ended by silence. */
@@ -90,16 +91,15 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             List<String> asked = QuestionSet.load(questions).sessions().stream().flatMap(List::stream)
                     .map(QuestionSet.Turn::ask).distinct().limit(limit).toList();
             for (String text : asked) {
-                traces.add(trace(models, "freetts", dev(text), Voices.freeTts(models.synthesizer(), text)));
-                Voices.espeak(text, scratch).ifPresent(audio -> traces.add(trace(models, "espeak-ng", dev(text),
-                        audio)));
+                traces.add(trace(models, "freetts", text, Voices.freeTts(models.synthesizer(), text)));
+                Voices.espeak(text, scratch).ifPresent(audio -> traces.add(trace(models, "espeak-ng", text, audio)));
             }
             Path folder = recordings.orElse(Path.of(System.getProperty("kiosk.shared", "../shared"), "data",
                     "speech-to-intent", "clean"));
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path wav : files.filter(f -> f.toString().endsWith(".wav")).sorted().limit(limit).toList()) {
-                        traces.add(trace(models, "recording", dev(wav.getFileName().toString()), WavFile.read(wav)));
+                        traces.add(trace(models, "recording", wav.getFileName().toString(), WavFile.read(wav)));
                     }
                 }
             }
@@ -136,6 +136,24 @@ public final class BenchEndpointCommand implements Callable<Integer> {
                         Percentiles.of(realWait, 50), Percentiles.of(realWait, 95));
             }
         }
+        // what was heard where the live policy and the shortest ones cut a clip off, and where the live one waited
+        // longest: which words a speaker paused after
+        for (EndOfSpeech policy : List.of(VoiceTurns.END_OF_SPEECH, EndOfSpeech.after(Duration.ofMillis(500)),
+                EndOfSpeech.after(Duration.ofMillis(400)))) {
+            for (Trace trace : traces) {
+                Outcome outcome = new Outcome(trace, endpoint(trace, policy));
+                boolean slow = outcome.endpointMillis() >= 0 && policy.equals(VoiceTurns.END_OF_SPEECH)
+                        && outcome.waitMillis() > policy.afterComplete().toMillis() + 150;
+                if (outcome.cutOff() || slow) {
+                    int chunk = (int) (outcome.endpointMillis() / Transcriber.CHUNK_MILLIS) - 1;
+                    out.printf("%s %d/%d %s %s%s: endpoint at %d ms, speech ends at %d ms, heard \"%s\"%n",
+                            outcome.cutOff() ? "cut off" : "slow", policy.afterComplete().toMillis(),
+                            policy.afterOpenWord().toMillis(), trace.dev() ? "dev" : "test", trace.kind(),
+                            trace.kind().equals("recording") ? " " + trace.name() : " \"" + trace.name() + "\"",
+                            outcome.endpointMillis(), trace.speechEndMillis(), trace.heard()[chunk]);
+                }
+            }
+        }
         return 0;
     }
 
@@ -157,7 +175,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
     }
 
     /** Decodes the clip once with the free decoder (endpointing off), keeping its text after each chunk. */
-    private static Trace trace(KioskModels models, String kind, boolean dev, Audio clip) {
+    private static Trace trace(KioskModels models, String kind, String name, Audio clip) {
         Audio played = Audio.silence(LEAD_MILLIS).append(clip).append(Audio.silence(TRAIL_MILLIS));
         List<AudioChunk> chunks = played.chunks(Transcriber.CHUNK_MILLIS);
         String[] heard = new String[chunks.size()];
@@ -169,7 +187,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             free.finish();
         }
         OptionalLong end = SpeechEnd.of(clip);
-        return new Trace(kind, dev, chunks, heard, LEAD_MILLIS + end.orElse(0));
+        return new Trace(kind, name, dev(name), chunks, heard, LEAD_MILLIS + end.orElse(0));
     }
 
     /** The live rule replayed: ms of audio fed when the endpoint fell, or -1 when silence never ended the clip. */
