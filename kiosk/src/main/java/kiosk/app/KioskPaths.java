@@ -81,8 +81,10 @@ public record KioskPaths(Path models, Path store, Path state) {
         return models.resolve("vosk-model-en-us");
     }
 
+    /** The encoder's folder; {@code -Dkiosk.encoder=DIR} puts another one in its place, to measure it. */
     public Path encoderModel() {
-        return models.resolve("all-minilm-l6-v2-q");
+        String other = System.getProperty("kiosk.encoder");
+        return other != null ? Path.of(other) : models.resolve("all-minilm-l6-v2-q");
     }
 
     public Path tokenizerCache() {

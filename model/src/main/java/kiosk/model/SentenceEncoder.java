@@ -6,25 +6,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import org.tinylog.Logger;
 
 /**
- * A sentence encoder (quantized all-MiniLM-L6-v2 in ONNX): text in, a unit-length 384-dimensional vector out, so
- * that the dot product of two vectors is their cosine similarity. Thread-safe; load it once.
+ * A sentence encoder (a small quantized BERT-style model in ONNX: all-MiniLM-L6-v2, bge-small-en-v1.5 or e5-small-v2):
+ * text in, a unit-length 384-dimensional vector out, so that the dot product of two vectors is their cosine
+ * similarity. A question ({@link #encode}) and what it is searched against ({@link #encodeAll}) get the prefixes and
+ * pooling of the model's {@link EncoderRecipe}. Thread-safe; load it once.
  */
 public final class SentenceEncoder implements AutoCloseable {
 
     private final OnnxModel model;
     private final HuggingFaceTokenizer tokenizer;
+    private final EncoderRecipe recipe;
     private final int dimension;
+    private final Optional<VectorCache> vectorCache;
     private volatile boolean closed;
 
-    private SentenceEncoder(OnnxModel model, HuggingFaceTokenizer tokenizer) {
+    private SentenceEncoder(OnnxModel model, HuggingFaceTokenizer tokenizer, EncoderRecipe recipe,
+            Optional<VectorCache> vectorCache) {
         this.model = model;
         this.tokenizer = tokenizer;
+        this.recipe = recipe;
+        this.vectorCache = vectorCache;
         this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
     }
 
@@ -36,19 +44,33 @@ public final class SentenceEncoder implements AutoCloseable {
         return dimension;
     }
 
+    /** How the model is used: its pooling and prefixes. */
+    public EncoderRecipe recipe() {
+        return recipe;
+    }
+
+    /** Encodes a question (a query): what is compared with the passages of {@link #encodeAll}. */
     public float[] encode(String text) {
-        return encodeBatch(List.of(text))[0];
+        return encodeBatch(List.of(recipe.queryPrefix() + text))[0];
     }
 
     /**
-     * Encodes many texts, one at a time. The quantized model scales its activations per tensor, so in a padded batch
-     * the other sentences shift every sentence's vector (cosine to the single encoding fell to about 0.97 in our
-     * test); exact vectors matter more here than the throughput a batch would add.
+     * Encodes what questions are searched against (passages: a product's document, a FAQ phrasing), one at a time.
+     * The quantized model scales its activations per tensor, so in a padded batch the other sentences shift every
+     * sentence's vector (cosine to the single encoding fell to about 0.97 in our test); exact vectors matter more here than the throughput a batch would add. With a vector cache (see
+     * {@link Builder#vectorCache}) a list encoded before by the same encoder is read back instead.
      */
     public float[][] encodeAll(List<String> texts) {
+        if (closed) {
+            throw new IllegalStateException("the sentence encoder is closed");
+        }
+        return vectorCache.map(cache -> cache.vectors(texts, this::encodeEach)).orElseGet(() -> encodeEach(texts));
+    }
+
+    private float[][] encodeEach(List<String> texts) {
         float[][] vectors = new float[texts.size()][];
         for (int i = 0; i < texts.size(); i++) {
-            vectors[i] = encodeBatch(List.of(texts.get(i)))[0];
+            vectors[i] = encodeBatch(List.of(recipe.passagePrefix() + texts.get(i)))[0];
         }
         return vectors;
     }
@@ -78,7 +100,7 @@ public final class SentenceEncoder implements AutoCloseable {
                 "last_hidden_state");
         float[][] vectors = new float[texts.size()][];
         for (int i = 0; i < texts.size(); i++) {
-            vectors[i] = Pooling.meanPooledUnitVector(hidden[i], mask[i]);
+            vectors[i] = recipe.pooling().unitVector(hidden[i], mask[i]);
         }
         return vectors;
     }
@@ -101,6 +123,7 @@ public final class SentenceEncoder implements AutoCloseable {
         private int threads = 2;
         private int maxTokens = 128;
         private Path tokenizerCacheDir;
+        private Path vectorCacheDir;
 
         private Builder() {
         }
@@ -127,6 +150,15 @@ public final class SentenceEncoder implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where {@link #encodeAll} keeps the vectors of the lists it encodes, so that the next start with the same
+         * texts and the same encoder reads them instead (see {@link VectorCache}); none unless given.
+         */
+        public Builder vectorCache(Path dir) {
+            this.vectorCacheDir = dir;
+            return this;
+        }
+
         public SentenceEncoder build() {
             if (folder == null) {
                 throw new IllegalStateException("modelFolder is required");
@@ -136,6 +168,8 @@ public final class SentenceEncoder implements AutoCloseable {
             if (tokenizerCacheDir != null) {
                 useCacheDir(tokenizerCacheDir);
             }
+            Optional<VectorCache> vectors = Optional.ofNullable(vectorCacheDir)
+                    .map(dir -> VectorCache.forEncoder(dir, onnx, tokenizerJson, maxTokens));
             OnnxModel model = OnnxModel.load(onnx, threads);
             try {
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -144,8 +178,9 @@ public final class SentenceEncoder implements AutoCloseable {
                         .optTruncation(true)
                         .optPadding(false)
                         .build();
-                Logger.debug("sentence encoder {} loaded", onnx);
-                return new SentenceEncoder(model, tokenizer);
+                EncoderRecipe recipe = EncoderRecipe.forModelFile(onnx.getFileName().toString());
+                Logger.debug("sentence encoder {} loaded ({})", onnx, recipe);
+                return new SentenceEncoder(model, tokenizer, recipe, vectors);
             } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
                 model.close();
                 throw new ModelException("the tokenizer " + tokenizerJson + " cannot be loaded (" + e.getMessage()

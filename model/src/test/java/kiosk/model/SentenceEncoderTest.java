@@ -101,6 +101,27 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void clsPoolingTakesTheFirstTokenAndNormalises() {
+        float[][] tokens = {{3, 4}, {100, 0}};
+        float[] pooled = Pooling.CLS.unitVector(tokens, new long[] {1, 1});
+        assertEquals(0.6, pooled[0], 1e-6);
+        assertEquals(0.8, pooled[1], 1e-6);
+    }
+
+    @Test
+    void eachKnownModelFileCarriesItsOwnPoolingPrefixesAndScale() {
+        assertEquals(EncoderRecipe.MINILM, encoder.recipe());
+        EncoderRecipe e5 = EncoderRecipe.forModelFile("e5-small-v2-q.onnx");
+        assertEquals("query: ", e5.queryPrefix());
+        assertEquals("passage: ", e5.passagePrefix());
+        assertEquals(Pooling.CLS, EncoderRecipe.forModelFile("bge-small-en-v1.5-q.onnx").pooling());
+        // MiniLM is the scale the thresholds are on; a match as near as e5's average lands on MiniLM's average
+        assertEquals(0.42, EncoderRecipe.MINILM.onReferenceScale(0.42), 1e-9);
+        assertEquals(EncoderRecipe.MINILM.nearest().mean(), e5.onReferenceScale(e5.nearest().mean()), 1e-9);
+        assertEquals(Pooling.MEAN, EncoderRecipe.forModelFile("model.onnx").pooling());
+    }
+
+    @Test
     void theIndexFindsTheNearestVectorsBestFirst() {
         VectorIndex index = VectorIndex.of(new float[][] {{1, 0}, {0, 1}, {0.6f, 0.8f}});
         List<VectorIndex.Hit> hits = index.nearest(new float[] {0, 1}, 2);

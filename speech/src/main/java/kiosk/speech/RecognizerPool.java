@@ -99,6 +99,18 @@ final class RecognizerPool implements AutoCloseable {
         toClose.forEach(ReusableRecognizer::close);
     }
 
+    /**
+     * Frees the idle recognizers of the kinds {@code obsolete} picks (a reloaded store's old vocabulary, never asked
+     * for again); one in use stays until it is given back. Each holds native decoders and their graph caches.
+     */
+    void closeIdle(java.util.function.Predicate<Kind> obsolete) {
+        List<ReusableRecognizer> toClose = new ArrayList<>();
+        synchronized (this) {
+            idle.entrySet().removeIf(entry -> obsolete.test(entry.getKey()) && toClose.add(entry.getValue()));
+        }
+        toClose.forEach(ReusableRecognizer::close);
+    }
+
     /** How many recognizers are idle, for tests. */
     synchronized int idleCount() {
         return idle.size();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +42,8 @@ public final class SpeechModel implements AutoCloseable {
         }
     };
     private final RecognizerPool recognizers = new RecognizerPool();
+    /** The kinds being built by {@link #prepare}, each done when its recognizer is kept. */
+    private final Map<RecognizerPool.Kind, CompletableFuture<Void>> preparing = new ConcurrentHashMap<>();
     private final AtomicInteger builtCount = new AtomicInteger();
     private volatile boolean closed;
 
@@ -89,15 +92,56 @@ public final class SpeechModel implements AutoCloseable {
      */
     public StreamingRecognizer open(RecognizerOptions options) {
         checkOpen();
+        awaitPreparation(RecognizerPool.Kind.of(options));
         return recognizers.open(options, this::build);
     }
 
     /**
      * Builds the recognizer for these options now, when a store's knowledge is loaded, so that the first shopper
-     * does not wait for its grammar to compile.
+     * does not wait for its grammar to compile; when it returns, one is kept ready. Options that differ only in
+     * their endpointing make the same recognizer (endpointing is set per utterance). While it is being built, an
+     * {@link #open} of the same kind waits for it rather than compiling a second one beside it, and so does a second
+     * {@code prepare}.
      */
     public void prepare(RecognizerOptions options) {
-        open(options).close();
+        checkOpen();
+        RecognizerPool.Kind kind = RecognizerPool.Kind.of(options);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> theirs = preparing.putIfAbsent(kind, mine);
+        if (theirs != null) {
+            theirs.join();
+            return;
+        }
+        try {
+            recognizers.open(options, this::build).close();
+        } finally {
+            preparing.remove(kind, mine);
+            mine.complete(null); // done, built or not: a failed build is met again, and reported, by the next open
+        }
+    }
+
+    /**
+     * Frees the kept recognizers biased toward other phrases than {@code current}'s. After a reload the old store's
+     * vocabulary is not asked for again, and its recognizer (two decoders with their graph caches) would otherwise
+     * stay until {@link RecognizerPool#KINDS_KEPT} newer kinds pushed it out; should it be asked for after all, it
+     * is built again.
+     */
+    public void releaseBiasedExcept(RecognizerOptions current) {
+        checkOpen();
+        RecognizerPool.Kind keep = RecognizerPool.Kind.of(current);
+        recognizers.closeIdle(kind -> kind.mode() == RecognizerOptions.Mode.BIASED && !kind.equals(keep));
+    }
+
+    /** Whether a recognizer of these options' kind is being prepared now, for tests. */
+    boolean preparing(RecognizerOptions options) {
+        return preparing.containsKey(RecognizerPool.Kind.of(options));
+    }
+
+    private void awaitPreparation(RecognizerPool.Kind kind) {
+        CompletableFuture<Void> pending = preparing.get(kind);
+        if (pending != null) {
+            pending.join();
+        }
     }
 
     private ReusableRecognizer build(RecognizerOptions options) {
@@ -148,8 +192,11 @@ public final class SpeechModel implements AutoCloseable {
         return recognizers.idleCount();
     }
 
-    /** How many recognizers were built since loading, for tests. */
-    int recognizersBuilt() {
+    /**
+     * How many recognizers were built since loading: tests and {@code bench startup} check with it that the first
+     * turn after a knowledge load found its recognizer prepared.
+     */
+    public int recognizersBuilt() {
         return builtCount.get();
     }
 

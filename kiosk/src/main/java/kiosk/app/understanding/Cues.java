@@ -40,14 +40,22 @@ final class Cues {
     static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
             + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$"
             + "|your location|directions"
-            + "|how do i get (there|here)|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
+            + "|how do i get (there|here|to you|to (your|the|this) (store|shop|pharmacy))|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
             + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
     static final Pattern GOODBYE = Pattern.compile("\\b(bye|goodbye|good bye|that is all|thats all|that will be all"
             + "|see you|have a nice day|im done|i am done|nothing else|no thank you|no thanks)\\b");
     static final Pattern THANKS = Pattern.compile("^(ok(ay)? |great |perfect )?(thank you|thanks|thank you very much"
             + "|great thanks|perfect thanks|cheers|thanks a lot|thanks so much|thank you so much|many thanks)"
-            + "( very much| a lot| so much)?$");
+            + "( very much| a lot| so much)?$"
+            // praise is thanks too: "you've been very helpful", "that helps", "much appreciated"
+            + "|^((ok(ay)? |great |perfect |wow )?(you (have |are )?|youve |youre )(been )?(very |so |really )?"
+            + "(helpful|great|awesome|amazing|the best)|(that|this) (is |was )?(very |really |so )?helpful"
+            + "|(that|this) helps( a lot)?|(i )?appreciate (it|that)|much appreciated)( thanks| thank you)?$");
+    /** About the kiosk itself: answered with the store's greeting, which says what it is for. */
+    static final Pattern ABOUT_KIOSK = Pattern.compile("^((who|what) are you|are you (a |an )?(robot|machine"
+            + "|computer|human|person|real person|ai|bot)|what can you do|what do you do|how does this (work|thing work)"
+            + "|what can i ask( you)?|what is this( thing)?)$");
     static final Pattern YES = Pattern.compile("^(yes|yeah|yep|yup|sure|please|yes please|ok|okay|sure thing"
             + "|that would be great|go ahead|yes call them|please do)\\b");
     static final Pattern NO = Pattern.compile("^(no|nope|nah|no thanks|no thank you|not now|im fine|i am fine)\\b");

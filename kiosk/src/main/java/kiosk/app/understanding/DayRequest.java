@@ -39,14 +39,23 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
                 : Focus.ANY;
         Matcher named = NAMED_DAY.matcher(normalized);
         if (named.find()) {
-            LocalDate date = namedDate(named.group(1), today);
-            return new DayRequest(Optional.of(date.getDayOfWeek()), false, focus, "on " + named.group(1),
-                    Optional.of(date), false);
+            // "the day after new year": another date than the holiday's, whose hours may differ
+            int shift = normalized.contains("day after " + named.group(1)) ? 1
+                    : normalized.contains("day before " + named.group(1)) ? -1 : 0;
+            LocalDate date = namedDate(named.group(1), today).plusDays(shift);
+            String label = shift == 0 ? "on " + named.group(1)
+                    : "on the day " + (shift > 0 ? "after " : "before ") + named.group(1);
+            return new DayRequest(Optional.of(date.getDayOfWeek()), false, focus, label, Optional.of(date), false);
         }
         Matcher weekday = WEEKDAY.matcher(normalized);
         if (weekday.find()) {
             DayOfWeek day = DayOfWeek.valueOf(weekday.group(1).toUpperCase());
             return new DayRequest(Optional.of(day), false, focus, "on " + capitalize(weekday.group(1)));
+        }
+        if (normalized.matches(".*\\bday after tomorrow\\b.*")) {
+            LocalDate date = today.plusDays(2);
+            return new DayRequest(Optional.of(date.getDayOfWeek()), false, focus, "the day after tomorrow",
+                    Optional.of(date), false);
         }
         if (normalized.matches(".*\\b(tomorrow)\\b.*")) {
             LocalDate date = today.plusDays(1);

@@ -58,7 +58,7 @@ public final class FaqMatcher {
             double overlap = isAnswer.get(hit.index())
                     ? (asked.isEmpty() ? 0 : shared / (double) asked.size())
                     : (expected.isEmpty() ? 0 : shared / (double) Math.max(expected.size(), asked.size()));
-            double cosine = hit.score() - (isAnswer.get(hit.index()) ? ANSWER_DISCOUNT : 0);
+            double cosine = encoder.recipe().onReferenceScale(hit.score()) - (isAnswer.get(hit.index()) ? ANSWER_DISCOUNT : 0);
             double score = 0.8 * cosine + 0.2 * overlap;
             if (best == null || score > best.score()) {
                 best = new FaqMatch(faqs.get(owner.get(hit.index())), score, cosine);

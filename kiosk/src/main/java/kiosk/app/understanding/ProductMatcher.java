@@ -262,12 +262,14 @@ public final class ProductMatcher {
         if (productVectors != null) {
             cosine = productVectors.score(queryVector, product);
         } else {
-            float[] vector = lazyVectors.computeIfAbsent(product, p -> encoder.encode(document(products.get(p))));
+            float[] vector = lazyVectors.computeIfAbsent(product,
+                    p -> encoder.encodeAll(List.of(document(products.get(p))))[0]);
             cosine = 0;
             for (int d = 0; d < vector.length; d++) {
                 cosine += vector[d] * queryVector[d];
             }
         }
-        return cosine;
+        // the thresholds of Understanding are on MiniLM's scale
+        return encoder.recipe().onReferenceScale(cosine);
     }
 }

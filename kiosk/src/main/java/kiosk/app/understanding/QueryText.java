@@ -15,7 +15,7 @@ import kiosk.speech.SpokenForm;
 public final class QueryText {
 
     /** Words that frame a question rather than name a thing. */
-    static final Set<String> FRAME_WORDS = Set.copyOf(java.util.List.of("where", "is", "are", "the", "a", "an", "do", "does", "did", "you",
+    static final Set<String> FRAME_WORDS = withStems(java.util.List.of("where", "is", "are", "the", "a", "an", "do", "does", "did", "you",
             "your", "have", "has", "had", "any", "how", "much", "many", "it", "its", "cost", "costs", "i", "im", "me",
             "my", "looking", "look", "for", "find", "can", "could", "get", "sell", "carry", "keep", "stock", "in",
             "of", "to", "please", "what", "whats", "price", "priced", "some", "there", "they", "them", "that", "this",
@@ -24,15 +24,34 @@ public final class QueryText {
             "hello", "um", "uh", "so", "well", "okay", "ok", "also", "with", "just", "thing", "things", "item",
             "section", "department", "area", "kind", "sort", "type", "some", "here", "today", "still", "if",
             "much", "will", "shall", "should", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
-            "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve", "d",
-            "t", "m"));
+            "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve",
+            "t", "m",
+            // comparisons name no thing ("which one is cheapest"); read as names they found a product by a slip
+            "cheaper", "cheapest", "pricier", "priciest", "expensive", "bigger", "biggest", "smaller", "smallest",
+            "larger", "largest"));
+    /**
+     * "I'd", "you'd": the "d" would be a word of its own once the apostrophe goes, and a single "d" names things
+     * ("vitamin d", "d batteries"), so the contraction is spelled out first.
+     */
+    private static final java.util.regex.Pattern WOULD = java.util.regex.Pattern.compile(
+            "(?i)\\b(i|you|we|they|he|she|it|that|who|there)['\u2019]d\\b");
 
     private QueryText() {
     }
 
+    /**
+     * The words and their folded forms: tokens are compared after folding, and "does" folds to "doe", which left
+     * "how much does it cost" asking about a "doe".
+     */
+    private static Set<String> withStems(List<String> words) {
+        Set<String> all = new java.util.HashSet<>(words);
+        words.forEach(word -> all.add(stem(word)));
+        return Set.copyOf(all);
+    }
+
     /** Lower case, digits as words, punctuation gone, "double a" as "aa". */
     public static String normalize(String text) {
-        String spoken = SpokenForm.normalize(text.replace("'s", "s"));
+        String spoken = SpokenForm.normalize(WOULD.matcher(text).replaceAll("$1 would").replace("'s", "s"));
         return (" " + spoken + " ")
                 .replace(" double as ", " aa ").replace(" double a ", " aa ")
                 .replace(" triple as ", " aaa ").replace(" triple a ", " aaa ")

@@ -37,6 +37,8 @@ public final class Understanding {
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
             + "|where (is|are|s|do you keep|can i (find|get|buy))|any|got any|is there any|are there any"
             + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
+    /** "do you have anything for a headache": a need, however the question begins. */
+    private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b(anything|something|stuff|what) (for|to)\\b");
     /** A turn longer than this many words is read for its last clause to know what it asks. */
     static final int LONG_TURN_WORDS = 14;
     static final double FAQ_CERTAIN = 0.80;
@@ -73,9 +75,16 @@ public final class Understanding {
         if (Cues.THANKS.matcher(text).matches()) {
             return simple(text, Intent.THANKS, 1);
         }
+        if (Cues.ABOUT_KIOSK.matcher(text).matches()) {
+            return simple(text, Intent.GREETING, 1);
+        }
         boolean shortReply = text.split(" ").length <= 4;
         if (shortReply && Cues.NO.matcher(text).find()) {
             return simple(text, Intent.NO, 1);
+        }
+        if (shortReply && Cues.GOODBYE.matcher(text).find()) {
+            // "okay bye" ends the conversation; it is no yes to an offer of a person
+            return simple(text, Intent.GOODBYE, 1);
         }
         if (shortReply && Cues.YES.matcher(text).find()) {
             return simple(text, Intent.YES, 1);
@@ -133,7 +142,8 @@ public final class Understanding {
         if (containing.size() >= 2) {
             return answer.products(containing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
         }
-        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3;
+        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
+                && !DESCRIBES_A_NEED.matcher(text).find();
         double bestCosine = ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0);
         if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= bestCosine && !namesAThing && !subject.isEmpty()) {
             // No product named, and the question means what a FAQ entry's phrasing or answer says
@@ -187,6 +197,12 @@ public final class Understanding {
             }
         }
         return heard;
+    }
+
+    /** Whether a (normalized) question says what it asks of a product: its price, stock or place. */
+    public static boolean asksPriceStockOrPlace(String normalized) {
+        return Cues.PRICE.matcher(normalized).find() || Cues.STOCK.matcher(normalized).find()
+                || Cues.STOCK_ONLY.matcher(normalized).find() || Cues.LOCATION.matcher(normalized).find();
     }
 
     /** Price, stock or place, from the whole question: "do you still have X" and "any X left" ask for stock. */

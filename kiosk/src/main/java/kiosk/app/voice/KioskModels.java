@@ -3,6 +3,7 @@ package kiosk.app.voice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import kiosk.app.KioskPaths;
@@ -14,6 +15,7 @@ import kiosk.model.generate.OnnxDecoder;
 import kiosk.model.generate.PackException;
 import kiosk.model.SentenceEncoder;
 import kiosk.speech.FreeTtsSynthesizer;
+import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeechModel;
 import kiosk.speech.SpeechSynthesizer;
 import kiosk.speech.VoiceSettings;
@@ -35,6 +37,8 @@ public final class KioskModels implements AutoCloseable {
     private LoadedPack pack;
     private VoiceSettings configuredVoice = VoiceSettings.at(VoiceSettings.DEFAULT_LEVEL_DBFS);
     private volatile boolean closed;
+    /** Set by {@link #loadSpeechInBackground()}: this process speaks, so knowledge loads prepare its recognizer. */
+    private volatile boolean speechWanted;
     // one lock per model: the speech model and the voice load on a second core while the encoder indexes the store
     private final Object speechLock = new Object();
     private final Object encoderLock = new Object();
@@ -86,6 +90,8 @@ public final class KioskModels implements AutoCloseable {
                     .modelFolder(paths.encoderModel())
                     .tokenizerCacheDir(paths.tokenizerCache())
                     .threads(Math.min(2, Runtime.getRuntime().availableProcessors()))
+                    // a restart with the same store reads its product and FAQ vectors instead of encoding them again
+                    .vectorCache(paths.state().resolve("cache").resolve("vectors"))
                     .build();
             Logger.info("sentence encoder loaded from {} in {} ms", paths.encoderModel(), millisSince(start));
         }
@@ -186,6 +192,7 @@ public final class KioskModels implements AutoCloseable {
      * and reports it.
      */
     public void loadSpeechInBackground() {
+        speechWanted = true;
         Thread loader = new Thread(() -> {
             try {
                 speechModel();
@@ -196,6 +203,42 @@ public final class KioskModels implements AutoCloseable {
         }, "kiosk-model-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /**
+     * Builds the recognizer for {@code options} (the store's vocabulary, as the live path opens it) on a thread of its
+     * own once the speech model is loaded, so that compiling the store's phrases into a grammar happens while the
+     * rest of the kiosk gets ready, or between turns after a reload, and not in the first shopper's turn. A turn that
+     * comes first waits for it rather than building a second one. Only in a process that speaks (one that called
+     * {@link #loadSpeechInBackground()}): typed questions never load the speech model for it. Once it is ready the
+     * recognizers kept for other store vocabularies (a reload's old store) are freed. A failure is only logged: the
+     * turn meets it again and reports it.
+     *
+     * @return done when the recognizer is kept ready (or its building failed, or nothing was to be done)
+     */
+    public CompletableFuture<Void> prepareRecognition(RecognizerOptions options) {
+        CompletableFuture<Void> prepared = new CompletableFuture<>();
+        if (!speechWanted || closed) {
+            prepared.complete(null);
+            return prepared;
+        }
+        Thread preparer = new Thread(() -> {
+            try {
+                long start = System.nanoTime();
+                SpeechModel speech = speechModel();
+                speech.prepare(options);
+                // a reload's new vocabulary replaces the old store's: its recognizer is not asked for again
+                speech.releaseBiasedExcept(options);
+                Logger.info("recognizer of {} phrases ready in {} ms", options.phrases().size(), millisSince(start));
+            } catch (RuntimeException e) {
+                Logger.warn("the recognizer for the store's phrases could not be prepared: {}", e.getMessage());
+            } finally {
+                prepared.complete(null);
+            }
+        }, "kiosk-recognizer-preparer");
+        preparer.setDaemon(true);
+        preparer.start();
+        return prepared;
     }
 
     /** Closes what was loaded, last loaded first; safe to call twice. */

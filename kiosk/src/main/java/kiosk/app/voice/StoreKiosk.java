@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import kiosk.app.commands.CommandContext;
@@ -33,6 +34,7 @@ public final class StoreKiosk {
     private final KioskModels models;
     private final Path folder;
     private final Optional<GroundedPhrasing> phrasing;
+    private CompletableFuture<Void> recognizerPrepared = CompletableFuture.completedFuture(null);
 
     private StoreKiosk(Path folder, StoreKnowledge knowledge, StoreAssistant assistant, List<CommandContext> contexts,
                        KioskModels models, Optional<GroundedPhrasing> phrasing) {
@@ -67,7 +69,11 @@ public final class StoreKiosk {
                 messages -> model.pack().promptTokens(model.tokens(), messages),
                 model.pack().generationOptions(model.tokens()), knowledge, Clock.systemUTC(),
                 sentence -> speakable(sentence, models)));
-        return new StoreKiosk(storeFolder, knowledge, assistant, contexts, models, phrasing);
+        StoreKiosk kiosk = new StoreKiosk(storeFolder, knowledge, assistant, contexts, models, phrasing);
+        // the store's phrases compiled into its recognizer now, beside the rest of loading, not in the first turn
+        kiosk.recognizerPrepared = models.prepareRecognition(
+                kiosk.recognition().withEndpointSilence(VoiceTurns.END_OF_SPEECH));
+        return kiosk;
     }
 
     /** Mostly words the speech model knows: English the voice can say, not a broken model's fragments. */
@@ -103,7 +109,20 @@ public final class StoreKiosk {
 
     /** Spoken turns, with recognition biased toward this store's words and its command phrases. */
     public VoiceTurns voiceTurns() {
-        return new VoiceTurns(models.speechModel(), models.synthesizer(), RecognizerOptions.biased(vocabulary()));
+        return new VoiceTurns(models.speechModel(), models.synthesizer(), recognition());
+    }
+
+    /** Recognition biased toward this store's words and its command phrases. */
+    private RecognizerOptions recognition() {
+        return RecognizerOptions.biased(vocabulary());
+    }
+
+    /**
+     * Done when the recognizer for this store's vocabulary is built and kept (at once in a process that does not
+     * speak): see {@link KioskModels#prepareRecognition}.
+     */
+    public CompletableFuture<Void> recognizerPrepared() {
+        return recognizerPrepared;
     }
 
     /** The phrases recognition is biased toward: the store's vocabulary and every command context's phrases. */

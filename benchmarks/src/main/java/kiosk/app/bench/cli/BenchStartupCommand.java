@@ -16,6 +16,7 @@ import kiosk.app.cli.JsonLines;
 import kiosk.app.cli.StoreOption;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
+import kiosk.app.voice.SpokenTurn;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
@@ -60,20 +61,33 @@ public final class BenchStartupCommand implements Callable<Integer> {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         boolean warmProcess = ManagementFactory.getRuntimeMXBean().getUptime() > 3000;
         try (KioskModels models = store.models()) {
+            Map<String, Long> steps = new LinkedHashMap<>(); // on the main thread, wall ms each
+            steps.put("JVM start to main", ManagementFactory.getRuntimeMXBean().getUptime());
+            long mark = System.nanoTime();
             models.loadSpeechInBackground();   // as kiosk run does
+            models.encoder();
+            mark = step(steps, "sentence encoder loaded", mark);
             StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
+            mark = step(steps, "store loaded and indexed", mark);
             VoiceTurns voice = kiosk.voiceTurns();
-            // the first turn compiles the vocabulary into the recognizer: part of being ready
-            voice.take(Audio.silence(300), kiosk.newSession(), chunk -> { });
+            mark = step(steps, "waited for the speech model and the voice", mark);
+            // ready when the store's vocabulary is compiled into its recognizer, prepared beside the rest of loading
+            kiosk.recognizerPrepared().join();
+            step(steps, "waited for the store's recognizer", mark);
             long readyMillis = System.currentTimeMillis() - jvmStart;
             long readyCpuMillis = processCpuMillis();
             long readyRss = residentMegabytes();
+            Map<String, Long> threadCpu = cpuMillisByThread();
             List<Audio> questions = new ArrayList<>();
             for (String question : QUESTIONS) {
                 questions.add(models.synthesizer().speakAll(question).append(Audio.silence(300)));
             }
             ShopperSession session = kiosk.newSession();
-            voice.take(questions.get(0), session, chunk -> { });
+            int builtBefore = models.speechModel().recognizersBuilt();
+            long firstTurnStart = System.nanoTime();
+            SpokenTurn first = voice.take(questions.get(0), session, chunk -> { });
+            long firstTurnMillis = (System.nanoTime() - firstTurnStart) / 1_000_000;
+            int builtInFirstTurn = models.speechModel().recognizersBuilt() - builtBefore;
             long turnRss = residentMegabytes();
             for (int turn = 1; turn < turns; turn++) {
                 if (turn % QUESTIONS.size() == 0) {
@@ -82,6 +96,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
                 voice.take(questions.get(turn % QUESTIONS.size()), session, chunk -> { });
             }
             long turnsRss = residentMegabytes();
+            Map<String, Long> residentByMapping = residentMegabytesByMapping();
             long cpuMillis = processCpuMillis();
             out.printf("| cold start to ready | CPU time to ready | resident memory at ready | after a spoken turn "
                     + "| after %d | targets |%n", turns);
@@ -90,6 +105,13 @@ public final class BenchStartupCommand implements Callable<Integer> {
                     readyCpuMillis, readyRss, turnRss, turnsRss, readyMillis <= 1500 ? "" : " (NOT MET)",
                     turnsRss <= 300 ? "" : " (NOT MET)");
             out.printf("CPU time of the whole run (%d turns): %d ms%n", turns, cpuMillis);
+            out.println("steps to ready on the main thread (wall ms): " + steps);
+            out.printf("first spoken turn: %d ms in all, end of speech to first audio %.0f ms; recognizers it built: %d"
+                    + " (0: the store's was prepared at load)%n", firstTurnMillis,
+                    first.timingsMs().get("end_of_speech_to_first_audio"), builtInFirstTurn);
+            out.println("CPU time to ready by thread (ms, the JVM's own threads included): " + threadCpu);
+            out.println("resident memory after the turns by mapping (MB; [anonymous]: the Java heap and the native "
+                    + "libraries' malloc): " + residentByMapping);
             if (warmProcess) {
                 out.println("(this process did other work first, as in bench smoke: these figures are not a cold start;"
                         + " run bin/kiosk bench startup on its own)");
@@ -107,6 +129,72 @@ public final class BenchStartupCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static long step(Map<String, Long> steps, String name, long startNanos) {
+        long now = System.nanoTime();
+        steps.put(name, (now - startNanos) / 1_000_000);
+        return now;
+    }
+
+    /**
+     * User and system CPU time of each of this process's threads, summed by name with the numbers taken out (the
+     * JIT's compiler threads, the collector's, ONNX Runtime's and the kiosk's own), largest first: where the CPU
+     * time of a start goes, which the JVM's thread beans do not show for its native threads.
+     */
+    private static Map<String, Long> cpuMillisByThread() throws IOException {
+        Map<String, Long> byName = new java.util.HashMap<>();
+        long ticksPerSecond = 100; // USER_HZ, 100 on every Linux the kiosk runs on
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                byName.merge(name, ticks * 1000 / ticksPerSecond, Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /**
+     * Resident memory by what is mapped (a file: a native library, the class-data archive, a model file; or
+     * anonymous memory: the heap, malloc's arenas, thread stacks), in whole megabytes, largest first, the small ones
+     * summed as "other": what the resident figure is made of.
+     */
+    private static Map<String, Long> residentMegabytesByMapping() throws IOException {
+        Map<String, Long> kilobytes = new java.util.HashMap<>();
+        String mapping = "[anonymous]";
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 5 && fields[0].contains("-") && fields[0].indexOf(':') < 0) {
+                mapping = fields.length >= 6 ? Path.of(fields[5]).getFileName() + "" : "[anonymous]";
+                mapping = mapping.startsWith("[heap") || mapping.startsWith("[stack") ? "[anonymous]" : mapping;
+            } else if (fields[0].equals("Rss:")) {
+                kilobytes.merge(mapping, Long.parseLong(fields[1]), Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        long other = 0;
+        for (Map.Entry<String, Long> entry : kilobytes.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
+            if (entry.getValue() >= 1024) {
+                sorted.put(entry.getKey(), entry.getValue() / 1024);
+            } else {
+                other += entry.getValue();
+            }
+        }
+        sorted.put("other", other / 1024);
+        return sorted;
     }
 
     /** User and system CPU time of this process (every thread, the JVM's own included). */
