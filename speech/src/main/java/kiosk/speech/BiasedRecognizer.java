@@ -2,7 +2,6 @@ package kiosk.speech;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 
 import org.tinylog.Logger;
 
@@ -42,10 +41,10 @@ final class BiasedRecognizer implements ReusableRecognizer {
     private volatile long grammarStepCpuNanos;
 
     /** Both recognizers must be opened without endpointing: this one decides for both. Starts the grammar thread. */
-    BiasedRecognizer(VoskRecognizer free, VoskRecognizer grammar, Duration endpointSilence) {
+    BiasedRecognizer(VoskRecognizer free, VoskRecognizer grammar, EndOfSpeech endOfSpeech) {
         this.free = free;
         this.grammar = grammar;
-        this.endpointer = new Endpointer(endpointSilence);
+        this.endpointer = new Endpointer(endOfSpeech);
         this.grammarAccept = () -> this.grammar.accept(chunkForGrammar);
         this.grammarFinish = () -> {
             long cpu = THREADS.getCurrentThreadCpuTime();
@@ -70,7 +69,9 @@ final class BiasedRecognizer implements ReusableRecognizer {
         }
         grammarThread.await();
         chunkForGrammar = null;
-        if (endpointer.accept(chunk) && fromFree instanceof RecognitionEvent.Partial) {
+        // the free decoder's text so far (what the display shows) says how much silence ends it
+        String heard = fromFree instanceof RecognitionEvent.Partial partial ? partial.text() : "";
+        if (endpointer.accept(chunk, heard)) {
             return new RecognitionEvent.Endpoint(finish());
         }
         return fromFree;
@@ -126,15 +127,15 @@ final class BiasedRecognizer implements ReusableRecognizer {
     }
 
     @Override
-    public void reset(Duration endpointSilence) {
+    public void reset(EndOfSpeech endOfSpeech) {
         checkOpen();
         if (!grammarThread.healthy()) {
             throw new SpeechException("the grammar decoder failed; this recognizer cannot be reused");
         }
         // decoders are reset on the caller's thread: the grammar thread is idle (every step was awaited)
-        free.reset(Duration.ZERO);
-        grammar.reset(Duration.ZERO);
-        endpointer.restart(endpointSilence);
+        free.reset(EndOfSpeech.OFF);
+        grammar.reset(EndOfSpeech.OFF);
+        endpointer.restart(endOfSpeech);
         finished = false;
         audioMillis = 0;
     }

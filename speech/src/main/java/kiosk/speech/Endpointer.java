@@ -3,38 +3,56 @@ package kiosk.speech;
 import java.time.Duration;
 
 /**
- * Decides that an utterance has ended after enough trailing silence. Silence is judged against an adaptive noise
- * floor, so an air conditioner or a busy aisle does not count as speech forever.
+ * Decides that an utterance has ended after enough trailing silence, how much by {@link EndOfSpeech} and what the
+ * free decoder has heard so far. Silence is counted in whole chunks after the last loud one, judged against a noise
+ * floor: the quietest chunk of the last {@value #FLOOR_WINDOW_CHUNKS} (minimum statistics), so an air conditioner
+ * or a busy aisle stops counting as speech once it has lasted that long, while speech, which dips between words,
+ * never lifts the floor to its own level. (A floor that followed every chunk's level crept up during speech, 5 % of
+ * it a chunk, until the softer syllables of a long question counted as silence: harmless after 800 ms, but a shorter
+ * silence ended questions mid-word.)
+ *
+ * <p>Public so that a benchmark can replay the live rule over recorded decoder text and compare end-of-speech
+ * policies without decoding each clip once per policy.
  */
-final class Endpointer {
+public final class Endpointer {
 
     private static final double MIN_SPEECH_RMS = 300;
     private static final double SPEECH_OVER_FLOOR = 3.0;
+    /** Chunks the noise floor is the minimum of: 5 s of 100 ms chunks. */
+    static final int FLOOR_WINDOW_CHUNKS = 50;
 
-    private long silenceMillis;
-    private double noiseFloor;
+    private EndOfSpeech policy;
+    private final double[] recent = new double[FLOOR_WINDOW_CHUNKS];
+    private int seen;
     private boolean speechSeen;
     private long trailingSilenceMillis;
 
-    Endpointer(Duration silence) {
-        restart(silence);
+    public Endpointer(EndOfSpeech policy) {
+        restart(policy);
     }
 
-    /** Forgets the last utterance: a reused recognizer judges the next one afresh, with this silence. */
-    void restart(Duration silence) {
-        silenceMillis = silence.toMillis();
-        noiseFloor = -1;
+    /** Forgets the last utterance: a reused recognizer judges the next one afresh, with this policy. */
+    void restart(EndOfSpeech policy) {
+        this.policy = policy;
+        seen = 0;
         speechSeen = false;
         trailingSilenceMillis = 0;
     }
 
-    /** Returns true once speech has been followed by the configured silence; never when endpointing is off. */
-    boolean accept(AudioChunk chunk) {
-        if (silenceMillis == 0) {
+    /**
+     * Returns true once speech has been followed by the silence the policy asks for after {@code heard} (the
+     * decoder's text after this chunk); never while nothing has been heard, nor when endpointing is off.
+     */
+    public boolean accept(AudioChunk chunk, String heard) {
+        if (policy.off()) {
             return false;
         }
         double rms = rms(chunk.pcm());
-        noiseFloor = noiseFloor < 0 ? rms : Math.min(rms, noiseFloor * 0.95 + rms * 0.05);
+        recent[seen++ % FLOOR_WINDOW_CHUNKS] = rms;
+        double noiseFloor = rms;
+        for (int i = 0; i < Math.min(seen, FLOOR_WINDOW_CHUNKS); i++) {
+            noiseFloor = Math.min(noiseFloor, recent[i]);
+        }
         boolean speech = rms > Math.max(MIN_SPEECH_RMS, noiseFloor * SPEECH_OVER_FLOOR);
         if (speech) {
             speechSeen = true;
@@ -42,7 +60,11 @@ final class Endpointer {
         } else if (speechSeen) {
             trailingSilenceMillis += chunk.durationMillis();
         }
-        return speechSeen && trailingSilenceMillis >= silenceMillis;
+        if (!speechSeen || heard.isBlank()) {
+            return false;
+        }
+        Duration needed = policy.silenceAfter(heard);
+        return trailingSilenceMillis >= needed.toMillis();
     }
 
     static double rms(byte[] pcm) {

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param phrases         the domain's phrases (product names, command phrases), empty for free speech
  * @param mode            which decoders run
- * @param endpointSilence trailing silence that ends the utterance by itself; {@link Duration#ZERO}: only the caller
- *                        ends it
+ * @param endOfSpeech     the trailing silence that ends the utterance by itself, by what has been heard so far;
+ *                        {@link EndOfSpeech#OFF}: only the caller ends it
  * @param alternatives    how many of the grammar decoder's best hypotheses the transcript carries (1: only the best),
  *                        so that a parser can pick the one that makes sense; see {@link Transcript#readings()}
  * @param outOfGrammar    how much of what is said is expected to lie outside the phrases (0 to 0.9), for the grammar
@@ -18,7 +18,7 @@ import java.util.List;
  *                        is one such sentence, which the store's vocabulary needs; a grammar of whole command
  *                        sentences needs more, or it reads "where can I buy a laptop" as "can I have a dark roast"
  */
-public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpointSilence, int alternatives,
+public record RecognizerOptions(List<String> phrases, Mode mode, EndOfSpeech endOfSpeech, int alternatives,
                                 double outOfGrammar) {
 
     public static final int MAX_ALTERNATIVES = 50;
@@ -43,34 +43,36 @@ public record RecognizerOptions(List<String> phrases, Mode mode, Duration endpoi
             throw new IllegalArgumentException("the out-of-grammar share must be from 0 to " + MAX_OUT_OF_GRAMMAR
                     + ", not " + outOfGrammar);
         }
-        if (endpointSilence.isNegative()) {
-            throw new IllegalArgumentException("endpoint silence cannot be negative: " + endpointSilence);
-        }
     }
 
     public static RecognizerOptions free() {
-        return new RecognizerOptions(List.of(), Mode.FREE, Duration.ZERO, 1, 0);
+        return new RecognizerOptions(List.of(), Mode.FREE, EndOfSpeech.OFF, 1, 0);
     }
 
     public static RecognizerOptions grammar(Collection<String> phrases) {
-        return new RecognizerOptions(List.copyOf(phrases), Mode.GRAMMAR, Duration.ZERO, 1, 0);
+        return new RecognizerOptions(List.copyOf(phrases), Mode.GRAMMAR, EndOfSpeech.OFF, 1, 0);
     }
 
     public static RecognizerOptions biased(Collection<String> phrases) {
-        return new RecognizerOptions(List.copyOf(phrases), Mode.BIASED, Duration.ZERO, 1, 0);
+        return new RecognizerOptions(List.copyOf(phrases), Mode.BIASED, EndOfSpeech.OFF, 1, 0);
     }
 
+    /** The same trailing silence ends the utterance whatever was heard ({@link Duration#ZERO}: off). */
     public RecognizerOptions withEndpointSilence(Duration silence) {
-        return new RecognizerOptions(phrases, mode, silence, alternatives, outOfGrammar);
+        return withEndOfSpeech(EndOfSpeech.after(silence));
+    }
+
+    public RecognizerOptions withEndOfSpeech(EndOfSpeech policy) {
+        return new RecognizerOptions(phrases, mode, policy, alternatives, outOfGrammar);
     }
 
     /** The grammar decoder's {@code count} best hypotheses (grammar mode; free and biased keep the best only). */
     public RecognizerOptions withAlternatives(int count) {
-        return new RecognizerOptions(phrases, mode, endpointSilence, count, outOfGrammar);
+        return new RecognizerOptions(phrases, mode, endOfSpeech, count, outOfGrammar);
     }
 
     /** Grammar mode: expect {@code share} of what is said to lie outside the phrases (see the record's doc). */
     public RecognizerOptions withOutOfGrammar(double share) {
-        return new RecognizerOptions(phrases, mode, endpointSilence, alternatives, share);
+        return new RecognizerOptions(phrases, mode, endOfSpeech, alternatives, share);
     }
 }

@@ -58,7 +58,7 @@ final class RecognizerPool implements AutoCloseable {
         }
         ReusableRecognizer recognizer = kept.orElseGet(() -> create.apply(options));
         try {
-            recognizer.reset(options.endpointSilence());
+            recognizer.reset(options.endOfSpeech());
         } catch (RuntimeException e) {
             recognizer.close();
             throw e;
@@ -68,7 +68,7 @@ final class RecognizerPool implements AutoCloseable {
 
     private void giveBack(Kind kind, ReusableRecognizer recognizer) {
         try {
-            recognizer.reset(java.time.Duration.ZERO); // the costly part now, while the reply is being made
+            recognizer.reset(EndOfSpeech.OFF); // the costly part now, while the reply is being made
         } catch (RuntimeException e) {
             Logger.warn("a recognizer could not be reset and is freed: {}", e.getMessage());
             recognizer.close();

@@ -1,7 +1,5 @@
 package kiosk.speech;
 
-import java.time.Duration;
-
 /**
  * A recognizer that {@link SpeechModel} keeps between utterances: building one costs a native decoder and, with a
  * grammar, compiling the grammar into a decoding graph (tens to hundreds of milliseconds for a store's phrases), so
@@ -10,10 +8,10 @@ import java.time.Duration;
 interface ReusableRecognizer extends StreamingRecognizer {
 
     /**
-     * Readies it for a new utterance, ended by {@code endpointSilence} of trailing silence (zero: only by the caller),
+     * Readies it for a new utterance, ended by the trailing silence {@code endOfSpeech} asks for ({@link EndOfSpeech#OFF}: only by the caller),
      * whatever state the last one was left in (finished, abandoned mid-way).
      *
      * @throws SpeechException when it cannot be reused (a decoder failed); the caller closes it
      */
-    void reset(Duration endpointSilence);
+    void reset(EndOfSpeech endOfSpeech);
 }

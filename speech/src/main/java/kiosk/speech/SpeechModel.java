@@ -3,7 +3,6 @@ package kiosk.speech;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -148,8 +147,8 @@ public final class SpeechModel implements AutoCloseable {
     private ReusableRecognizer build(RecognizerOptions options) {
         long start = System.nanoTime();
         ReusableRecognizer built = switch (options.mode()) {
-            case FREE -> VoskRecognizer.free(this, options.endpointSilence());
-            case GRAMMAR -> VoskRecognizer.grammar(this, grammar(options), options.endpointSilence(),
+            case FREE -> VoskRecognizer.free(this, options.endOfSpeech());
+            case GRAMMAR -> VoskRecognizer.grammar(this, grammar(options), options.endOfSpeech(),
                     options.alternatives());
             case BIASED -> biased(options);
         };
@@ -160,11 +159,11 @@ public final class SpeechModel implements AutoCloseable {
     }
 
     private BiasedRecognizer biased(RecognizerOptions options) {
-        VoskRecognizer free = VoskRecognizer.free(this, Duration.ZERO);
+        VoskRecognizer free = VoskRecognizer.free(this, EndOfSpeech.OFF);
         try {
             // nobody shows the grammar decoder's partial text: it only decodes until the end
-            return new BiasedRecognizer(free, VoskRecognizer.grammar(this, grammar(options), Duration.ZERO, 1, false),
-                    options.endpointSilence());
+            return new BiasedRecognizer(free, VoskRecognizer.grammar(this, grammar(options), EndOfSpeech.OFF, 1, false),
+                    options.endOfSpeech());
         } catch (RuntimeException e) {
             free.close();
             throw e;

@@ -1,7 +1,6 @@
 package kiosk.speech;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -45,11 +44,11 @@ final class VoskRecognizer implements ReusableRecognizer {
     /** The n-best readings of the segments decoded so far, combined (text and summed decoder score), best first. */
     private List<Reading> readings = List.of(new Reading("", 0, 0));
 
-    private VoskRecognizer(Recognizer recognizer, Transcript.Source source, Duration endpointSilence,
+    private VoskRecognizer(Recognizer recognizer, Transcript.Source source, EndOfSpeech endOfSpeech,
                            int alternatives, boolean partials) {
         this.recognizer = recognizer;
         this.source = source;
-        this.endpointer = new Endpointer(endpointSilence);
+        this.endpointer = new Endpointer(endOfSpeech);
         this.alternatives = alternatives;
         this.partials = partials;
         recognizer.setWords(true);
@@ -59,28 +58,28 @@ final class VoskRecognizer implements ReusableRecognizer {
         }
     }
 
-    static VoskRecognizer free(SpeechModel model, Duration endpointSilence) {
+    static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech) {
         try {
             return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate()),
-                    Transcript.Source.FREE, endpointSilence, 1, true);
+                    Transcript.Source.FREE, endOfSpeech, 1, true);
         } catch (IOException e) {
             throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
         }
     }
 
     /** A recognizer restricted to a grammar made by {@link #grammarJson}. */
-    static VoskRecognizer grammar(SpeechModel model, String grammarJson, Duration endpointSilence, int alternatives) {
-        return grammar(model, grammarJson, endpointSilence, alternatives, true);
+    static VoskRecognizer grammar(SpeechModel model, String grammarJson, EndOfSpeech endOfSpeech, int alternatives) {
+        return grammar(model, grammarJson, endOfSpeech, alternatives, true);
     }
 
     /**
-     * As {@link #grammar(SpeechModel, String, Duration, int)}; without {@code partials} its {@link #accept} only
+     * As {@link #grammar(SpeechModel, String, EndOfSpeech, int)}; without {@code partials} its {@link #accept} only
      * decodes and reports {@link RecognitionEvent.Nothing}, for a decoder whose partial text nobody shows.
      */
-    static VoskRecognizer grammar(SpeechModel model, String grammarJson, Duration endpointSilence, int alternatives,
+    static VoskRecognizer grammar(SpeechModel model, String grammarJson, EndOfSpeech endOfSpeech, int alternatives,
                                   boolean partials) {
         return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
-                Transcript.Source.GRAMMAR, endpointSilence, alternatives, partials);
+                Transcript.Source.GRAMMAR, endOfSpeech, alternatives, partials);
     }
 
     /**
@@ -114,9 +113,8 @@ final class VoskRecognizer implements ReusableRecognizer {
         } else {
             return NOTHING;
         }
-        boolean ended = endpointer.accept(chunk);
         String heard = heardText();
-        if (ended && !heard.isBlank()) {
+        if (endpointer.accept(chunk, heard)) {
             return new RecognitionEvent.Endpoint(finish());
         }
         return heard.isBlank() ? NOTHING : new RecognitionEvent.Partial(heard);
@@ -172,7 +170,7 @@ final class VoskRecognizer implements ReusableRecognizer {
     }
 
     @Override
-    public void reset(Duration endpointSilence) {
+    public void reset(EndOfSpeech endOfSpeech) {
         if (closed) {
             throw new IllegalStateException("this recognizer is closed");
         }
@@ -185,7 +183,7 @@ final class VoskRecognizer implements ReusableRecognizer {
         words.clear();
         lastPartial = "";
         readings = List.of(new Reading("", 0, 0));
-        endpointer.restart(endpointSilence);
+        endpointer.restart(endOfSpeech);
         finished = false;
     }
 

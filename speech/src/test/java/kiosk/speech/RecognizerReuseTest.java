@@ -105,9 +105,9 @@ class RecognizerReuseTest {
             // the same two decoders, one after the other on this thread, as before
             Transcript free;
             Transcript grammar;
-            try (VoskRecognizer freeDecoder = VoskRecognizer.free(model, Duration.ZERO);
+            try (VoskRecognizer freeDecoder = VoskRecognizer.free(model, EndOfSpeech.OFF);
                  VoskRecognizer grammarDecoder = VoskRecognizer.grammar(model,
-                         VoskRecognizer.grammarJson(model.grammarOf(STORE), 0), Duration.ZERO, 1)) {
+                         VoskRecognizer.grammarJson(model.grammarOf(STORE), 0), EndOfSpeech.OFF, 1)) {
                 for (AudioChunk chunk : question.chunks(100)) {
                     grammarDecoder.accept(chunk);
                     freeDecoder.accept(chunk);
@@ -122,17 +122,17 @@ class RecognizerReuseTest {
     @Test
     void aFailingGrammarDecoderIsAnErrorOfAcceptNotAHang() {
         VoskRecognizer grammar = VoskRecognizer.grammar(model, VoskRecognizer.grammarJson(model.grammarOf(STORE), 0),
-                Duration.ZERO, 1, false);
+                EndOfSpeech.OFF, 1, false);
         grammar.close(); // its thread meets "this recognizer is closed" at the first chunk
-        BiasedRecognizer biased = new BiasedRecognizer(VoskRecognizer.free(model, Duration.ZERO), grammar,
-                Duration.ZERO);
+        BiasedRecognizer biased = new BiasedRecognizer(VoskRecognizer.free(model, EndOfSpeech.OFF), grammar,
+                EndOfSpeech.OFF);
         AudioChunk chunk = questions.get(0).chunks(100).get(0);
         SpeechException failed = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> assertThrows(SpeechException.class, () -> biased.accept(chunk)));
         assertTrue(failed.getMessage().contains("grammar decoder"), failed.getMessage());
         assertInstanceOf(IllegalStateException.class, failed.getCause());
         assertThrows(SpeechException.class, biased::finish, "the utterance stays failed");
-        assertThrows(SpeechException.class, () -> biased.reset(Duration.ZERO), "and the recognizer is not reused");
+        assertThrows(SpeechException.class, () -> biased.reset(EndOfSpeech.OFF), "and the recognizer is not reused");
         assertTrue(biased.grammarThreadAlive());
         biased.close();
         assertFalse(biased.grammarThreadAlive(), "close() joined the grammar thread");
@@ -191,10 +191,10 @@ class RecognizerReuseTest {
         String json = options.mode() == RecognizerOptions.Mode.FREE ? ""
                 : VoskRecognizer.grammarJson(model.grammarOf(options.phrases()), options.outOfGrammar());
         try (ReusableRecognizer recognizer = switch (options.mode()) {
-            case FREE -> VoskRecognizer.free(model, Duration.ZERO);
-            case GRAMMAR -> VoskRecognizer.grammar(model, json, Duration.ZERO, options.alternatives());
-            case BIASED -> new BiasedRecognizer(VoskRecognizer.free(model, Duration.ZERO),
-                    VoskRecognizer.grammar(model, json, Duration.ZERO, 1, false), Duration.ZERO);
+            case FREE -> VoskRecognizer.free(model, EndOfSpeech.OFF);
+            case GRAMMAR -> VoskRecognizer.grammar(model, json, EndOfSpeech.OFF, options.alternatives());
+            case BIASED -> new BiasedRecognizer(VoskRecognizer.free(model, EndOfSpeech.OFF),
+                    VoskRecognizer.grammar(model, json, EndOfSpeech.OFF, 1, false), EndOfSpeech.OFF);
         }) {
             return feed(recognizer, question);
         }

@@ -72,7 +72,7 @@ public final class StoreKiosk {
         StoreKiosk kiosk = new StoreKiosk(storeFolder, knowledge, assistant, contexts, models, phrasing);
         // the store's phrases compiled into its recognizer now, beside the rest of loading, not in the first turn
         kiosk.recognizerPrepared = models.prepareRecognition(
-                kiosk.recognition().withEndpointSilence(VoiceTurns.END_OF_SPEECH));
+                kiosk.recognition().withEndOfSpeech(VoiceTurns.END_OF_SPEECH));
         return kiosk;
     }
 

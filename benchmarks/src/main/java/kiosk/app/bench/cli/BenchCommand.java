@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Benchmarks: accuracy, latency, memory (Markdown table, optional JSON).",
         subcommands = {BenchAnswersCommand.class, BenchSpokenCommand.class, BenchKnowledgeCommand.class,
                 BenchIntentsCommand.class, BenchStartupCommand.class, BenchGenerateCommand.class,
-                BenchSmokeCommand.class, BenchLatencyCommand.class, BenchSoakCommand.class})
+                BenchSmokeCommand.class, BenchLatencyCommand.class, BenchSoakCommand.class,
+                BenchEndpointCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -25,6 +25,7 @@ import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
+import kiosk.speech.SpeechEnd;
 import kiosk.speech.Transcriber;
 import kiosk.speech.WavFile;
 import picocli.CommandLine.Command;
@@ -38,6 +39,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * kiosk's one turn pipeline ({@link VoiceTurns}: recognizer with end-of-speech detection → understanding →
  * synthesis), timed from the moment the shopper stops speaking; with cold start, memory, the recognizer's real-time
  * factor and catalog lookups at 1k/10k/100k rows. Run it as its own process: it measures the process it runs in.
+ *
+ * <p>The end of speech is where each clip's speech ends by its own audio ({@link SpeechEnd}), not the clip's end
+ * (after the voice's trailing silence) nor the endpoint (which is what is measured). What a shopper feels (end of
+ * speech → first audio) is split into the wait for the endpoint's silence and the work after it. A turn whose
+ * endpoint fell before its speech ended (a pause mid-command) is counted as cut off and left out of the latencies,
+ * as is one that silence never ended.
  */
 @Command(name = "latency", description = "Latency a shopper feels, at real-time pace, with cold start and memory.")
 public final class BenchLatencyCommand implements Callable<Integer> {
@@ -76,9 +83,21 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     private record Clip(String voice, Audio audio) {
     }
 
-    /** Milliseconds from the end of speech to each moment, and the recognizer's share of the audio's duration. */
-    private record Turn(double finalText, double answer, double firstAudio, double recognitionComputeMs,
-                        double audioMs) {
+    /**
+     * Milliseconds from the end of speech to the endpoint and to each later moment, whether the endpoint cut the
+     * speech off or never came, and the recognizer's compute time and audio (for its real-time factor).
+     */
+    private record Turn(String voice, double endpointWait, double finalText, double answer, double firstAudio,
+                        boolean cutOff, boolean endedBySilence, double recognitionComputeMs, double audioMs) {
+
+        /** A turn the latency figures can count: ended by silence after the speech. */
+        boolean timed() {
+            return endedBySilence && !cutOff;
+        }
+
+        double afterEndpoint(double sinceEndOfSpeech) {
+            return sinceEndOfSpeech - endpointWait;
+        }
     }
 
     @Override
@@ -100,7 +119,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             Optional<Long> rssAfterTurns = Optional.empty();
             int planned = shortRun ? clips.size() : Math.max(MEMORY_TURNS, clips.size());
             for (int i = 0; i < planned; i++) {
-                Turn turn = turn(voice, kiosk, clips.get(i % clips.size()).audio());
+                Turn turn = turn(voice, kiosk, clips.get(i % clips.size()));
                 if (i < clips.size()) {
                     turns.add(turn); // repeats only bring the kiosk to its 50 turns for the memory figure
                 }
@@ -114,15 +133,30 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
             double rtf = turns.stream().mapToDouble(Turn::recognitionComputeMs).sum()
                     / turns.stream().mapToDouble(Turn::audioMs).sum();
+            List<Turn> timed = turns.stream().filter(Turn::timed).toList();
             Map<String, Map<String, Object>> stats = new LinkedHashMap<>();
-            stats.put("final_text_ms", stats(turns.stream().mapToDouble(Turn::finalText).toArray()));
-            stats.put("answer_ms", stats(turns.stream().mapToDouble(Turn::answer).toArray()));
-            stats.put("first_audio_ms", stats(turns.stream().mapToDouble(Turn::firstAudio).toArray()));
+            stats.put("endpoint_wait_ms", stats(timed.stream().mapToDouble(Turn::endpointWait).toArray()));
+            stats.put("final_text_ms", stats(timed.stream().mapToDouble(Turn::finalText).toArray()));
+            stats.put("answer_ms", stats(timed.stream().mapToDouble(Turn::answer).toArray()));
+            stats.put("first_audio_ms", stats(timed.stream().mapToDouble(Turn::firstAudio).toArray()));
+            Map<String, Map<String, Object>> afterEndpoint = new LinkedHashMap<>();
+            afterEndpoint.put("after_endpoint_final_text_ms", stats(timed.stream()
+                    .mapToDouble(t -> t.afterEndpoint(t.finalText())).toArray()));
+            afterEndpoint.put("after_endpoint_answer_ms", stats(timed.stream()
+                    .mapToDouble(t -> t.afterEndpoint(t.answer())).toArray()));
+            afterEndpoint.put("after_endpoint_first_audio_ms", stats(timed.stream()
+                    .mapToDouble(t -> t.afterEndpoint(t.firstAudio())).toArray()));
             Map<String, Map<String, Object>> stages = new LinkedHashMap<>();
-            stages.put("recognition_final", stats(turns.stream().mapToDouble(Turn::finalText).toArray()));
-            stages.put("understanding", stats(turns.stream().mapToDouble(t -> t.answer() - t.finalText()).toArray()));
-            stages.put("synthesis_first_audio", stats(turns.stream()
+            stages.put("recognition_final", afterEndpoint.get("after_endpoint_final_text_ms"));
+            stages.put("understanding", stats(timed.stream().mapToDouble(t -> t.answer() - t.finalText()).toArray()));
+            stages.put("synthesis_first_audio", stats(timed.stream()
                     .mapToDouble(t -> t.firstAudio() - t.answer()).toArray()));
+            Map<String, Object> cutOff = new LinkedHashMap<>();
+            cutOff.put("n", turns.stream().filter(Turn::cutOff).count());
+            cutOff.put("of", turns.size());
+            cutOff.put("by_voice", turns.stream().filter(Turn::cutOff).collect(java.util.stream.Collectors
+                    .groupingBy(Turn::voice, LinkedHashMap::new, java.util.stream.Collectors.counting())));
+            long neverEnded = turns.stream().filter(t -> !t.endedBySilence()).count();
 
             Map<String, Object> lookups = new LinkedHashMap<>();
             for (int rows : new int[] {1000, 10_000, 100_000}) {
@@ -139,6 +173,11 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             }
 
             result.putAll(stats);
+            result.putAll(afterEndpoint);
+            result.put("cut_off", cutOff);
+            result.put("not_ended_by_silence", neverEnded);
+            result.put("end_of_speech", Map.of("after_complete_ms", VoiceTurns.END_OF_SPEECH.afterComplete()
+                    .toMillis(), "after_open_word_ms", VoiceTurns.END_OF_SPEECH.afterOpenWord().toMillis()));
             result.put("stages_ms", stages);
             result.put("cold_start_ms", coldStart);
             result.put("peak_rss_mb", peakRss);
@@ -148,7 +187,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             result.put("lookup_ms", lookups);
             result.put("voices", clips.stream().collect(java.util.stream.Collectors.groupingBy(Clip::voice,
                     LinkedHashMap::new, java.util.stream.Collectors.counting())));
-            print(out, stats, stages, result, warmProcess);
+            Map<String, Map<String, Object>> rows = new LinkedHashMap<>(stats);
+            rows.putAll(afterEndpoint);
+            print(out, rows, stages, result, warmProcess);
             if (json.isPresent()) {
                 Files.writeString(json.get(), JsonLines.write(result) + "\n");
             }
@@ -194,7 +235,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
      * the recognizer with end-of-speech detection, answered in a new session, the reply synthesized until its first
      * audio (the rest is discarded).
      */
-    private static Turn turn(VoiceTurns voice, StoreKiosk kiosk, Audio question) {
+    private static Turn turn(VoiceTurns voice, StoreKiosk kiosk, Clip clip) {
+        Audio question = clip.audio();
         RealTimeSource microphone = new RealTimeSource(Audio.silence(LEAD_MILLIS).append(question)
                 .append(Audio.silence(TRAIL_MILLIS)));
         long listenStart = System.nanoTime();
@@ -208,10 +250,15 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 firstAudio[0] = System.nanoTime();
             }
         });
-        long endOfSpeech = microphone.startNanos() + (LEAD_MILLIS + question.durationMillis()) * 1_000_000;
+        // the speech's end by the clip's own audio; a clip with none counts from its end
+        long speechEnd = LEAD_MILLIS + SpeechEnd.of(question).orElse(question.durationMillis());
+        long endOfSpeech = microphone.startNanos() + speechEnd * 1_000_000;
+        // the endpoint could be declared no sooner than its last chunk was "recorded"
+        double endpointWait = heard.audioMillis() - speechEnd;
         double computeMs = (finalText - listenStart - microphone.waitedNanos()) / 1e6;
-        return new Turn((finalText - endOfSpeech) / 1e6, (answer - endOfSpeech) / 1e6,
-                ((firstAudio[0] == 0 ? answer : firstAudio[0]) - endOfSpeech) / 1e6, computeMs, heard.audioMillis());
+        return new Turn(clip.voice(), endpointWait, (finalText - endOfSpeech) / 1e6, (answer - endOfSpeech) / 1e6,
+                ((firstAudio[0] == 0 ? answer : firstAudio[0]) - endOfSpeech) / 1e6, heard.audioMillis() < speechEnd,
+                heard.ending() == Transcriber.Ending.END_OF_SPEECH, computeMs, heard.audioMillis());
     }
 
     private static Map<String, Object> stats(double[] values) {
@@ -226,7 +273,12 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Map<String, Map<String, Object>> stats,
                               Map<String, Map<String, Object>> stages, Map<String, Object> result,
                               boolean warmProcess) {
-        out.println("| from the end of speech to … (ms) | p50 | p95 | max | n |");
+        Map<?, ?> cutOff = (Map<?, ?>) result.get("cut_off");
+        out.printf("cut off: %s of %s (the endpoint fell before the clip's speech ended: %s); not ended by silence: %s;"
+                + " both left out below%n", cutOff.get("n"), cutOff.get("of"), cutOff.get("by_voice"),
+                result.get("not_ended_by_silence"));
+        out.println("| ms: from the end of speech (by the clip's audio), after_endpoint_*: from the endpoint "
+                + "| p50 | p95 | max | n |");
         out.println("|---|---|---|---|---|");
         stats.forEach((name, s) -> out.printf("| %s | %s | %s | %s | %s |%n", name, s.get("p50"), s.get("p95"),
                 s.get("max"), s.get("n")));

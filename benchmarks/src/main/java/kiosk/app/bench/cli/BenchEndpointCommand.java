@@ -1,0 +1,220 @@
+package kiosk.app.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import kiosk.app.KioskPaths;
+import kiosk.app.bench.Percentiles;
+import kiosk.app.bench.QuestionSet;
+import kiosk.app.bench.Voices;
+import kiosk.app.voice.KioskModels;
+import kiosk.app.voice.VoiceTurns;
+import kiosk.speech.Audio;
+import kiosk.speech.AudioChunk;
+import kiosk.speech.EndOfSpeech;
+import kiosk.speech.Endpointer;
+import kiosk.speech.RecognitionEvent;
+import kiosk.speech.RecognizerOptions;
+import kiosk.speech.SpeechEnd;
+import kiosk.speech.StreamingRecognizer;
+import kiosk.speech.Transcriber;
+import kiosk.speech.WavFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kiosk bench endpoint}: end-of-speech policies replayed offline. Each clip (the real recordings, and the
+ * question set in FreeTTS's and espeak-ng's voices) is decoded once by the free decoder, as the live path's biased
+ * recognizer does, keeping its text after every 100 ms chunk; then the live {@link Endpointer} is replayed over the
+ * chunks and that text for each policy. For each: how many clips the endpoint cut off before their speech ended
+ * ({@link SpeechEnd}, from the clip's own audio) and how long the shopper waits from the end of speech to the
+ * endpoint. Clips are split into a development and a test half by a hash of their name (a recording's file name,
+ * a question's text): policies are chosen on the first and reported on both.
+ */
+@Command(name = "endpoint", description = "End-of-speech policies replayed: cut-off commands against the wait.")
+public final class BenchEndpointCommand implements Callable<Integer> {
+
+    /** As bench latency: silence before the clip and after it. */
+    private static final int LEAD_MILLIS = 300;
+    private static final int TRAIL_MILLIS = 2500;
+
+    @Option(names = "--questions", paramLabel = "FILE", defaultValue = "bench/demo-questions.yaml",
+            description = "Question set whose questions are spoken (default: ${DEFAULT-VALUE}).")
+    private Path questions;
+
+    @Option(names = "--recordings", paramLabel = "DIR", description = "Real recordings (WAV) "
+            + "(default: the shared speech-to-intent recordings, when present).")
+    private java.util.Optional<Path> recordings;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+            description = "At most this many questions and this many recordings (default: ${DEFAULT-VALUE}).")
+    private int limit;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** One clip decoded once: its chunks, the decoder's text after each, where its speech ends, and its half. */
+    private record Trace(String kind, String name, boolean dev, List<AudioChunk> chunks, String[] heard,
+                         long speechEndMillis) {
+    }
+
+    /** Where a policy put the endpoint in one clip: ms of audio fed, or -1 when it never ended by silence. */
+    private record Outcome(Trace trace, long endpointMillis) {
+        boolean cutOff() {
+            return endpointMillis >= 0 && endpointMillis < trace.speechEndMillis();
+        }
+
+        long waitMillis() {
+            return endpointMillis - trace.speechEndMillis();
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path scratch = Files.createTempDirectory("kiosk-endpoint");
+        List<Trace> traces = new ArrayList<>();
+        try (KioskModels models = new KioskModels(KioskPaths.fromSystemProperties())) {
+            List<String> asked = QuestionSet.load(questions).sessions().stream().flatMap(List::stream)
+                    .map(QuestionSet.Turn::ask).distinct().limit(limit).toList();
+            for (String text : asked) {
+                traces.add(trace(models, "freetts", text, Voices.freeTts(models.synthesizer(), text)));
+                Voices.espeak(text, scratch).ifPresent(audio -> traces.add(trace(models, "espeak-ng", text, audio)));
+            }
+            Path folder = recordings.orElse(Path.of(System.getProperty("kiosk.shared", "../shared"), "data",
+                    "speech-to-intent", "clean"));
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path wav : files.filter(f -> f.toString().endsWith(".wav")).sorted().limit(limit).toList()) {
+                        traces.add(trace(models, "recording", wav.getFileName().toString(), WavFile.read(wav)));
+                    }
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.list(scratch)) {
+                files.forEach(file -> file.toFile().delete());
+            }
+            Files.deleteIfExists(scratch);
+        }
+        out.printf("%d clips: %d synthetic, %d recordings (dev half: %d, %d)%n", traces.size(),
+                traces.stream().filter(t -> !t.kind().equals("recording")).count(),
+                traces.stream().filter(t -> t.kind().equals("recording")).count(),
+                traces.stream().filter(t -> t.dev() && !t.kind().equals("recording")).count(),
+                traces.stream().filter(t -> t.dev() && t.kind().equals("recording")).count());
+        out.println("| policy: silence after complete / open text (ms) | half | recordings cut off | recordings "
+                + "never ended | synthetic cut off | synthetic wait p50 / p95 / max (ms) | recordings wait p50 / p95 |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (EndOfSpeech policy : policies()) {
+            for (boolean dev : new boolean[] {true, false}) {
+                List<Outcome> outcomes = traces.stream().filter(t -> t.dev() == dev)
+                        .map(t -> new Outcome(t, endpoint(t, policy))).toList();
+                List<Outcome> real = outcomes.stream().filter(o -> o.trace().kind().equals("recording")).toList();
+                List<Outcome> synthetic = outcomes.stream().filter(o -> !o.trace().kind().equals("recording")).toList();
+                double[] syntheticWait = waits(synthetic);
+                double[] realWait = waits(real);
+                out.printf("| %s%d / %d | %s | %d of %d | %d | %d of %d | %.0f / %.0f / %.0f | %.0f / %.0f |%n",
+                        policy.equals(VoiceTurns.END_OF_SPEECH) ? "**live** " : "",
+                        policy.afterComplete().toMillis(), policy.afterOpenWord().toMillis(), dev ? "dev" : "test",
+                        real.stream().filter(Outcome::cutOff).count(), real.size(),
+                        real.stream().filter(o -> o.endpointMillis() < 0).count(),
+                        synthetic.stream().filter(Outcome::cutOff).count(), synthetic.size(),
+                        Percentiles.of(syntheticWait, 50), Percentiles.of(syntheticWait, 95),
+                        java.util.Arrays.stream(syntheticWait).max().orElse(0),
+                        Percentiles.of(realWait, 50), Percentiles.of(realWait, 95));
+            }
+        }
+        // what was heard where the live policy and the shortest ones cut a clip off, and where the live one waited
+        // longest: which words a speaker paused after
+        for (EndOfSpeech policy : List.of(VoiceTurns.END_OF_SPEECH, EndOfSpeech.after(Duration.ofMillis(500)),
+                EndOfSpeech.after(Duration.ofMillis(400)))) {
+            for (Trace trace : traces) {
+                Outcome outcome = new Outcome(trace, endpoint(trace, policy));
+                boolean slow = outcome.endpointMillis() >= 0 && policy.equals(VoiceTurns.END_OF_SPEECH)
+                        && outcome.waitMillis() > policy.afterComplete().toMillis() + 150;
+                if (outcome.cutOff() || slow) {
+                    int chunk = (int) (outcome.endpointMillis() / Transcriber.CHUNK_MILLIS) - 1;
+                    out.printf("%s %d/%d %s %s%s: endpoint at %d ms, speech ends at %d ms, heard \"%s\"%n",
+                            outcome.cutOff() ? "cut off" : "slow", policy.afterComplete().toMillis(),
+                            policy.afterOpenWord().toMillis(), trace.dev() ? "dev" : "test", trace.kind(),
+                            trace.kind().equals("recording") ? " " + trace.name() : " \"" + trace.name() + "\"",
+                            outcome.endpointMillis(), trace.speechEndMillis(), trace.heard()[chunk]);
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The fixed silences, and two-level policies over a grid. */
+    private static List<EndOfSpeech> policies() {
+        List<EndOfSpeech> policies = new ArrayList<>();
+        for (int fixed : new int[] {400, 500, 600, 800, 1000, 1200}) {
+            policies.add(EndOfSpeech.after(Duration.ofMillis(fixed)));
+        }
+        for (int complete : new int[] {300, 400, 500, 600, 700}) {
+            for (int open : new int[] {800, 1000, 1200, 1500, 2000}) {
+                policies.add(new EndOfSpeech(Duration.ofMillis(complete), Duration.ofMillis(open)));
+            }
+        }
+        if (!policies.contains(VoiceTurns.END_OF_SPEECH)) {
+            policies.add(0, VoiceTurns.END_OF_SPEECH);
+        }
+        return policies;
+    }
+
+    /** Decodes the clip once with the free decoder (endpointing off), keeping its text after each chunk. */
+    private static Trace trace(KioskModels models, String kind, String name, Audio clip) {
+        Audio played = Audio.silence(LEAD_MILLIS).append(clip).append(Audio.silence(TRAIL_MILLIS));
+        List<AudioChunk> chunks = played.chunks(Transcriber.CHUNK_MILLIS);
+        String[] heard = new String[chunks.size()];
+        try (StreamingRecognizer free = models.speechModel().open(RecognizerOptions.free())) {
+            for (int i = 0; i < chunks.size(); i++) {
+                RecognitionEvent event = free.accept(chunks.get(i));
+                heard[i] = event instanceof RecognitionEvent.Partial partial ? partial.text() : "";
+            }
+            free.finish();
+        }
+        OptionalLong end = SpeechEnd.of(clip);
+        return new Trace(kind, name, dev(name), chunks, heard, LEAD_MILLIS + end.orElse(0));
+    }
+
+    /** The live rule replayed: ms of audio fed when the endpoint fell, or -1 when silence never ended the clip. */
+    private static long endpoint(Trace trace, EndOfSpeech policy) {
+        Endpointer endpointer = new Endpointer(policy);
+        long fed = 0;
+        for (int i = 0; i < trace.chunks().size(); i++) {
+            fed += trace.chunks().get(i).durationMillis();
+            if (endpointer.accept(trace.chunks().get(i), trace.heard()[i])) {
+                return fed;
+            }
+        }
+        return -1;
+    }
+
+    private static double[] waits(List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> o.endpointMillis() >= 0 && !o.cutOff())
+                .mapToDouble(Outcome::waitMillis).toArray();
+    }
+
+    /** The development half: the first byte of the name's SHA-256 is even. */
+    static boolean dev(String name) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return (hash[0] & 1) == 0;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
