@@ -1,14 +1,10 @@
 package kiosk.app.dialogue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-import com.sun.speech.freetts.en.us.CMULexicon;
+import kiosk.speech.Pronunciations;
 
 /**
  * Words as the sounds they are made of, from the CMU pronouncing lexicon FreeTTS speaks with (its letter-to-sound
@@ -21,26 +17,9 @@ import com.sun.speech.freetts.en.us.CMULexicon;
  */
 final class Pronunciation {
 
-    private final CMULexicon lexicon;
-
-    Pronunciation() {
-        try {
-            lexicon = CMULexicon.getInstance(true);
-            if (!lexicon.isLoaded()) {
-                lexicon.load();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("FreeTTS's CMU lexicon did not load", e);
-        }
-    }
-
-    /** The phones of one word, without stress ("four" → f ao r). */
+    /** The phones of one word, without stress ("four" → f ao r): the kiosk's own {@link Pronunciations}. */
     List<String> phones(String word) {
-        String[] phones = lexicon.getPhones(word.toLowerCase(Locale.ROOT), null);
-        if (phones == null) {
-            return List.of();
-        }
-        return Arrays.stream(phones).map(phone -> phone.replaceAll("[0-9]", "")).toList();
+        return Pronunciations.phones(List.of(word));
     }
 
     /** The phones of each word, in order. */
