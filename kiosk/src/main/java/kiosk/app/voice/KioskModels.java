@@ -2,11 +2,18 @@ package kiosk.app.voice;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import kiosk.app.KioskPaths;
+import kiosk.app.service.OwnedThread;
 import kiosk.model.ModelException;
 import kiosk.model.generate.Generator;
 import kiosk.model.generate.HuggingFaceTokenText;
@@ -44,6 +51,13 @@ public final class KioskModels implements AutoCloseable {
     private final Object encoderLock = new Object();
     private final Object synthesizerLock = new Object();
     private final Object packLock = new Object();
+    /**
+     * The one owner of the work done in the background (loading the speech model and the voice, preparing a store's
+     * recognizer): two threads, so the voice loads beside the grammar's compiling once the speech model is in; stopped
+     * and joined by {@link #close()} before any model is closed under them.
+     */
+    private final ExecutorService background = Executors.newFixedThreadPool(2, new BackgroundThreads());
+    private static final Duration BACKGROUND_PATIENCE = Duration.ofSeconds(10);
 
     /** A generative model pack, loaded: its description, its decoder and tokenizer, and a generator over them. */
     public record LoadedPack(ModelPack pack, OnnxDecoder decoder, HuggingFaceTokenText tokens, Generator generator) {
@@ -193,28 +207,36 @@ public final class KioskModels implements AutoCloseable {
      */
     public void loadSpeechInBackground() {
         speechWanted = true;
-        Thread loader = new Thread(() -> {
+        inBackground(() -> {
             try {
                 speechModel();
                 synthesizer();
             } catch (RuntimeException e) {
                 Logger.debug(e, "loading the speech models in the background failed");
             }
-        }, "kiosk-model-loader");
-        loader.setDaemon(true);
-        loader.start();
+        });
+    }
+
+    /** Runs {@code work} on a background thread; once the models are closing, not at all. */
+    private void inBackground(Runnable work) {
+        try {
+            background.execute(work);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("the models are closing: background work not started");
+        }
     }
 
     /**
-     * Builds the recognizer for {@code options} (the store's vocabulary, as the live path opens it) on a thread of its
-     * own once the speech model is loaded, so that compiling the store's phrases into a grammar happens while the
+     * Builds the recognizer for {@code options} (the store's vocabulary, as the live path opens it) on a background
+     * thread once the speech model is loaded, so that compiling the store's phrases into a grammar happens while the
      * rest of the kiosk gets ready, or between turns after a reload, and not in the first shopper's turn. A turn that
      * comes first waits for it rather than building a second one. Only in a process that speaks (one that called
      * {@link #loadSpeechInBackground()}): typed questions never load the speech model for it. Once it is ready the
      * recognizers kept for other store vocabularies (a reload's old store) are freed. A failure is only logged: the
      * turn meets it again and reports it.
      *
-     * @return done when the recognizer is kept ready (or its building failed, or nothing was to be done)
+     * @return done when the recognizer is kept ready (or its building failed, or nothing was to be done); never, when
+     *         the models close first (nobody asks for a recognizer then)
      */
     public CompletableFuture<Void> prepareRecognition(RecognizerOptions options) {
         CompletableFuture<Void> prepared = new CompletableFuture<>();
@@ -222,7 +244,7 @@ public final class KioskModels implements AutoCloseable {
             prepared.complete(null);
             return prepared;
         }
-        Thread preparer = new Thread(() -> {
+        inBackground(() -> {
             try {
                 long start = System.nanoTime();
                 SpeechModel speech = speechModel();
@@ -235,15 +257,17 @@ public final class KioskModels implements AutoCloseable {
             } finally {
                 prepared.complete(null);
             }
-        }, "kiosk-recognizer-preparer");
-        preparer.setDaemon(true);
-        preparer.start();
+        });
         return prepared;
     }
 
-    /** Closes what was loaded, last loaded first; safe to call twice. */
+    /** Closes what was loaded, last loaded first, once the background work has stopped; safe to call twice. */
     @Override
     public void close() {
+        if (!OwnedThread.stopAndJoin(background, BACKGROUND_PATIENCE)) {
+            Logger.warn("background model work did not stop within {} s; closing the models anyway",
+                    BACKGROUND_PATIENCE.toSeconds());
+        }
         synchronized (speechLock) {
             synchronized (encoderLock) {
                 synchronized (synthesizerLock) {
@@ -282,5 +306,17 @@ public final class KioskModels implements AutoCloseable {
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Daemon threads named for what they do, so a thread dump or a CPU-by-thread table says whose they are. */
+    private static final class BackgroundThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "kiosk-model-loader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }
