@@ -77,7 +77,7 @@ class DebianPackageIT {
         List<String> foreign = natives.stream().filter(line -> !line.endsWith(": amd64")).toList();
         assertEquals(List.of(), foreign, "natives of another platform in the amd64 package");
         for (String expected : List.of("usr/lib/kiosk/libvosk.so: amd64",
-                "usr/share/kiosk/lib/onnxruntime-1.22.0.jar!ai/onnxruntime/native/linux-x64/libonnxruntime.so: amd64",
+                "usr/lib/kiosk/libonnxruntime.so: amd64", "usr/lib/kiosk/libonnxruntime4j_jni.so: amd64",
                 "usr/share/kiosk/lib/tokenizers-0.30.0.jar!native/lib/linux-x86_64/cpu/libtokenizers.so: amd64",
                 "usr/share/kiosk/lib/jna-5.13.0.jar!com/sun/jna/linux-x86-64/libjnidispatch.so: amd64")) {
             assertTrue(natives.contains(expected), expected + " missing from " + natives);
@@ -121,13 +121,22 @@ class DebianPackageIT {
 
     @Test
     void theUnpackedPackagesAnswerATypedQuestionFromTheDemoStore() throws Exception {
-        // ONNX Runtime and the DJL tokenizer load their natives from the stripped jars
+        // the DJL tokenizer loads its natives from the stripped jar, ONNX Runtime from /usr/lib/kiosk: its own log
+        // (java.util.logging, at FINE) says where it loaded them from, and that nothing was unpacked at this start
         Path state = Files.createDirectories(work.resolve("state-ask"));
+        Path logging = Files.writeString(work.resolve("ort-logging.properties"), """
+                handlers=java.util.logging.ConsoleHandler
+                java.util.logging.ConsoleHandler.level=FINE
+                ai.onnxruntime.level=FINE
+                """);
         Result answer = run(work, List.of(root.resolve("usr/bin/kiosk").toString(), "ask", "--json",
                 "where are the double a batteries"), "KIOSK_ROOT", root.toString(), "KIOSK_STATE", state.toString(),
-                "KIOSK_CONFIG", root.resolve("usr/share/kiosk/kiosk.conf").toString());
+                "KIOSK_CONFIG", root.resolve("usr/share/kiosk/kiosk.conf").toString(),
+                "KIOSK_JAVA_OPTS", "-Djava.util.logging.config.file=" + logging);
         assertEquals(0, answer.code(), answer.out());
         assertTrue(answer.out().contains("\"answer\":\"The AA Batteries 8 Pack is in aisle 4.\""), answer.out());
+        assertTrue(answer.out().contains("Loaded native library 'onnxruntime' from specified path"), answer.out());
+        assertFalse(answer.out().contains("Extracted native library"), answer.out());
     }
 
     @Test
