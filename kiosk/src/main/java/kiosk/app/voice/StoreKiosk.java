@@ -71,8 +71,7 @@ public final class StoreKiosk {
                 sentence -> speakable(sentence, models)));
         StoreKiosk kiosk = new StoreKiosk(storeFolder, knowledge, assistant, contexts, models, phrasing);
         // the store's phrases compiled into its recognizer now, beside the rest of loading, not in the first turn
-        kiosk.recognizerPrepared = models.prepareRecognition(
-                kiosk.recognition().withEndOfSpeech(VoiceTurns.END_OF_SPEECH));
+        kiosk.recognizerPrepared = models.prepareRecognition(VoiceTurns.live(kiosk.recognition()));
         return kiosk;
     }
 

@@ -50,6 +50,11 @@ public final class VoiceTurns {
         return recognition;
     }
 
+    /** {@code recognition} as a live source (a microphone) is heard: ended by the end of the shopper's speech. */
+    public static RecognizerOptions live(RecognizerOptions recognition) {
+        return recognition.withEndOfSpeech(END_OF_SPEECH);
+    }
+
     /**
      * Recognizes one utterance from {@code source}. A live source (a microphone) never ends by itself, so the end of
      * the shopper's speech ends it ({@link #END_OF_SPEECH}); a clip ends with its audio. {@code finish} ends it
@@ -57,7 +62,7 @@ public final class VoiceTurns {
      */
     public Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials,
                                      BooleanSupplier finish) {
-        RecognizerOptions options = live ? recognition.withEndOfSpeech(END_OF_SPEECH) : recognition;
+        RecognizerOptions options = live ? live(recognition) : recognition;
         try (StreamingRecognizer recognizer = speechModel.open(options)) {
             return Transcriber.stream(recognizer, source, partials, finish);
         }
