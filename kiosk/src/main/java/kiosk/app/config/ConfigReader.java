@@ -28,6 +28,10 @@ public final class ConfigReader {
     private ConfigReader() {
     }
 
+    /** The file and line that set a key (a clash between two keys is reported where the later one is set). */
+    private record SetAt(Path file, int line) {
+    }
+
     /** The configuration in {@code file}, or the problems that stop it from being used. */
     public record Result(Optional<KioskConfig> config, List<Problem> problems) {
     }
@@ -43,6 +47,18 @@ public final class ConfigReader {
      */
     public static Result read(Path file) {
         List<Problem> problems = new ArrayList<>();
+        Map<Path, String> texts = texts(file, problems);
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        return texts.isEmpty() ? new Result(Optional.of(KioskConfig.defaults(file)), List.of()) : read(file, texts);
+    }
+
+    /**
+     * The text of every file that makes {@code file}'s configuration, in the order they are read: {@code file} when
+     * it exists, then its drop-ins in name order (empty: the defaults). A file that cannot be read is a problem.
+     */
+    static Map<Path, String> texts(Path file, List<Problem> problems) {
         List<Path> files = new ArrayList<>();
         if (Files.exists(file)) {
             files.add(file);
@@ -55,14 +71,11 @@ public final class ConfigReader {
                 problems.add(new Problem(dropIns, 0, "cannot be listed: " + e.getMessage()));
             }
         }
-        if (files.isEmpty() && problems.isEmpty()) {
-            return new Result(Optional.of(KioskConfig.defaults(file)), List.of());
-        }
-        Map<Path, String> texts = new java.util.LinkedHashMap<>();
+        Map<Path, String> texts = new LinkedHashMap<>();
         for (Path each : files) {
             TextFile.read(each, true, problems).ifPresent(text -> texts.put(each, text));
         }
-        return problems.isEmpty() ? read(file, texts) : new Result(Optional.empty(), problems);
+        return texts;
     }
 
     /** Reads {@code text} as if it were {@code file}'s content (relative paths are taken from its folder). */
@@ -70,14 +83,17 @@ public final class ConfigReader {
         return read(file, Map.of(file, text));
     }
 
-    /** Reads {@code texts} in order over the defaults, as the configuration of {@code file}. */
-    private static Result read(Path file, Map<Path, String> texts) {
+    /**
+     * Reads {@code texts} in order over the defaults, as the configuration of {@code file}; each text is named by the
+     * file it is (or stands for), so a problem names that file.
+     */
+    static Result read(Path file, Map<Path, String> texts) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         KioskConfig.KEYS.forEach(key -> values.put(key.path(), key.defaultValue()));
-        Map<String, Integer> lines = new java.util.HashMap<>();
+        Map<String, SetAt> lines = new java.util.HashMap<>();
         texts.forEach((source, text) -> readOne(source, text, values, lines, problems));
-        checkPins(file, values, lines, problems);
+        checkPins(List.copyOf(texts.keySet()), values, lines, problems);
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
@@ -85,7 +101,7 @@ public final class ConfigReader {
     }
 
     /** Sets {@code values} from one file's sections; every mistake is a problem naming that file. */
-    private static void readOne(Path file, String text, Map<String, Object> values, Map<String, Integer> lines,
+    private static void readOne(Path file, String text, Map<String, Object> values, Map<String, SetAt> lines,
                                 List<Problem> problems) {
         Optional<Node> root = YamlNodes.parse(file, text, problems);
         if (root.isEmpty()) {
@@ -125,24 +141,31 @@ public final class ConfigReader {
         }
     }
 
-    /** Two parts wired to one GPIO pin cannot both work: the later key in the file is the one to fix. */
-    private static void checkPins(Path file, Map<String, Object> values, Map<String, Integer> lines,
+    /**
+     * Two parts wired to one GPIO pin cannot both work: the key set last (in the file and line that set it, a drop-in
+     * or the main file; {@code order} is the order the files are read in) is the one to fix.
+     */
+    private static void checkPins(List<Path> order, Map<String, Object> values, Map<String, SetAt> setAt,
                                   List<Problem> problems) {
         Map<Integer, String> owners = new java.util.HashMap<>();
         KioskConfig.KEYS.stream().filter(key -> key.kind() instanceof ConfigKey.PinOrNone)
-                .sorted(java.util.Comparator.comparingInt(key -> lines.getOrDefault(key.path(), 0)))
+                .sorted(java.util.Comparator.comparing((ConfigKey key) -> Optional.ofNullable(setAt.get(key.path()))
+                                .map(where -> order.indexOf(where.file())).orElse(-1))
+                        .thenComparingInt(key -> Optional.ofNullable(setAt.get(key.path())).map(SetAt::line)
+                                .orElse(0)))
                 .forEach(key -> {
                     int pin = (Integer) values.get(key.path());
                     String other = pin < 0 ? null : owners.putIfAbsent(pin, key.path());
-                    if (other != null) {
-                        problems.add(new Problem(file, lines.getOrDefault(key.path(), 0), "'" + key.path()
-                                + "' is GPIO " + pin + ", which '" + other + "' already uses"));
+                    SetAt where = setAt.get(key.path());
+                    if (other != null && where != null) {
+                        problems.add(new Problem(where.file(), where.line(), "'" + key.path() + "' is GPIO " + pin
+                                + ", which '" + other + "' already uses"));
                     }
                 });
     }
 
     private static void readSection(Path file, String section, MappingNode keys, Map<String, Object> values,
-                                    Map<String, Integer> lines, List<Problem> problems) {
+                                    Map<String, SetAt> lines, List<Problem> problems) {
         List<String> known = KioskConfig.KEYS.stream().filter(key -> key.section().equals(section))
                 .map(ConfigKey::name).toList();
         Map<String, Integer> seen = new java.util.HashMap<>();
@@ -172,7 +195,7 @@ public final class ConfigReader {
             Optional<Object> value = key.get().kind().read(raw.get(), why);
             if (value.isPresent()) {
                 values.put(key.get().path(), value.get());
-                lines.put(key.get().path(), line);
+                lines.put(key.get().path(), new SetAt(file, line));
             } else {
                 problems.add(new Problem(file, line, "'" + key.get().path() + "' " + why));
             }
