@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import kiosk.app.config.KioskConfig;
 import kiosk.app.metrics.KioskMetrics;
 import kiosk.app.metrics.TextfileWriter;
+import kiosk.app.run.StoreState;
 import kiosk.app.staff.Attendant;
 import kiosk.app.staff.BeaconChannel;
 import kiosk.app.staff.StaffChannel;
@@ -30,13 +31,17 @@ import kiosk.hardware.HardwareException;
  */
 record Operations(Attendant attendant, Optional<TextfileWriter> textfile) implements AutoCloseable {
 
-    static Operations start(KioskConfig config, KioskModels models, StoreKiosk kiosk, Consumer<String> problems) {
+    /** {@code store}: what serves; a kiosk out of service reports its knowledge as "none" and no knowledge age. */
+    static Operations start(KioskConfig config, KioskModels models, StoreState store, Consumer<String> problems) {
+        Optional<StoreKiosk> kiosk = store instanceof StoreState.InService serves ? Optional.of(serves.kiosk())
+                : Optional.empty();
         Clock clock = Clock.systemUTC();
         KioskMetrics metrics = new KioskMetrics(new KioskMetrics.Versions(
                 Optional.ofNullable(Operations.class.getPackage().getImplementationVersion()).orElse("checkout"),
                 models.paths().voskModel().getFileName().toString(),
                 models.paths().encoderModel().getFileName().toString(),
-                kiosk.knowledge().name()), knowledgeModified(kiosk.folder()), clock);
+                kiosk.map(k -> k.knowledge().name()).orElse("none")),
+                kiosk.map(k -> knowledgeModified(k.folder())).orElse(Instant.EPOCH), clock);
         List<StaffChannel> local = new ArrayList<>();
         if (config.staff().beaconPin() >= 0) {
             try {

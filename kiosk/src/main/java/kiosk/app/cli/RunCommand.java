@@ -20,11 +20,11 @@ import kiosk.app.run.KioskLoop;
 import kiosk.app.run.ReloadOutcome;
 import kiosk.app.run.Replies;
 import kiosk.app.run.StateLock;
+import kiosk.app.run.StoreState;
 import kiosk.app.run.TurnCounts;
 import kiosk.app.service.ControlSocket;
 import kiosk.app.service.SystemdNotifier;
 import kiosk.app.voice.KioskModels;
-import kiosk.app.voice.StoreKiosk;
 import kiosk.hardware.Panel;
 import kiosk.hardware.PanelFactory;
 import kiosk.speech.AudioSource;
@@ -84,10 +84,13 @@ public final class RunCommand implements Callable<Integer> {
                     + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")
                     : lastGood.copy() + " (the last good copy of " + config.file() + ")"));
             out.println("kiosk: " + panel.description());
-            StoreKiosk kiosk = ConfigurationReload.starting(models, config, problem -> out.println("kiosk: " + problem),
-                    fault -> startProblems.add(fault));
-            kiosk.phrasing().ifPresent(p -> out.println("kiosk: replies phrased by the model pack "
-                    + config.models().pack() + ", every sentence checked against the store's facts"));
+            // a store refused with no last good copy (a first install) starts out of service, not in a restart loop
+            StoreState knowledge = ConfigurationReload.open(models, models.paths().store(), config,
+                    problem -> out.println("kiosk: " + problem), fault -> startProblems.add(fault));
+            if (knowledge instanceof StoreState.InService serves) {
+                serves.kiosk().phrasing().ifPresent(p -> out.println("kiosk: replies phrased by the model pack "
+                        + config.models().pack() + ", every sentence checked against the store's facts"));
+            }
             Replies replies;
             try {
                 SpeakerSink.open(speakerName).close();
@@ -99,13 +102,13 @@ public final class RunCommand implements Callable<Integer> {
             }
             Optional<Supplier<AudioSource>> microphone = microphone(config, out);
             Optional<Path> storeOverride = store.override();
-            KioskLoop loop = new KioskLoop(panel, kiosk, models, replies, System.out, new KioskLoop.Services(
+            KioskLoop loop = new KioskLoop(panel, knowledge, models, replies, System.out, new KioskLoop.Services(
                     SystemdNotifier.fromEnvironment(), config,
                     () -> remembered(ConfigurationReload.read(config.file(), models, storeOverride), lastGood),
                     Optional.of(TurnCounts.open(models.paths().state().resolve("report.json"))), microphone));
             startProblems.forEach(loop::problem);
             // issue 15: the journal, staff calls and metrics of this kiosk, closed when the loop ends
-            Operations operations = Operations.start(config, models, kiosk, loop::problem);
+            Operations operations = Operations.start(config, models, knowledge, loop::problem);
             loop.attend(operations.attendant());
             onHangup(loop);
             stopOnTerminate(loop);

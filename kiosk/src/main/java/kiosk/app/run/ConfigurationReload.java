@@ -42,7 +42,8 @@ public final class ConfigurationReload {
         LastGoodStore lastGood = new LastGoodStore(models.paths().state());
         LastGoodStore.Judgement judgement = lastGood.judge(store, config.store().maxRejectedPercent());
         if (judgement.verdict() instanceof StoreVerdict.Refused refused) {
-            return new ReloadOutcome.Refused("the store " + store + " is refused: " + refused.summary());
+            return new ReloadOutcome.Refused("the store " + store + " is refused: " + refused.summary(),
+                    Optional.of(new StoreState.OutOfService(store, refused.summary())));
         }
         StoreKnowledge judged = ((StoreVerdict.Sound) judgement.verdict()).knowledge();
         List<String> problems = new ArrayList<>();
@@ -64,10 +65,11 @@ public final class ConfigurationReload {
     /**
      * The store to start with: the configured folder ({@code models.paths().store()}) when it is sound; otherwise
      * the last good copy in the state folder, so that a store broken before a restart does not keep the unit
-     * failing and restarting; with no copy, whatever of the configured store loads. Each problem in the store's files
-     * goes to {@code problems}, a store refused (and what serves instead) to {@code faults}.
+     * failing and restarting. Each problem in the store's files goes to {@code problems}, a store refused (and what
+     * serves instead) to {@code faults}.
      *
      * @throws StoreKiosk.KnowledgeUnavailableException when neither the store nor a last good copy can serve
+     *         ({@link #open} starts out of service then)
      */
     public static StoreKiosk starting(KioskModels models, KioskConfig config, Consumer<String> problems,
                                       Consumer<String> faults) {
@@ -77,6 +79,21 @@ public final class ConfigurationReload {
     /** As {@link #starting(KioskModels, KioskConfig, Consumer, Consumer)}, with the store folder {@code store}. */
     public static StoreKiosk starting(KioskModels models, Path store, KioskConfig config, Consumer<String> problems,
                                       Consumer<String> faults) {
+        StoreState opened = open(models, store, config, problems, faults);
+        if (opened instanceof StoreState.OutOfService out) {
+            throw new StoreKiosk.KnowledgeUnavailableException(out.description());
+        }
+        return ((StoreState.InService) opened).kiosk();
+    }
+
+    /**
+     * As {@link #starting(KioskModels, Path, KioskConfig, Consumer, Consumer)}, but a store refused with no last good
+     * copy to serve instead (a first install with a broken store, or no store folder) is not served in part: the
+     * verdict that refuses it on a reload refuses it here too, and the kiosk starts out of service (a team member
+     * called on every press) instead of answering from a catalog cut in half, or not starting at all.
+     */
+    public static StoreState open(KioskModels models, Path store, KioskConfig config, Consumer<String> problems,
+                                  Consumer<String> faults) {
         LastGoodStore lastGood = new LastGoodStore(models.paths().state());
         LastGoodStore.Judgement judgement = lastGood.judge(store, config.store().maxRejectedPercent());
         Consumer<String> fault = message -> {
@@ -90,15 +107,16 @@ public final class ConfigurationReload {
             if (copy.isPresent()) {
                 fault.accept("the store " + store + " is refused (" + refused.summary() + "); serving the last good "
                         + "copy from " + copy.get() + " until it is fixed (kioskctl check, then kioskctl reload)");
-                return StoreKiosk.open(copy.get(), models, problems, pack);
+                return new StoreState.InService(StoreKiosk.open(copy.get(), models, problems, pack));
             }
-            fault.accept("the store " + store + " is refused (" + refused.summary() + ") and there is no last good "
-                    + "copy in " + lastGood.copy() + "; serving what of it loads");
-            return StoreKiosk.open(store, models, problems, pack);
+            judgement.loaded().problems().forEach(problem -> problems.accept(problem.toString()));
+            StoreState.OutOfService out = new StoreState.OutOfService(store, refused.summary());
+            fault.accept(out.description() + "; there is no last good copy in " + lastGood.copy());
+            return out;
         }
         StoreKiosk kiosk = StoreKiosk.open(store, models, problems, pack);
         lastGood.remember(store, kiosk.knowledge());
-        return kiosk;
+        return new StoreState.InService(kiosk);
     }
 
     private static boolean sameSize(StoreKnowledge judged, StoreKnowledge opened) {

@@ -29,7 +29,7 @@ final class ControlRequests {
         } else if (request.equals("reload")) {
             try {
                 String message = reload.get().get(RELOAD_WAIT_SECONDS, TimeUnit.SECONDS);
-                reply.put("ok", !message.startsWith("kept"));
+                reply.put("ok", message.startsWith("reloaded")); // else kept what served, or still out of service
                 reply.put("message", message);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -64,7 +64,8 @@ public final class KioskLoop implements KioskEvent.Handler {
     private volatile Serving serving;
     private volatile SessionMachine.State sessionState = SessionMachine.State.IDLE;
     private volatile Optional<LoopWatchdog> watchdog = Optional.empty();
-    private ShopperSession session;
+    /** Empty only while the kiosk is out of service: a press does not listen then, so nothing is understood. */
+    private Optional<ShopperSession> session;
     private final Deque<PanelEvent> typed = new ArrayDeque<>();
     private final Deque<KioskEvent.ReloadReady> reloadsReady = new ArrayDeque<>();
     private Optional<String> pendingText = Optional.empty();
@@ -123,13 +124,19 @@ public final class KioskLoop implements KioskEvent.Handler {
 
     public KioskLoop(Panel panel, StoreKiosk kiosk, KioskModels models, Replies replies, PrintStream log,
                      Services services) {
+        this(panel, new StoreState.InService(kiosk), models, replies, log, services);
+    }
+
+    /** A kiosk with {@code store}'s knowledge, or out of service until a reload finds the store sound. */
+    public KioskLoop(Panel panel, StoreState store, KioskModels models, Replies replies, PrintStream log,
+                     Services services) {
         this.panel = panel;
         this.log = log;
         this.services = services;
         // loads the speech model and the voice now, so that the first shopper does not wait for them
-        this.serving = Serving.of(services.config(), kiosk);
+        this.serving = Serving.of(services.config(), store, models);
         this.machine = new SessionMachine(settings(serving));
-        this.session = kiosk.newSession();
+        this.session = serving.kiosk().map(StoreKiosk::newSession);
         this.status = new KioskStatus(models, panel.description(), replies, services.microphone().isPresent()
                 ? services.config().audio().microphone() : "none: typed and WAV questions", faults, services.counts());
         TurnListener listener = services.counts().map(TurnListener::counting).orElse(turn -> { })
@@ -152,10 +159,11 @@ public final class KioskLoop implements KioskEvent.Handler {
                 Duration.ofSeconds(1));
         watchdog = Optional.of(dog);
         try {
-            panel.show(serving.kiosk().knowledge().name(), "Press the button and ask", Optional.empty());
+            panel.show(serving.kiosk().map(kiosk -> kiosk.knowledge().name()).orElse(serving.greeting()),
+                    "Press the button and ask", Optional.empty());
             panel.start();
-            services.systemd().ready("serving " + serving.kiosk().knowledge().name() + " on the "
-                    + panel.description());
+            // out of service too: the kiosk is up and says why it cannot answer, instead of failing and restarting
+            services.systemd().ready(serving.description() + " on the " + panel.description());
             while (true) {
                 KioskEvent event = events.take();
                 try {
@@ -257,6 +265,9 @@ public final class KioskLoop implements KioskEvent.Handler {
     }
 
     private void handle(SessionEvent event) {
+        if (serving.outOfService().isPresent() && outOfService(event)) {
+            return;
+        }
         for (SessionAction action : machine.handle(event, System.nanoTime() / 1_000_000)) {
             perform(action);
         }
@@ -328,9 +339,9 @@ public final class KioskLoop implements KioskEvent.Handler {
         if (action instanceof SessionAction.StartListening) {
             listen();
         } else if (action instanceof SessionAction.Understand understand) {
-            work.understand(understand.utterance(), session, stages());
+            work.understand(understand.utterance(), session.orElseThrow(), stages());
         } else if (action instanceof SessionAction.Speak speak) {
-            work.speak(speak.text(), stages(), serving.kiosk().phrasing(), recovering);
+            work.speak(speak.text(), stages(), serving.kiosk().flatMap(StoreKiosk::phrasing), recovering);
         } else if (action instanceof SessionAction.StopSpeaking) {
             work.stopSpeaking();
         } else if (action instanceof SessionAction.Show show) {
@@ -341,16 +352,42 @@ public final class KioskLoop implements KioskEvent.Handler {
         } else if (action instanceof SessionAction.Lights lights) {
             panel.lights(light(lights.listening()), light(lights.staff()));
         } else if (action instanceof SessionAction.CallStaff call) {
-            Logger.warn("staff called: {}", call.reason());
-            log.println("STAFF CALLED (" + call.reason() + ")");
-            services.counts().ifPresent(TurnCounts::staffCalled);
-            attendant.ifPresent(Attendant::staffButton);
+            staffCalled(call, Attendant::staffButton);
         } else if (action instanceof SessionAction.EndSession) {
-            session = serving.kiosk().newSession();
+            session = serving.kiosk().map(StoreKiosk::newSession);
             attendant.ifPresent(Attendant::newSession);
         } else if (action instanceof SessionAction.FinishListening) {
             work.finishListening(); // talk button released or the longest utterance reached
         }
+    }
+
+    private void staffCalled(SessionAction.CallStaff call, java.util.function.Consumer<Attendant> cause) {
+        Logger.warn("staff called: {}", call.reason());
+        log.println("STAFF CALLED (" + call.reason() + ")");
+        services.counts().ifPresent(TurnCounts::staffCalled);
+        attendant.ifPresent(cause);
+    }
+
+    /**
+     * Out of service (no store knowledge) a press of the talk button, or a typed question, is not listened to: the
+     * shopper hears {@link StoreState.OutOfService#SENTENCE} and a team member is called; a passer-by is not greeted.
+     * Returns whether {@code event} was handled so.
+     */
+    private boolean outOfService(SessionEvent event) {
+        if (event instanceof SessionEvent.TalkPressed) {
+            pendingText = Optional.empty();
+            pendingAudio = Optional.empty();
+            for (SessionAction action : machine.callStaffInstead("out of service: no store knowledge",
+                    StoreState.OutOfService.SENTENCE)) {
+                if (action instanceof SessionAction.CallStaff call) {
+                    staffCalled(call, Attendant::outOfService);
+                } else {
+                    perform(action);
+                }
+            }
+            return true;
+        }
+        return event instanceof SessionEvent.PresenceChanged presence && presence.present();
     }
 
     /**
@@ -407,16 +444,21 @@ public final class KioskLoop implements KioskEvent.Handler {
 
     /** Between turns only: an answer never comes half from the old knowledge and half from the new. */
     private void applyReload(KioskEvent.ReloadReady ready) {
-        ReloadCoordinator.Verdict verdict = ReloadCoordinator.judge(ready.outcome(), serving.config());
+        ReloadCoordinator.Verdict verdict = ReloadCoordinator.judge(ready.outcome(), serving);
+        boolean wasOutOfService = serving.outOfService().isPresent();
         verdict.serving().ifPresent(next -> {
             serving = next; // new products and commands are heard from now on
             machine.settings(settings(next));
             // the next question is answered from the new knowledge, even inside a follow-up window: a stale aisle
             // is worse than a shopper repeating which product "it" was
-            session = next.kiosk().newSession();
-            Logger.info(verdict.message());
+            session = next.kiosk().map(StoreKiosk::newSession);
+            if (wasOutOfService && next.kiosk().isPresent() && machine.state() == SessionMachine.State.IDLE) {
+                perform(new SessionAction.Show(next.greeting(), "Press the button and ask", Optional.empty()));
+            }
         });
-        if (verdict.serving().isEmpty()) {
+        if (verdict.accepted()) {
+            Logger.info(verdict.message());
+        } else {
             Logger.error(verdict.message());
             faults.remember(verdict.message());
         }
@@ -430,7 +472,7 @@ public final class KioskLoop implements KioskEvent.Handler {
     }
 
     private static SessionMachine.Settings settings(Serving serving) {
-        return new SessionMachine.Settings(serving.kiosk().knowledge().greeting(),
+        return new SessionMachine.Settings(serving.greeting(),
                 serving.config().timeouts().followUp(), serving.config().timeouts().maxUtterance(),
                 serving.config().staff().callAfterMisses());
     }

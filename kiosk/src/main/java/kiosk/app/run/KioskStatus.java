@@ -35,7 +35,6 @@ final class KioskStatus {
     }
 
     Map<String, Object> report(Serving serving, String session, Optional<String> watchdogWithheld) {
-        StoreKiosk kiosk = serving.kiosk();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("ok", true);
         status.put("version", Optional.ofNullable(KioskStatus.class.getPackage().getImplementationVersion())
@@ -43,17 +42,12 @@ final class KioskStatus {
         status.put("started", started.toString());
         status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
         status.put("config", serving.config().file().toString());
-        Map<String, Object> store = new LinkedHashMap<>();
-        store.put("name", kiosk.knowledge().name());
-        store.put("folder", kiosk.folder().toString());
-        store.put("products", kiosk.knowledge().products().size());
-        store.put("faq_entries", kiosk.knowledge().faqs().size());
-        store.put("command_contexts", kiosk.contexts().size());
-        store.put("recognizer_phrases", serving.voice().recognition().phrases().size());
-        status.put("store", store);
+        status.put("store", store(serving));
         status.put("models", models(serving));
         status.put("panel", panel);
-        status.put("mode", faults.failed("display") ? "voice only (the display failed; retrying)" : "normal");
+        status.put("mode", serving.outOfService().isPresent() ? "out of service: no store knowledge, a team member is "
+                + "called on every press" : faults.failed("display") ? "voice only (the display failed; retrying)"
+                : "normal");
         status.put("panel_faults", faults.faultyParts());
         status.put("speaker", replies.description());
         status.put("microphone", microphone);
@@ -62,6 +56,26 @@ final class KioskStatus {
         counts.ifPresent(c -> status.put("turns", c.report()));
         status.put("last_errors", faults.lastErrors());
         return status;
+    }
+
+    private static Map<String, Object> store(Serving serving) {
+        Map<String, Object> store = new LinkedHashMap<>();
+        if (serving.store() instanceof StoreState.OutOfService out) {
+            store.put("state", "refused");
+            store.put("folder", out.folder().toString());
+            store.put("refused", out.reason());
+            store.put("fix", "correct the file, check it with kioskctl check, then kioskctl reload");
+            return store;
+        }
+        StoreKiosk kiosk = serving.kiosk().orElseThrow();
+        store.put("state", "serving");
+        store.put("name", kiosk.knowledge().name());
+        store.put("folder", kiosk.folder().toString());
+        store.put("products", kiosk.knowledge().products().size());
+        store.put("faq_entries", kiosk.knowledge().faqs().size());
+        store.put("command_contexts", kiosk.contexts().size());
+        store.put("recognizer_phrases", serving.voice().recognition().phrases().size());
+        return store;
     }
 
     private Map<String, Object> models(Serving serving) {
@@ -76,9 +90,10 @@ final class KioskStatus {
         info.put("encoder", versions.getProperty("encoder", "?") + " in " + models.paths().encoderModel());
         info.put("voice", versions.getProperty("voice", "FreeTTS kevin16"));
         String pack = serving.config().models().pack();
-        info.put("pack", serving.kiosk().phrasing().isPresent() ? pack + " (loaded)"
+        Optional<kiosk.app.dialogue.GroundedPhrasing> phrasing = serving.kiosk().flatMap(StoreKiosk::phrasing);
+        info.put("pack", phrasing.isPresent() ? pack + " (loaded)"
                 : pack.equals("none") ? "none" : pack + " (not loaded: see the log)");
-        serving.kiosk().phrasing().ifPresent(p -> info.put("pack_replies", Map.of("phrased", p.phrasedCount(),
+        phrasing.ifPresent(p -> info.put("pack_replies", Map.of("phrased", p.phrasedCount(),
                 "template", p.fallbackCount())));
         return info;
     }

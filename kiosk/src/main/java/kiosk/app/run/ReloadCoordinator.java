@@ -61,27 +61,41 @@ final class ReloadCoordinator implements AutoCloseable {
         }
     }
 
-    /** What a reload comes to: the knowledge to serve from now on (empty: the last good one stays) and what to say. */
-    record Verdict(java.util.Optional<Serving> serving, String message) {
+    /**
+     * What a reload comes to: what serves from now on (empty: what serves now stays), what to say, and whether the
+     * files were accepted (a kiosk out of service whose store is refused again is given the new reason to show).
+     */
+    record Verdict(java.util.Optional<Serving> serving, String message, boolean accepted) {
     }
 
-    /** Judges what a reload read, against the settings serving now (some take effect only at a restart). */
-    static Verdict judge(ReloadOutcome outcome, KioskConfig current) {
+    /**
+     * Judges what a reload read, against what serves now (some settings take effect only at a restart). A kiosk out of
+     * service whose store is refused again stays out of service, with the new reason.
+     */
+    static Verdict judge(ReloadOutcome outcome, Serving current) {
         if (outcome instanceof ReloadOutcome.Loaded loaded) {
             List<String> notes = new ArrayList<>(loaded.notes());
-            if (!loaded.config().panel().equals(current.panel()) || !loaded.config().audio().equals(current.audio())
-                    || !loaded.config().models().language().equals(current.models().language())) {
+            KioskConfig config = current.config();
+            if (!loaded.config().panel().equals(config.panel()) || !loaded.config().audio().equals(config.audio())
+                    || !loaded.config().models().language().equals(config.models().language())) {
                 notes.add("panel, audio and language settings take effect when the kiosk restarts "
                         + "(systemctl restart kiosk)");
             }
             Serving next = Serving.of(loaded.config(), loaded.kiosk());
-            StoreKiosk kiosk = next.kiosk();
+            StoreKiosk kiosk = loaded.kiosk();
             return new Verdict(java.util.Optional.of(next), "reloaded " + next.config().file() + " and the store '"
                     + kiosk.knowledge().name() + "' (" + kiosk.knowledge().products().size() + " products, "
                     + kiosk.knowledge().faqs().size() + " FAQ entries)"
-                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+                    + (current.outOfService().isPresent() ? "; back in service" : "")
+                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)), true);
+        }
+        ReloadOutcome.Refused refused = (ReloadOutcome.Refused) outcome;
+        if (current.outOfService().isPresent()) {
+            java.util.Optional<Serving> still = refused.store()
+                    .map(store -> new Serving(current.config(), store, current.voice()));
+            return new Verdict(still, "still out of service: " + refused.reason(), false);
         }
         return new Verdict(java.util.Optional.empty(), "kept the last good configuration and knowledge: "
-                + ((ReloadOutcome.Refused) outcome).reason());
+                + refused.reason(), false);
     }
 }

@@ -12,7 +12,14 @@ public sealed interface ReloadOutcome {
     record Loaded(KioskConfig config, StoreKiosk kiosk, List<String> notes) implements ReloadOutcome {
     }
 
-    /** Nothing changed: the last good configuration and knowledge keep serving. */
-    record Refused(String reason) implements ReloadOutcome {
+    /**
+     * Nothing changed: the last good configuration and knowledge keep serving. {@code store}: the store folder was
+     * what was refused, and why (a kiosk out of service shows the latest reason in {@code kioskctl status}).
+     */
+    record Refused(String reason, java.util.Optional<StoreState.OutOfService> store) implements ReloadOutcome {
+
+        public Refused(String reason) {
+            this(reason, java.util.Optional.empty());
+        }
     }
 }

@@ -109,6 +109,22 @@ public final class SessionMachine {
         return actions;
     }
 
+    /**
+     * A press the kiosk cannot answer (it has no store knowledge): instead of listening, a team member is called for
+     * {@code reason}, the shopper hears {@code sentence}, and the session ends when it has been said. Presses while
+     * it is being said change nothing (one call per shopper, not one per press). The kiosk loop calls this.
+     */
+    public List<SessionAction> callStaffInstead(String reason, String sentence) {
+        List<SessionAction> actions = new ArrayList<>();
+        if (state == State.SPEAKING && endAfterSpeech || state == State.LISTENING || state == State.THINKING) {
+            return actions;
+        }
+        callStaff(actions, reason, sentence);
+        endAfterSpeech = true;
+        deadlineMillis = Long.MAX_VALUE;
+        return actions;
+    }
+
     private void startListening(List<SessionAction> actions, long nowMillis) {
         if (state == State.LISTENING || state == State.THINKING) {
             return;
@@ -170,11 +186,15 @@ public final class SessionMachine {
     }
 
     private void callStaff(List<SessionAction> actions, String reason) {
+        callStaff(actions, reason, STAFF_CALLED);
+    }
+
+    private void callStaff(List<SessionAction> actions, String reason, String sentence) {
         if (state == State.SPEAKING || state == State.GREETING) {
             actions.add(new SessionAction.StopSpeaking());
         }
         actions.add(new SessionAction.CallStaff(reason));
-        speak(STAFF_CALLED, Optional.empty(), actions);
+        speak(sentence, Optional.empty(), actions);
         actions.add(new SessionAction.Lights(Light.OFF, Light.BLINK_FAST));
     }
 

@@ -128,6 +128,12 @@ public final class Attendant implements AutoCloseable {
         call(Cause.STAFF_BUTTON);
     }
 
+    /** The talk button while the kiosk is out of service (no store knowledge): a person answers instead. */
+    public void outOfService() {
+        watch.outOfService();
+        call(Cause.OUT_OF_SERVICE);
+    }
+
     /** The shopper left: the next turn starts a new session with a fresh watch. */
     public void newSession() {
         if (watch != null && watch.called()) {

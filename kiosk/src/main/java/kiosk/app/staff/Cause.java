@@ -17,7 +17,9 @@ public enum Cause {
     /** A voice louder than the configured level. */
     RAISED_VOICE,
     /** Answers in a row the kiosk was unsure of. */
-    LOW_CONFIDENCE;
+    LOW_CONFIDENCE,
+    /** The talk button pressed while the kiosk had no store knowledge to answer from. */
+    OUT_OF_SERVICE;
 
     /** The word in journals, reports, metrics and messages: {@code asked_for_person}. */
     public String label() {

@@ -77,6 +77,12 @@ public final class SessionWatch {
         called = true;
     }
 
+    /** A press of the talk button the kiosk could not answer: it has no store knowledge (out of service). */
+    public void outOfService() {
+        asked.add("pressed the talk button while the kiosk was out of service");
+        called = true;
+    }
+
     /** Whether a team member was called in this session. */
     public boolean called() {
         return called;

@@ -44,8 +44,8 @@ public final class StoreLoader {
         List<Problem> problems = new ArrayList<>();
         List<FileTally> tallies = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            problems.add(new Problem(folder, 0, "is not a folder; expected a store folder with store.yaml, "
-                    + "catalog.csv and faq.yaml"));
+            problems.add(new Problem(folder, 0, (Files.exists(folder) ? "is not a folder" : "does not exist")
+                    + "; expected a store folder with store.yaml, catalog.csv and faq.yaml"));
             return new LoadResult(Optional.empty(), problems, tallies);
         }
         Path storeFile = folder.resolve("store.yaml");
