@@ -30,6 +30,22 @@ class SessionMachineTest {
     }
 
     @Test
+    void aPressTheKioskCannotAnswerCallsStaffOnceWithTheSentenceAndEndsTheSession() {
+        List<SessionAction> press = machine.callStaffInstead("out of service", "Sorry, I can't answer.");
+        assertEquals(new SessionAction.CallStaff("out of service"), press.get(0));
+        assertTrue(press.contains(new SessionAction.Speak("Sorry, I can't answer.")), press.toString());
+        assertFalse(press.contains(new SessionAction.StartListening()), press.toString());
+        assertEquals(State.SPEAKING, machine.state());
+        assertTrue(machine.callStaffInstead("out of service", "Sorry, I can't answer.").isEmpty(),
+                "pressing again while it is said calls nobody else");
+        List<SessionAction> said = machine.handle(new SessionEvent.SpeechDone(), 2000);
+        assertTrue(said.contains(new SessionAction.EndSession()), said.toString());
+        assertEquals(State.IDLE, machine.state());
+        assertEquals(new SessionAction.CallStaff("out of service"),
+                machine.callStaffInstead("out of service", "Sorry, I can't answer.").get(0), "the next shopper's press");
+    }
+
+    @Test
     void aWholeTurnGoesFromPressToFollowUpAndBackToIdle() {
         List<SessionAction> press = machine.handle(new SessionEvent.TalkPressed(), 0);
         assertEquals(new SessionAction.StartListening(), press.get(0));
