@@ -74,18 +74,21 @@ public final class RunCommand implements Callable<Integer> {
     private Integer serve(Path state) throws InterruptedException, IOException {
         LastGoodConfig lastGood = new LastGoodConfig(state);
         List<String> startProblems = new ArrayList<>();
-        KioskConfig config = startingConfig(lastGood, startProblems);
+        Starting starting = startingConfig(lastGood, startProblems);
+        KioskConfig config = starting.config();
         Optional<String> speakerName = speaker.or(() -> config.audio().speakerName());
         try (KioskModels models = store.models(config);
              Panel panel = PanelFactory.open(Configuration.panel(config), System.in, System.out)) {
             models.loadSpeechInBackground();
             PrintWriter out = new PrintWriter(System.out, true);
-            out.println("kiosk: settings from " + (startProblems.isEmpty() ? config.file()
-                    + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")
+            out.println("kiosk: settings from " + (starting.refused().isPresent() ? "nowhere: the defaults, since "
+                    + config.file() + " cannot be used and there is no last good copy" : startProblems.isEmpty()
+                    ? config.file() + (java.nio.file.Files.exists(config.file()) ? "" : " (no such file: the defaults)")
                     : lastGood.copy() + " (the last good copy of " + config.file() + ")"));
             out.println("kiosk: " + panel.description());
             // a store refused with no last good copy (a first install) starts out of service, not in a restart loop
-            StoreState knowledge = ConfigurationReload.open(models, models.paths().store(), config,
+            StoreState knowledge = starting.refused().isPresent() ? starting.refused().get()
+                    : ConfigurationReload.open(models, models.paths().store(), config,
                     problem -> out.println("kiosk: " + problem), fault -> startProblems.add(fault));
             if (knowledge instanceof StoreState.InService serves) {
                 serves.kiosk().phrasing().ifPresent(p -> out.println("kiosk: replies phrased by the model pack "
@@ -120,25 +123,34 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The settings to start with, and why the kiosk starts out of service when none can be used. */
+    private record Starting(KioskConfig config, Optional<StoreState.OutOfService> refused) {
+    }
+
     /**
-     * The settings to start with: the configuration file's, else (with every problem said) the copy of the last file
-     * that worked, so a typo saved before a power cut does not leave the store without its kiosk.
+     * The settings to start with: the configuration file's, else (with every problem said) the copy of the last
+     * settings that worked, so a typo saved before a power cut does not leave the store without its kiosk. With no
+     * copy either (a first install with a broken file), the defaults run the panel and the voice, out of service: the
+     * store the broken file names is not known, and serving another (the demo store) would tell shoppers wrong aisles.
      */
-    private static KioskConfig startingConfig(LastGoodConfig lastGood, List<String> problems) {
+    private static Starting startingConfig(LastGoodConfig lastGood, List<String> problems) {
         Path file = KioskPaths.configFile();
         ConfigReader.Result read = ConfigReader.read(file);
         if (read.config().isPresent()) {
             lastGood.remember(read.config().get());
-            return read.config().get();
+            return new Starting(read.config().get(), Optional.empty());
         }
         read.problems().forEach(problem -> problems.add(problem.toString()));
-        String refused = file + " cannot be used:\n" + String.join("\n", problems);
-        KioskConfig recalled = lastGood.recall(file).orElseThrow(() -> new IllegalStateException(refused
-                + "\nand there is no last good copy (" + lastGood.copy() + ") to start with"));
-        problems.add(file + " has problems (see kioskctl check); started with the last good settings from "
-                + lastGood.copy());
+        String reasons = String.join("; ", problems);
+        Optional<KioskConfig> recalled = lastGood.recall(file);
+        problems.add(file + " has problems (see kioskctl check); " + (recalled.isPresent()
+                ? "started with the last good settings from " + lastGood.copy()
+                : "there is no last good copy in " + lastGood.copy() + ", so the kiosk starts out of service on the "
+                + "default settings until the file is fixed and reloaded"));
         problems.forEach(Logger::error);
-        return recalled;
+        return recalled.map(config -> new Starting(config, Optional.empty()))
+                .orElseGet(() -> new Starting(KioskConfig.defaults(file),
+                        Optional.of(StoreState.OutOfService.settings(file, reasons))));
     }
 
     private static ReloadOutcome remembered(ReloadOutcome outcome, LastGoodConfig lastGood) {

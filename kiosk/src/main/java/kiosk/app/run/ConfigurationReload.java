@@ -34,8 +34,9 @@ public final class ConfigurationReload {
     public static ReloadOutcome read(Path configFile, KioskModels models, Optional<Path> storeOverride) {
         ConfigReader.Result result = ConfigReader.read(configFile);
         if (result.config().isEmpty()) {
-            return new ReloadOutcome.Refused(result.problems().stream().map(Problem::toString)
-                    .collect(Collectors.joining("; ")));
+            String problems = result.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
+            return new ReloadOutcome.Refused(problems,
+                    Optional.of(StoreState.OutOfService.settings(configFile, problems)));
         }
         KioskConfig config = result.config().get();
         Path store = storeOverride.orElse(config.store().folder());
@@ -43,7 +44,7 @@ public final class ConfigurationReload {
         LastGoodStore.Judgement judgement = lastGood.judge(store, config.store().maxRejectedPercent());
         if (judgement.verdict() instanceof StoreVerdict.Refused refused) {
             return new ReloadOutcome.Refused("the store " + store + " is refused: " + refused.summary(),
-                    Optional.of(new StoreState.OutOfService(store, refused.summary())));
+                    Optional.of(StoreState.OutOfService.store(store, refused.summary())));
         }
         StoreKnowledge judged = ((StoreVerdict.Sound) judgement.verdict()).knowledge();
         List<String> problems = new ArrayList<>();
@@ -110,7 +111,7 @@ public final class ConfigurationReload {
                 return new StoreState.InService(StoreKiosk.open(copy.get(), models, problems, pack));
             }
             judgement.loaded().problems().forEach(problem -> problems.accept(problem.toString()));
-            StoreState.OutOfService out = new StoreState.OutOfService(store, refused.summary());
+            StoreState.OutOfService out = StoreState.OutOfService.store(store, refused.summary());
             fault.accept(out.description() + "; there is no last good copy in " + lastGood.copy());
             return out;
         }

@@ -62,7 +62,7 @@ final class KioskStatus {
         Map<String, Object> store = new LinkedHashMap<>();
         if (serving.store() instanceof StoreState.OutOfService out) {
             store.put("state", "refused");
-            store.put("folder", out.folder().toString());
+            store.put(out.what() == StoreState.Refused.STORE ? "folder" : "settings", out.path().toString());
             store.put("refused", out.reason());
             store.put("fix", "correct the file, check it with kioskctl check, then kioskctl reload");
             return store;

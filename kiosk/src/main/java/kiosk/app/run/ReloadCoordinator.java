@@ -91,7 +91,7 @@ final class ReloadCoordinator implements AutoCloseable {
         }
         ReloadOutcome.Refused refused = (ReloadOutcome.Refused) outcome;
         if (current.outOfService().isPresent()) {
-            java.util.Optional<Serving> still = refused.store()
+            java.util.Optional<Serving> still = refused.refusal()
                     .map(store -> new Serving(current.config(), store, current.voice()));
             return new Verdict(still, "still out of service: " + refused.reason(), false);
         }

@@ -13,10 +13,11 @@ public sealed interface ReloadOutcome {
     }
 
     /**
-     * Nothing changed: the last good configuration and knowledge keep serving. {@code store}: the store folder was
-     * what was refused, and why (a kiosk out of service shows the latest reason in {@code kioskctl status}).
+     * Nothing changed: the last good configuration and knowledge keep serving. {@code refusal}: the store folder or
+     * the settings that were refused, and why (a kiosk out of service shows the latest reason in
+     * {@code kioskctl status}).
      */
-    record Refused(String reason, java.util.Optional<StoreState.OutOfService> store) implements ReloadOutcome {
+    record Refused(String reason, java.util.Optional<StoreState.OutOfService> refusal) implements ReloadOutcome {
 
         public Refused(String reason) {
             this(reason, java.util.Optional.empty());

@@ -87,6 +87,11 @@ class OutOfServiceRunTest {
     }
 
     private Kiosk start(Path store) throws IOException, InterruptedException {
+        return start(store, "");
+    }
+
+    /** {@code broken}: a line added at the end of kiosk.conf. */
+    private Kiosk start(Path store, String broken) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.exists(Path.of("/usr/bin/python3")), "python3 stands in for systemd's socket");
         staffDesk = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         staffDesk.createContext("/staff", exchange -> {
@@ -101,7 +106,7 @@ class OutOfServiceRunTest {
                 "audio:", "  microphone: no-such-microphone-in-this-test",
                 "panel:", "  kind: console",
                 "staff:", "  webhook: http://127.0.0.1:" + staffDesk.getAddress().getPort() + "/staff",
-                "metrics:", "  textfile_folder: none", ""));
+                "metrics:", "  textfile_folder: none", broken));
         Path notify = dir.resolve("notify");
         Path notifications = dir.resolve("notifications.txt");
         Process listener = new ProcessBuilder("python3", "-u", "-c", String.join("\n",
@@ -172,7 +177,8 @@ class OutOfServiceRunTest {
         assertEquals(1, replies.size(), replies.toString());
         // what a shopper hears, by the speech model (which hears "a team" as "it team": the sentence, not its letters)
         String heard = heard(replies.get(0));
-        assertTrue(heard.startsWith("sorry i can't answer questions right now i'll call") && heard.endsWith("team member"),
+        assertTrue(heard.startsWith("sorry i can't answer questions right now i'll call")
+                && heard.endsWith("team member"),
                 heard);
 
         // a reload before the fix keeps it out of service, with the reason; after the fix it serves
@@ -211,6 +217,35 @@ class OutOfServiceRunTest {
         kiosk.type("where are the double a batteries");
         waitUntil(() -> read(kiosk.output()).contains("AISLE 4"), "the question is answered from the store");
         assertTrue(staffCalls.isEmpty(), staffCalls.toString());
+        kiosk.type("/quit");
+        assertTrue(kiosk.process().waitFor(60, TimeUnit.SECONDS), kiosk.screen());
+        assertEquals(0, kiosk.process().exitValue(), kiosk.screen());
+    }
+
+    @Test
+    void aBrokenKioskConfOnAFirstInstallStartsOutOfServiceOnTheDefaultsUntilItIsFixedAndReloaded() throws Exception {
+        Path store = dir.resolve("store");
+        copy(Path.of("demo-store"), store);
+        Kiosk kiosk = start(store, "  loud_dbfs: -20\n"); // line 11: a staff key put under metrics:
+        Path config = dir.resolve("kiosk.conf");
+        Map<String, Object> status = kiosk.ask("status");
+        Map<?, ?> storeStatus = (Map<?, ?>) status.get("store");
+        assertEquals("refused", storeStatus.get("state"), status.toString());
+        assertEquals(config.toString(), storeStatus.get("settings"), status.toString());
+        assertTrue(storeStatus.get("refused").toString()
+                .startsWith(config + ":11: unknown key 'loud_dbfs' in section 'metrics'"),
+                storeStatus.toString());
+        assertTrue(status.get("mode").toString().startsWith("out of service"), status.toString());
+
+        kiosk.type("where are the double a batteries");
+        waitUntil(() -> read(kiosk.output()).contains("STAFF CALLED (out of service"), "a team member is called");
+        assertFalse(read(kiosk.output()).contains("AISLE 4"), "nothing is answered from a store the settings name");
+
+        Files.writeString(config, Files.readString(config).replace("  loud_dbfs: -20\n", ""));
+        Map<String, Object> reloaded = kiosk.ask("reload");
+        assertEquals(true, reloaded.get("ok"), reloaded.toString());
+        kiosk.type("where are the double a batteries");
+        waitUntil(() -> read(kiosk.output()).contains("AISLE 4"), "the question is answered from the store");
         kiosk.type("/quit");
         assertTrue(kiosk.process().waitFor(60, TimeUnit.SECONDS), kiosk.screen());
         assertEquals(0, kiosk.process().exitValue(), kiosk.screen());

@@ -42,7 +42,8 @@ class SessionMachineTest {
         assertTrue(said.contains(new SessionAction.EndSession()), said.toString());
         assertEquals(State.IDLE, machine.state());
         assertEquals(new SessionAction.CallStaff("out of service"),
-                machine.callStaffInstead("out of service", "Sorry, I can't answer.").get(0), "the next shopper's press");
+                machine.callStaffInstead("out of service", "Sorry, I can't answer.").get(0),
+                "the next shopper's press");
     }
 
     @Test
