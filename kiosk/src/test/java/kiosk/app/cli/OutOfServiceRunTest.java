@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM, the console panel on its standard input, the control socket, systemd's notify socket) starts out of service
  * instead of exiting, tells systemd it is ready, says in {@code kioskctl status} which file and line refused the store,
  * answers a press with one sentence and a staff call through the staff desk (a webhook here), and comes into service
- * on {@code kioskctl reload} once the file is fixed. The same when the store folder does not exist at all.
+ * on {@code kioskctl reload} once the file is fixed. The same when the store folder does not exist at all, and when
+ * {@code kiosk.conf} itself cannot be used (the kiosk runs on the defaults, out of service, until it is fixed).
  */
 class OutOfServiceRunTest {
 
