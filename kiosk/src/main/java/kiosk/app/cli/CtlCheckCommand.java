@@ -64,7 +64,7 @@ final class CtlCheckCommand implements Callable<Integer> {
         Optional<String> refusal = judgement.verdict() instanceof StoreVerdict.Refused refused
                 ? Optional.of(refused.summary()) : Optional.empty();
         refusal.ifPresent(reason -> problems.add("a reload would be refused and the kiosk would keep its last good "
-                + "knowledge: " + reason));
+                + "knowledge (with none, as on a first install, it starts out of service): " + reason));
         result.put("verdict", refusal.isPresent() ? "refused" : "sound");
         refusal.ifPresent(reason -> result.put("refused", reason));
         result.put("ok", problems.isEmpty());
