@@ -125,12 +125,13 @@ public final class ProductMatcher {
         }
         Map<String, Map<String, Double>> expansions = expand(content);
         Set<Integer> named = new HashSet<>();
-        Map<Integer, Double> lexical = lexicalScores(content, expansions, named);
+        Set<Integer> exact = new HashSet<>();
+        Map<Integer, Double> lexical = lexicalScores(content, expansions, named, exact);
         if (productVectors == null && lexicallyClear(lexical)) {
             // A large catalog and one product plainly named: the encoder would only confirm it, at a cost.
             return top(lexical, limit).stream()
                     .map(e -> new ProductMatch(products.get(e.getKey()), e.getValue(), e.getValue(), 0, 0,
-                            named.contains(e.getKey())))
+                            named.contains(e.getKey()), exact.contains(e.getKey())))
                     .toList();
         }
         // The whole question, not only its content words: "so I can see in the dark" says what it is for.
@@ -151,7 +152,7 @@ public final class ProductMatcher {
                     double lex = entry.getValue();
                     double fused = lex > 0 ? 0.7 * lex + 0.3 * semantic : 0.6 * semantic;
                     matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic, cosine,
-                            named.contains(entry.getKey())));
+                            named.contains(entry.getKey()), exact.contains(entry.getKey())));
                 });
         matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
         return matches.subList(0, Math.min(limit, matches.size()));
@@ -219,10 +220,11 @@ public final class ProductMatcher {
      * Scores every phrase that shares a token with the query by walking only those tokens' postings, summing into
      * arrays: a common word in a 100,000-row catalog touches thousands of phrases, and hash lookups per phrase token
      * were the slowest part of a lookup. {@code named} receives the products one of whose names or aliases the
-     * question holds whole, word for word.
+     * question holds whole, word for word; {@code exact} the products one of whose words the question holds as said,
+     * not only through a slip.
      */
     private Map<Integer, Double> lexicalScores(List<String> content, Map<String, Map<String, Double>> expansions,
-                                               Set<Integer> named) {
+                                               Set<Integer> named, Set<Integer> exact) {
         Map<String, Double> catalogTokenWeight = new HashMap<>();
         double queryMass = 0;
         for (String token : content) {
@@ -231,14 +233,17 @@ public final class ProductMatcher {
             options.forEach((known, weight) -> catalogTokenWeight.merge(known, weight, Math::max));
         }
         double[] matched = new double[phraseMass.length];
+        boolean[] saidExactly = new boolean[phraseMass.length];
         List<Integer> touched = new ArrayList<>();
         for (Map.Entry<String, Double> token : catalogTokenWeight.entrySet()) {
             double gain = idf.get(token.getKey()) * token.getValue();
+            boolean asSaid = token.getValue() >= 1;
             for (int phrase : postings.get(token.getKey())) {
                 if (matched[phrase] == 0) {
                     touched.add(phrase);
                 }
                 matched[phrase] += gain;
+                saidExactly[phrase] |= asSaid;
             }
         }
         Map<Integer, Double> best = new HashMap<>(touched.size() * 2);
@@ -252,6 +257,9 @@ public final class ProductMatcher {
             }
             if (coverPhrase >= WHOLE_PHRASE) {
                 named.add(phraseProduct[phrase]);
+            }
+            if (saidExactly[phrase]) {
+                exact.add(phraseProduct[phrase]);
             }
         }
         return best;

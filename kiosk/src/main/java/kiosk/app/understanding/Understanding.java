@@ -35,7 +35,8 @@ public final class Understanding {
     static final double UNLISTED_NAME_COSINE = 0.55;
     /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
-            + "|where (is|are|s|do you keep|can i (find|get|buy))|any|got any|is there any|are there any"
+            + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
+            + "|are there any"
             + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
     /** "do you have anything for a headache": a need, however the question begins. */
     private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b(anything|something|stuff|what) (for|to)\\b");
@@ -45,6 +46,17 @@ public final class Understanding {
     static final double FAQ_THRESHOLD = 0.62;
     /** Without a product named, a FAQ entry this close (cosine to a phrasing or its answer) is what is asked. */
     static final double FAQ_PARAPHRASE = 0.44;
+    /**
+     * Products and FAQ entries ranked together: a FAQ entry whose cosine is this far above the best product's is what
+     * the question means, unless the question names the product whole and asks its price, stock or place ("where's
+     * the toilet" is no question about the toilet paper, "what do I do with my empty soda cans" none about the cola).
+     */
+    static final double FAQ_OVER_PRODUCT = 0.10;
+    /**
+     * A product matched only through slips ("wine" is one letter from "wipes") is claimed only when its meaning is
+     * this close too: spelling alone is no evidence that a thing the store lacks is one it has.
+     */
+    static final double SLIP_COSINE = 0.25;
     /** Products ranked per question: the lexical best and the encoder's best both among them. */
     static final int CANDIDATES = 12;
     private static final Pattern ASKS_PERSON = Pattern.compile("\\b(call me|my account|look up|someone|somebody"
@@ -122,28 +134,40 @@ public final class Understanding {
         if (Cues.DEPARTMENT_LIST.matcher(text).find()) {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
-        if (faqCosine >= FAQ_CERTAIN || faqScore >= FAQ_THRESHOLD && faqScore > bestProduct + 0.05) {
+        if (faqCosine >= FAQ_CERTAIN) {
             return answer.as(Intent.FAQ, faqScore);
         }
+        // A department named and nothing else ("where is the dairy aisle") is asked before a FAQ entry whose answer
+        // merely mentions it
         boolean onlyDepartment = department.isPresent() && bestProduct < 0.75
                 && new HashSet<>(QueryText.contentTokens(department.get()))
                         .equals(new HashSet<>(QueryText.contentTokens(subject)));
         if (department.isPresent() && Cues.DEPARTMENT.matcher(text).find() || onlyDepartment) {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
+        if (faqScore >= FAQ_THRESHOLD && faqScore > bestProduct + 0.05) {
+            return answer.as(Intent.FAQ, faqScore);
+        }
+        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
+                && !DESCRIBES_A_NEED.matcher(text).find();
+        Optional<ProductMatch> first = ranked.stream().findFirst();
+        boolean askedOfProduct = first.map(ProductMatch::named).orElse(false) && asksPriceStockOrPlace(text);
+        if (faqCosine >= FAQ_PARAPHRASE && !subject.isEmpty() && !namesAThing && !askedOfProduct
+                && faqCosine >= ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0) + FAQ_OVER_PRODUCT) {
+            return answer.as(Intent.FAQ, faqScore);
+        }
         Intent productIntent = productIntent(QueryText.normalize(lastClause(heard)));
-        if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL) {
+        boolean slipOnly = first.map(match -> !match.exact() && match.cosine() < SLIP_COSINE).orElse(false);
+        if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             return answer.as(productIntent, bestProduct);
         }
         Set<String> asked = new HashSet<>(QueryText.contentTokens(text));
         List<ProductMatch> containing = asked.isEmpty() ? List.of() : ranked.stream()
-                .filter(match -> match.lexical() > 0 && productWords(match.product()).containsAll(asked))
+                .filter(match -> match.exact() && productWords(match.product()).containsAll(asked))
                 .toList();
         if (containing.size() >= 2) {
             return answer.products(containing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
         }
-        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
-                && !DESCRIBES_A_NEED.matcher(text).find();
         double bestCosine = ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0);
         if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= bestCosine && !namesAThing && !subject.isEmpty()) {
             // No product named, and the question means what a FAQ entry's phrasing or answer says
@@ -210,8 +234,8 @@ public final class Understanding {
         if (Cues.PRICE.matcher(text).find()) {
             return Intent.PRODUCT_PRICE;
         }
-        if (Cues.STOCK_ONLY.matcher(text).find()
-                || Cues.STOCK.matcher(text).find() && !Cues.LOCATION.matcher(text).find()) {
+        if (Cues.STOCK_ONLY.matcher(text).find() || Cues.STOCK.matcher(text).find()
+                && !Cues.LOCATION.matcher(text).find() && !Cues.WHAT_YOU_HAVE.matcher(text).find()) {
             return Intent.PRODUCT_STOCK;
         }
         return Intent.PRODUCT_LOCATION;
