@@ -33,6 +33,13 @@ public final class Understanding {
      * close: anything looser is a product the store does not sell.
      */
     static final double UNLISTED_NAME_COSINE = 0.55;
+    /**
+     * A need matched below this cosine with a runner-up within {@link #NEED_TIE} is a guess between near-equals:
+     * the products are asked about by name, no aisle is said. On the development halves every weak need answered
+     * right had its best product alone; the wrong ones were ties of unrelated products.
+     */
+    static final double NEED_SURE = 0.45;
+    static final double NEED_TIE = 0.03;
     /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
             + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
@@ -59,6 +66,15 @@ public final class Understanding {
     static final double SLIP_COSINE = 0.25;
     /** Products ranked per question: the lexical best and the encoder's best both among them. */
     static final int CANDIDATES = 12;
+    /**
+     * Where a described need begins: "something to", "anything for", "what can I put", "what do I need". The things
+     * named after it are what the need is about (the cake, my coffee), not what the shopper wants to buy.
+     */
+    static final Pattern NEED_CUE = Pattern.compile("\\b((something|anything|stuff) (to|for|that)"
+            + "|what (do|can|should|could) (i|we) (use|put|get|need|buy|add)|what (do|would) (i|we) need)\\b");
+    /** The object of a need, after it: "on top of the cake", "in my coffee", "my smoke alarm". */
+    private static final Pattern NEED_OBJECT = Pattern.compile("\\b(?:(?:on top of|in|into|on|onto|off|for|with|from"
+            + "|under|of|around) (?:the|my|our|his|her|their|a|an)|my|our) ((?:[a-z]+ ?){1,3})");
     private static final Pattern ASKS_PERSON = Pattern.compile("\\b(call me|my account|look up|someone|somebody"
             + "|a person|team member)\\b");
 
@@ -117,6 +133,14 @@ public final class Understanding {
         double bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
         double faqScore = faq.map(FaqMatcher.FaqMatch::score).orElse(0.0);
         double faqCosine = faq.map(FaqMatcher.FaqMatch::cosine).orElse(0.0);
+        Set<String> context = needObjects(text);
+        if (!context.isEmpty()) {
+            // The thing a need is about is not what the shopper asks for: "something to put on top of the cake"
+            // asks for no cake
+            ranked = ranked.stream().filter(match -> !aboutOnly(match, text, context)).toList();
+            bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
+            bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
+        }
         Builder answer = new Builder(heard, text, subject, ranked, faq, department);
 
         if (Cues.STAFF.matcher(text).find()) {
@@ -198,6 +222,13 @@ public final class Understanding {
                 .sorted(Comparator.comparingDouble(ProductMatch::cosine).reversed())
                 .toList();
         if (!needs.isEmpty() && !subject.isEmpty()) {
+            boolean unsure = needs.size() >= 2 && needs.get(0).cosine() < NEED_SURE
+                    && needs.get(0).cosine() - needs.get(1).cosine() < NEED_TIE;
+            if (unsure) {
+                List<ProductMatch> tied = needs.stream()
+                        .filter(match -> needs.get(0).cosine() - match.cosine() < NEED_TIE).toList();
+                return answer.products(tied).fit(Interpretation.Fit.CHOICE).as(productIntent, needs.get(0).cosine());
+            }
             return answer.products(needs).fit(Interpretation.Fit.NEED).as(productIntent, needs.get(0).cosine());
         }
         if (!subject.isEmpty()) {
@@ -227,6 +258,41 @@ public final class Understanding {
     public static boolean asksPriceStockOrPlace(String normalized) {
         return Cues.PRICE.matcher(normalized).find() || Cues.STOCK.matcher(normalized).find()
                 || Cues.STOCK_ONLY.matcher(normalized).find() || Cues.LOCATION.matcher(normalized).find();
+    }
+
+    /**
+     * The words a described need is about (stemmed): in a turn that describes a need, the nouns after "my" and after a
+     * preposition following the need's cue ("what can I put in my coffee", "something to put on top of the cake").
+     * Empty when the turn describes no need.
+     */
+    static Set<String> needObjects(String normalized) {
+        java.util.regex.Matcher cue = NEED_CUE.matcher(normalized);
+        if (!cue.find()) {
+            return Set.of();
+        }
+        Set<String> about = new HashSet<>();
+        java.util.regex.Matcher object = NEED_OBJECT.matcher(normalized);
+        while (object.find()) {
+            boolean possessive = object.group().startsWith("my ") || object.group().startsWith("our ");
+            if (possessive || object.start() >= cue.start()) {
+                about.addAll(QueryText.contentTokens(object.group(1)));
+            }
+        }
+        return about;
+    }
+
+    /**
+     * True when the product is named whole by the words the need is about, and by nothing else: it is the thing the
+     * need is about (the Birthday Cake for "on top of the cake"), while a product named after it and more ("Denture
+     * Adhesive" for "my dentures") may well be what is needed.
+     */
+    private static boolean aboutOnly(ProductMatch match, String normalized, Set<String> about) {
+        if (!match.named()) {
+            return false;
+        }
+        Set<String> shared = new HashSet<>(QueryText.contentTokens(normalized));
+        shared.retainAll(productWords(match.product()));
+        return !shared.isEmpty() && about.containsAll(shared);
     }
 
     /** Price, stock or place, from the whole question: "do you still have X" and "any X left" ask for stock. */
