@@ -274,7 +274,10 @@ public final class Conversation {
     private Interpretation throughFocus(String heard, Interpretation meaning) {
         boolean open = meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
                 && meaning.bestProduct().map(best -> best.lexical() < CLEARLY_NAMED).orElse(false);
-        if (focus.isEmpty() || !choices.isEmpty() || !open || !REFERS_BACK.matcher(meaning.normalized()).find()) {
+        // "and the bars" after the granola: words several products hold, said as going on from the last turn
+        boolean goesOn = meaning.fit() == Interpretation.Fit.CHOICE && FOLLOWS_ON.matcher(meaning.normalized()).find();
+        if (focus.isEmpty() || !choices.isEmpty() || !open
+                || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn) {
             return meaning;
         }
         Product current = focus.get();
