@@ -55,6 +55,7 @@ public final class Conversation {
      * A question about another product than the one just discussed, named through it: "the string for it", "do you
      * have the daytime one" (after the night-time cold medicine), "what about for kids".
      */
+    private static final Pattern FOLLOWS_ON = Pattern.compile("^(and|also|plus|then|(and )?(what|how) about)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile(
             "\\bfor (it|that|them)\\b|\\b(the|a|an|any)( \\w+)? ones?$|^(and )?(what|how) about\\b");
     /**
@@ -206,10 +207,24 @@ public final class Conversation {
             }
             case DEPARTMENT_LOCATION -> meaning.department().map(name -> department(heard, name))
                     .orElseGet(() -> departments(heard));
-            case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, meaning);
+            case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, followingOn(meaning));
             case NOT_FOUND -> notFound(heard, meaning.subject(), meaning.confidence());
             case CLARIFY -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
         };
+    }
+
+    /**
+     * "and the hot dogs" after the buns' price, "what about the whole milk" after the skim milk's: a turn that goes on
+     * from the last one and asks no price, stock or place of its own asks what was asked last.
+     */
+    private Interpretation followingOn(Interpretation meaning) {
+        if (focus.isEmpty() || !FOLLOWS_ON.matcher(meaning.normalized()).find()
+                || Understanding.asksPriceStockOrPlace(meaning.normalized()) || meaning.intent() == focusIntent) {
+            return meaning;
+        }
+        return new Interpretation(meaning.normalized(), focusIntent, meaning.subject(), meaning.products(),
+                meaning.faq(), meaning.department(), meaning.day(), meaning.confidence(), meaning.fit(),
+                meaning.contact(), meaning.concern());
     }
 
     private Reply product(String heard, Interpretation meaning) {
@@ -259,7 +274,10 @@ public final class Conversation {
     private Interpretation throughFocus(String heard, Interpretation meaning) {
         boolean open = meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
                 && meaning.bestProduct().map(best -> best.lexical() < CLEARLY_NAMED).orElse(false);
-        if (focus.isEmpty() || !choices.isEmpty() || !open || !REFERS_BACK.matcher(meaning.normalized()).find()) {
+        // "and the bars" after the granola: words several products hold, said as going on from the last turn
+        boolean goesOn = meaning.fit() == Interpretation.Fit.CHOICE && FOLLOWS_ON.matcher(meaning.normalized()).find();
+        if (focus.isEmpty() || !choices.isEmpty() || !open
+                || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn) {
             return meaning;
         }
         Product current = focus.get();

@@ -28,7 +28,11 @@ final class Cues {
     /** Stock asked outright: these win over a "where" in the same question. */
     static final Pattern STOCK_ONLY = Pattern.compile("\\b(still have|still got|still carry|still sell|left"
             + "|in stock|out of stock|sold out|run out|ran out|back in stock|restock|how many|plenty|available"
+            + "|(is|are) there still|still (any|some|available|in stock)"
             + "|got [a-z ]{1,30} in$)\\b|^(any|got any|is there any|are there any) ");
+    /** "what do you have for babies": a question which product, answered with its place, not whether it is stocked. */
+    static final Pattern WHAT_YOU_HAVE = Pattern.compile("\\b(what|which) (do|else do|would) you (have|sell|carry"
+            + "|recommend|suggest)\\b|\\bwhat have you got\\b");
     static final Pattern LOCATION = Pattern.compile("\\b(where|find|located|looking for|which aisle|what aisle"
             + "|get to)\\b");
     static final Pattern DEPARTMENT = Pattern.compile("\\b(section|department|area)\\b");

@@ -5,8 +5,13 @@ import kiosk.app.store.Product;
 /**
  * How well a product fits the shopper's words: lexical, semantic and their fusion, all 0..1; the encoder's raw
  * cosine; and whether the words hold one of the product's names or aliases whole ("... so where would the hacksaws
- * be").
+ * be"); and whether any of its words was said exactly ({@code exact}: false when only slips matched, "wine" for
+ * "wipes").
  */
 public record ProductMatch(Product product, double score, double lexical, double semantic, double cosine,
-                           boolean named) {
+                           boolean named, boolean exact) {
+
+    public ProductMatch(Product product, double score, double lexical, double semantic, double cosine, boolean named) {
+        this(product, score, lexical, semantic, cosine, named, lexical > 0);
+    }
 }

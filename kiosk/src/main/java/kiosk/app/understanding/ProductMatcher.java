@@ -44,6 +44,8 @@ public final class ProductMatcher {
     private final List<Product> products;
     private final SentenceEncoder encoder;
     private final int[] phraseProduct;
+    /** The first of a product's phrases (name, then aliases: each product's phrases are numbered in a row). */
+    private final int[] firstPhrase;
     private final List<List<String>> phraseTokens = new ArrayList<>();
     private final Map<String, List<Integer>> postings = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
@@ -58,7 +60,9 @@ public final class ProductMatcher {
         this.encoder = encoder;
         List<Integer> owners = new ArrayList<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
+        this.firstPhrase = new int[products.size() + 1];
         for (int p = 0; p < products.size(); p++) {
+            firstPhrase[p] = owners.size();
             Product product = products.get(p);
             Set<String> seenInProduct = new HashSet<>();
             List<String> phrases = new ArrayList<>(product.aliases());
@@ -79,6 +83,7 @@ public final class ProductMatcher {
                 }
             }
         }
+        firstPhrase[products.size()] = owners.size();
         this.phraseProduct = owners.stream().mapToInt(Integer::intValue).toArray();
         int n = Math.max(1, products.size());
         documentFrequency.forEach((token, df) -> idf.put(token, Math.log(1 + n / (double) df)));
@@ -130,7 +135,7 @@ public final class ProductMatcher {
             // A large catalog and one product plainly named: the encoder would only confirm it, at a cost.
             return top(lexical, limit).stream()
                     .map(e -> new ProductMatch(products.get(e.getKey()), e.getValue(), e.getValue(), 0, 0,
-                            named.contains(e.getKey())))
+                            named.contains(e.getKey()), saidExactly(e.getKey(), content)))
                     .toList();
         }
         // The whole question, not only its content words: "so I can see in the dark" says what it is for.
@@ -151,10 +156,22 @@ public final class ProductMatcher {
                     double lex = entry.getValue();
                     double fused = lex > 0 ? 0.7 * lex + 0.3 * semantic : 0.6 * semantic;
                     matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic, cosine,
-                            named.contains(entry.getKey())));
+                            named.contains(entry.getKey()), saidExactly(entry.getKey(), content)));
                 });
         matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
         return matches.subList(0, Math.min(limit, matches.size()));
+    }
+
+    /** Whether one of the shopper's words is, as said and not through a slip, a word of the product's names. */
+    private boolean saidExactly(int product, List<String> content) {
+        for (int phrase = firstPhrase[product]; phrase < firstPhrase[product + 1]; phrase++) {
+            for (String token : phraseTokens.get(phrase)) {
+                if (content.contains(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The {@code k} best entries, best first, without sorting all of them. */

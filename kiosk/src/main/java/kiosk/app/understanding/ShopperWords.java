@@ -19,7 +19,12 @@ public final class ShopperWords {
     private static final Pattern INSTRUCTION = Pattern.compile("\\b((ignore|disregard|forget|override)( all| your"
             + "| the| my| any| previous| prior| earlier| above)* (instructions|rules|prompt|programming|orders)"
             + "|repeat after me|say after me|repeat this|say this|say the words|read (this|out)|pretend|act as"
-            + "|you are now|from now on|system prompt|password|jailbreak|developer mode|announce)\\b");
+            + "|you are now|from now on|system prompt|password|jailbreak|developer mode|announce"
+            // words to be said for the shopper, and tasks no store kiosk does: "say the following out loud: …",
+            // "tell everyone over the speaker …", "write me a poem", "disregard the store stuff and …"
+            + "|say the following|say (it |this |that )?out loud|(over|on|through) the (speaker|speakers|loudspeaker|pa)"
+            + "|tell (everyone|everybody)|write (me )?(a|an) (poem|story|song|essay|joke|letter|email)"
+            + ")\\b|^(ignore|disregard|forget about) ");
     private static final Pattern PERSONAL = Pattern.compile("\\b(social security|ssn|credit card (number|is)"
             + "|my credit card|card number|pin number|bank account|account number|date of birth)\\b");
     /** Seven or more digits in a row, spaces and dashes allowed: a phone, card or account number. */

@@ -33,9 +33,17 @@ public final class Understanding {
      * close: anything looser is a product the store does not sell.
      */
     static final double UNLISTED_NAME_COSINE = 0.55;
+    /**
+     * A need matched below this cosine with a runner-up within {@link #NEED_TIE} is a guess between near-equals:
+     * the products are asked about by name, no aisle is said. On the development halves every weak need answered
+     * right had its best product alone; the wrong ones were ties of unrelated products.
+     */
+    static final double NEED_SURE = 0.45;
+    static final double NEED_TIE = 0.03;
     /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
-            + "|where (is|are|s|do you keep|can i (find|get|buy))|any|got any|is there any|are there any"
+            + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
+            + "|are there any"
             + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
     /** "do you have anything for a headache": a need, however the question begins. */
     private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b(anything|something|stuff|what) (for|to)\\b");
@@ -45,8 +53,28 @@ public final class Understanding {
     static final double FAQ_THRESHOLD = 0.62;
     /** Without a product named, a FAQ entry this close (cosine to a phrasing or its answer) is what is asked. */
     static final double FAQ_PARAPHRASE = 0.44;
+    /**
+     * Products and FAQ entries ranked together: a FAQ entry whose cosine is this far above the best product's is what
+     * the question means, unless the question names the product whole and asks its price, stock or place ("where's
+     * the toilet" is no question about the toilet paper, "what do I do with my empty soda cans" none about the cola).
+     */
+    static final double FAQ_OVER_PRODUCT = 0.10;
+    /**
+     * A product matched only through slips ("wine" is one letter from "wipes") is claimed only when its meaning is
+     * this close too: spelling alone is no evidence that a thing the store lacks is one it has.
+     */
+    static final double SLIP_COSINE = 0.25;
     /** Products ranked per question: the lexical best and the encoder's best both among them. */
     static final int CANDIDATES = 12;
+    /**
+     * Where a described need begins: "something to", "anything for", "what can I put", "what do I need". The things
+     * named after it are what the need is about (the cake, my coffee), not what the shopper wants to buy.
+     */
+    static final Pattern NEED_CUE = Pattern.compile("\\b((something|anything|stuff) (to|for|that)"
+            + "|what (do|can|should|could) (i|we) (use|put|get|need|buy|add)|what (do|would) (i|we) need)\\b");
+    /** The object of a need, after it: "on top of the cake", "in my coffee", "my smoke alarm". */
+    private static final Pattern NEED_OBJECT = Pattern.compile("\\b(?:(?:on top of|in|into|on|onto|off|for|with|from"
+            + "|under|of|around) (?:the|my|our|his|her|their|a|an)|my|our) ((?:[a-z]+ ?){1,3})");
     private static final Pattern ASKS_PERSON = Pattern.compile("\\b(call me|my account|look up|someone|somebody"
             + "|a person|team member)\\b");
 
@@ -105,6 +133,14 @@ public final class Understanding {
         double bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
         double faqScore = faq.map(FaqMatcher.FaqMatch::score).orElse(0.0);
         double faqCosine = faq.map(FaqMatcher.FaqMatch::cosine).orElse(0.0);
+        Set<String> context = needObjects(text);
+        if (!context.isEmpty()) {
+            // The thing a need is about is not what the shopper asks for: "something to put on top of the cake"
+            // asks for no cake
+            ranked = ranked.stream().filter(match -> !aboutOnly(match, text, context)).toList();
+            bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
+            bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
+        }
         Builder answer = new Builder(heard, text, subject, ranked, faq, department);
 
         if (Cues.STAFF.matcher(text).find()) {
@@ -122,28 +158,40 @@ public final class Understanding {
         if (Cues.DEPARTMENT_LIST.matcher(text).find()) {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
-        if (faqCosine >= FAQ_CERTAIN || faqScore >= FAQ_THRESHOLD && faqScore > bestProduct + 0.05) {
+        if (faqCosine >= FAQ_CERTAIN) {
             return answer.as(Intent.FAQ, faqScore);
         }
+        // A department named and nothing else ("where is the dairy aisle") is asked before a FAQ entry whose answer
+        // merely mentions it
         boolean onlyDepartment = department.isPresent() && bestProduct < 0.75
                 && new HashSet<>(QueryText.contentTokens(department.get()))
                         .equals(new HashSet<>(QueryText.contentTokens(subject)));
         if (department.isPresent() && Cues.DEPARTMENT.matcher(text).find() || onlyDepartment) {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
+        if (faqScore >= FAQ_THRESHOLD && faqScore > bestProduct + 0.05) {
+            return answer.as(Intent.FAQ, faqScore);
+        }
+        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
+                && !DESCRIBES_A_NEED.matcher(text).find();
+        Optional<ProductMatch> first = ranked.stream().findFirst();
+        boolean askedOfProduct = first.map(ProductMatch::named).orElse(false) && asksPriceStockOrPlace(text);
+        if (faqCosine >= FAQ_PARAPHRASE && !subject.isEmpty() && !namesAThing && !askedOfProduct
+                && faqCosine >= ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0) + FAQ_OVER_PRODUCT) {
+            return answer.as(Intent.FAQ, faqScore);
+        }
         Intent productIntent = productIntent(QueryText.normalize(lastClause(heard)));
-        if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL) {
+        boolean slipOnly = first.map(match -> !match.exact() && match.cosine() < SLIP_COSINE).orElse(false);
+        if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             return answer.as(productIntent, bestProduct);
         }
         Set<String> asked = new HashSet<>(QueryText.contentTokens(text));
         List<ProductMatch> containing = asked.isEmpty() ? List.of() : ranked.stream()
-                .filter(match -> match.lexical() > 0 && productWords(match.product()).containsAll(asked))
+                .filter(match -> match.exact() && productWords(match.product()).containsAll(asked))
                 .toList();
         if (containing.size() >= 2) {
             return answer.products(containing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
         }
-        boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
-                && !DESCRIBES_A_NEED.matcher(text).find();
         double bestCosine = ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0);
         if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= bestCosine && !namesAThing && !subject.isEmpty()) {
             // No product named, and the question means what a FAQ entry's phrasing or answer says
@@ -174,6 +222,13 @@ public final class Understanding {
                 .sorted(Comparator.comparingDouble(ProductMatch::cosine).reversed())
                 .toList();
         if (!needs.isEmpty() && !subject.isEmpty()) {
+            boolean unsure = needs.size() >= 2 && needs.get(0).cosine() < NEED_SURE
+                    && needs.get(0).cosine() - needs.get(1).cosine() < NEED_TIE;
+            if (unsure) {
+                List<ProductMatch> tied = needs.stream()
+                        .filter(match -> needs.get(0).cosine() - match.cosine() < NEED_TIE).toList();
+                return answer.products(tied).fit(Interpretation.Fit.CHOICE).as(productIntent, needs.get(0).cosine());
+            }
             return answer.products(needs).fit(Interpretation.Fit.NEED).as(productIntent, needs.get(0).cosine());
         }
         if (!subject.isEmpty()) {
@@ -205,13 +260,48 @@ public final class Understanding {
                 || Cues.STOCK_ONLY.matcher(normalized).find() || Cues.LOCATION.matcher(normalized).find();
     }
 
+    /**
+     * The words a described need is about (stemmed): in a turn that describes a need, the nouns after "my" and after a
+     * preposition following the need's cue ("what can I put in my coffee", "something to put on top of the cake").
+     * Empty when the turn describes no need.
+     */
+    static Set<String> needObjects(String normalized) {
+        java.util.regex.Matcher cue = NEED_CUE.matcher(normalized);
+        if (!cue.find()) {
+            return Set.of();
+        }
+        Set<String> about = new HashSet<>();
+        java.util.regex.Matcher object = NEED_OBJECT.matcher(normalized);
+        while (object.find()) {
+            boolean possessive = object.group().startsWith("my ") || object.group().startsWith("our ");
+            if (possessive || object.start() >= cue.start()) {
+                about.addAll(QueryText.contentTokens(object.group(1)));
+            }
+        }
+        return about;
+    }
+
+    /**
+     * True when the product is named whole by the words the need is about, and by nothing else: it is the thing the
+     * need is about (the Birthday Cake for "on top of the cake"), while a product named after it and more ("Denture
+     * Adhesive" for "my dentures") may well be what is needed.
+     */
+    private static boolean aboutOnly(ProductMatch match, String normalized, Set<String> about) {
+        if (!match.named()) {
+            return false;
+        }
+        Set<String> shared = new HashSet<>(QueryText.contentTokens(normalized));
+        shared.retainAll(productWords(match.product()));
+        return !shared.isEmpty() && about.containsAll(shared);
+    }
+
     /** Price, stock or place, from the whole question: "do you still have X" and "any X left" ask for stock. */
     private static Intent productIntent(String text) {
         if (Cues.PRICE.matcher(text).find()) {
             return Intent.PRODUCT_PRICE;
         }
-        if (Cues.STOCK_ONLY.matcher(text).find()
-                || Cues.STOCK.matcher(text).find() && !Cues.LOCATION.matcher(text).find()) {
+        if (Cues.STOCK_ONLY.matcher(text).find() || Cues.STOCK.matcher(text).find()
+                && !Cues.LOCATION.matcher(text).find() && !Cues.WHAT_YOU_HAVE.matcher(text).find()) {
             return Intent.PRODUCT_STOCK;
         }
         return Intent.PRODUCT_LOCATION;
