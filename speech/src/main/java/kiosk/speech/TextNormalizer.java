@@ -24,6 +24,11 @@ public final class TextNormalizer {
     private static final String AM_PM = "(a\\.m|p\\.m|am|pm)(\\.?)(?![A-Za-z])";
     private static final String UNITS = "oz|lbs|lb|ft|gal|qt|mm|cm|kg|ml|mAh|Ah|W|V|in";
     private static final Pattern SKU = Pattern.compile("\\b([A-Z]{2,5})-(\\d+)\\b");
+    // a model number ("CR2032"): said as its letters and digits, as a clerk reads it off the pack; one number
+    // ("two thousand thirty two") came back from the recognizer as "two thousand and thirty two"
+    private static final Pattern MODEL = Pattern.compile("\\b([A-Z]{1,5})(\\d{3,})\\b");
+    // "8 Pack" as "eight per pack": glued to "pack", a short number is heard as "a pack", "to unpack", "turnpike"
+    private static final Pattern PACK = Pattern.compile("\\b(\\d+)[- ]?(pack)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\d$.])(?:\\((\\d{3})\\)\\s?|\\b(\\d{3})[-. ])(\\d{3})[-. ](\\d{4})\\b");
     private static final Pattern LOCAL_PHONE = Pattern.compile("(?<![\\d$.,-])\\b(\\d{3})-(\\d{4})\\b(?![.,]?\\d)");
@@ -56,6 +61,8 @@ public final class TextNormalizer {
     public String normalize(String text) {
         String s = text.replace('’', '\'').replace("&", " and ");
         s = replace(SKU, s, m -> String.join(" ", m.group(1).split("")) + " " + NumberWords.digits(m.group(2)));
+        s = replace(MODEL, s, m -> String.join(" ", m.group(1).split("")) + " " + NumberWords.digits(m.group(2)));
+        s = replace(PACK, s, m -> NumberWords.whole(trimZeros(m.group(1))) + " per " + m.group(2));
         s = replace(BY, s, m -> " by ");
         s = replace(PHONE, s, m -> NumberWords.digits(m.group(1) != null ? m.group(1) : m.group(2)) + ", "
                 + NumberWords.digits(m.group(3)) + ", " + NumberWords.digits(m.group(4)));

@@ -51,7 +51,9 @@ class TextNormalizerTest {
             "Call us at (555) 010-4477.|Call us at five five five, zero one zero, four four seven seven.",
             "Call 555-0104 today|Call five five five, zero one zero four today",
             "Item MSH-1243 is here|Item M S H one two four three is here",
-            "AA Batteries (4-pack)|double A Batteries (four pack)",
+            "AA Batteries (4-pack)|double A Batteries (four per pack)",
+            "Hooks 10 Pack|Hooks ten per Pack",
+            "Coin Cell Battery CR2032|Coin Cell Battery C R two zero three two",
             "It's in aisle 12B|It's in aisle number twelve B", "Aisles 4 and 5|Aisles four and five",
             "An 18 oz can|An eighteen ounce can",
     })

@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import kiosk.app.store.OpeningHours;
 import kiosk.app.store.Product;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.app.store.StoreLoader;
@@ -61,6 +63,9 @@ class SpokenFactsRoundTripTest {
             "ninety", "hundred", "thousand", "million", "point", "half", "quarter", "quarters", "third", "thirds",
             "eighth", "eighths", "sixteenth", "sixteenths", "noon", "midnight");
 
+    /** The times of an hours answer: "8 a.m.", "9:30 p.m.", "noon". */
+    private static final Pattern TIME = Pattern.compile("\\d{1,2}(?::\\d{2})? [ap]\\.m\\.|noon|midnight");
+
     private static SpeechModel model;
     private static FreeTtsSynthesizer voice;
     private static final TextNormalizer NORMALIZER = new TextNormalizer();
@@ -92,33 +97,35 @@ class SpokenFactsRoundTripTest {
     record Utterance(String text, List<Item> items) {
     }
 
+    /** What the kiosk says about the store, word for word as {@link Conversation} answers, with the facts in it. */
     static List<Utterance> utterances(StoreKnowledge store) {
         List<Utterance> utterances = new ArrayList<>();
-        for (Product product : store.products()) { // one utterance per product, as the kiosk answers
+        for (Product product : store.products()) {
+            // the answer to "how much is it": the product, its place and its price ("The Wire Nuts 100 Pack is in
+            // aisle 2, and it sells for $6.47.")
             List<Item> items = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
             if (product.name().matches(".*[0-9].*")) { // a name without a number has no number to lose
                 items.add(new Item("name", product.name()));
-                text.append("The ").append(product.name()).append(" is");
-            } else {
-                text.append("It's");
             }
-            String place = product.aisle().map(a -> "aisle " + a).orElse("the service desk");
-            product.aisle().ifPresent(a -> items.add(new Item("aisle", place)));
-            String price = "$" + product.price().toPlainString();
-            items.add(new Item("price", price));
-            text.append(" in ").append(place).append(". It is ").append(price).append('.');
-            utterances.add(new Utterance(text.toString(), items));
+            product.aisle().ifPresent(aisle -> items.add(new Item("aisle", "aisle " + aisle)));
+            items.add(new Item("price", "$" + product.price().toPlainString()));
+            utterances.add(new Utterance(Answers.price(product), items));
         }
-        store.hours().forEach((day, hours) -> utterances.add(hours(day.toString(), hours)));
-        utterances.add(new Utterance("Call us at " + store.phone() + ".", List.of(new Item("phone", store.phone()))));
+        store.hours().forEach((day, hours) -> {
+            String name = day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            String open = Answers.open(hours);
+            utterances.add(new Utterance("On " + name + " we're open " + open + ".",
+                    List.of(new Item("hours", open.replaceFirst("^from ", "")))));
+        });
+        String weekly = Conversation.weekly(store);
+        Matcher time = TIME.matcher(weekly);
+        List<Item> times = new ArrayList<>();
+        while (time.find()) {
+            times.add(new Item("hours", time.group()));
+        }
+        utterances.add(new Utterance(weekly, times));
+        utterances.add(new Utterance(Answers.phone(store.phone()), List.of(new Item("phone", store.phone()))));
         return utterances;
-    }
-
-    private static Utterance hours(String day, OpeningHours hours) {
-        String open = SpokenTime.of(hours.opens()) + " to " + SpokenTime.of(hours.closes());
-        String name = day.charAt(0) + day.substring(1).toLowerCase(Locale.ROOT);
-        return new Utterance("On " + name + " we're open " + open + ".", List.of(new Item("hours", open)));
     }
 
     @ParameterizedTest
