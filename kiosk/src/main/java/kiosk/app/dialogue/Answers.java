@@ -8,10 +8,11 @@ import kiosk.app.store.Product;
 /**
  * How the kiosk words a product's facts, for the ear first. The voice (FreeTTS) ends a sentence on a falling tone
  * that the small recognizer, and a shopper in a noisy aisle, lose numbers to: "It's in aisle fourteen." came back as
- * "forty", "It is twelve dollars" as "it as well". So a number is never the last word of a sentence ("The Claw Hammer
- * is in aisle 7, in the Hand Tools department."), a price follows "sells for" rather than "is", and the place comes
- * with the price. The facts are the store's only: the product's name, aisle, department and price as the catalog has
- * them. {@code SpokenFactsRoundTripTest} speaks these very sentences through FreeTTS and Vosk.
+ * "forty", "It is twelve dollars" as "it as well". So a number is never a sentence's last word, and the word after it
+ * starts with a consonant, with no pause between: "aisle ten sells" is heard where "aisle ten, and" came back as "to
+ * an and" (SpokenFactsRoundTripTest's trace, BENCHMARKS.md). A price follows "sells for", with the place before it
+ * ("The Claw Hammer in aisle 7 sells for $16.97."). The facts are the store's only: the product's name, aisle,
+ * department and price as the catalog has them. {@code SpokenFactsRoundTripTest} speaks these very sentences.
  */
 final class Answers {
 
@@ -23,16 +24,16 @@ final class Answers {
         return the(product) + " " + be(product) + " " + where(product) + ".";
     }
 
-    /** "The Claw Hammer is in aisle 7, and it sells for $16.97." */
+    /** "The Claw Hammer in aisle 7 sells for $16.97." */
     static String price(Product product) {
-        String cost = product.price().signum() == 0 ? (plural(product) ? "they're" : "it's") + " free of charge"
-                : (plural(product) ? "they sell" : "it sells") + " for $" + product.price().toPlainString();
-        return the(product) + " " + be(product) + " " + place(product) + ", and " + cost + ".";
+        String cost = product.price().signum() == 0 ? be(product) + " free of charge"
+                : (plural(product) ? "sell" : "sells") + " for $" + product.price().toPlainString();
+        return the(product) + " " + place(product) + " " + cost + ".";
     }
 
-    /** "Yes, we have 4 of the Claw Hammer in stock, in aisle 7, in the Hand Tools department." */
+    /** "Yes, in aisle 7 we have 4 of the Claw Hammer in stock." */
     static String inStock(Product product) {
-        return "Yes, we have " + product.stock() + " of the " + product.name() + " in stock, " + where(product) + ".";
+        return "Yes, " + place(product) + " we have " + product.stock() + " of the " + product.name() + " in stock.";
     }
 
     /** "It's out of stock right now.", "They're …" for a plural name. */
@@ -40,9 +41,11 @@ final class Answers {
         return (plural(product) ? "They're" : "It's") + " out of stock right now.";
     }
 
-    /** "The Claw Hammer in aisle 7 is in stock.": another product offered when the one asked for is not. */
+    /** "In aisle 9 we have the Hacksaw in stock.": another product offered when the one asked for is not. */
     static String alternative(Product product) {
-        return the(product) + " " + place(product) + " " + be(product) + " in stock.";
+        String place = place(product);
+        return Character.toUpperCase(place.charAt(0)) + place.substring(1) + " we have the " + product.name()
+                + " in stock.";
     }
 
     /** "The Stud Finder in aisle 7 could do that.": a product found from a described need, offered as such. */

@@ -111,8 +111,8 @@ class ConversationTest {
                 clarify.answer().length() - 1);
         Reply resolved = conversation.respond("the second one");
         assertEquals("product_price", resolved.intent());
-        assertEquals(second.equals("Drill Bits") ? "The Drill Bits are in aisle 6, and they sell for $24.97."
-                : "The Cordless Drill is in aisle 5, and it sells for $89.00.", resolved.answer());
+        assertEquals(second.equals("Drill Bits") ? "The Drill Bits in aisle 6 sell for $24.97."
+                : "The Cordless Drill in aisle 5 sells for $89.00.", resolved.answer());
         Reply byName = conversation.respond("where is the drill");
         assertEquals("clarify", byName.intent());
         assertEquals("The Drill Bits are in aisle 6, in the Tools department.",

@@ -99,7 +99,7 @@ class UnderstandingBeyondTheQuestionSetTest {
         Conversation conversation = assistant.newConversation();
         Product head = product("Shower Head");
         ask(conversation, "where is the shower head");
-        assertEquals("The Shower Head is in aisle " + head.aisle().orElseThrow() + ", and it sells for $"
+        assertEquals("The Shower Head in aisle " + head.aisle().orElseThrow() + " sells for $"
                         + head.price().toPlainString() + ".",
                 ask(conversation, "okay and how much does it cost").answer());
     }
@@ -229,11 +229,10 @@ class UnderstandingBeyondTheQuestionSetTest {
         StoreKnowledge colds = StoreLoader.load(folder).knowledge().orElseThrow();
         Conversation conversation = StoreAssistant.create(colds, EncoderFixture.encoder(),
                 ConversationTest.TUESDAY_NOON).newConversation();
-        assertEquals("The Nighttime Cold and Flu Liquid is in aisle 2, and it sells for $12.99.",
+        assertEquals("The Nighttime Cold and Flu Liquid in aisle 2 sells for $12.99.",
                 conversation.respond("how much is the nyquil").answer());
         // no price, stock or place asked: what was asked of the night-time one is asked of the day-time one
-        assertEquals("The Daytime Cold and Flu Capsules are in aisle 2, and they sell for $11.79. They're out of stock"
-                        + " right now.",
+        assertEquals("The Daytime Cold and Flu Capsules in aisle 2 sell for $11.79. They're out of stock right now.",
                 conversation.respond("and the daytime one").answer());
     }
 
@@ -260,7 +259,7 @@ class UnderstandingBeyondTheQuestionSetTest {
 
         Conversation byWord = sawShop.newConversation();
         assertEquals("clarify", byWord.respond("how much is the saw").intent());
-        assertEquals("The Pruning Saw is in aisle 7, and it sells for $24.00.", byWord.respond("pruning").answer());
+        assertEquals("The Pruning Saw in aisle 7 sells for $24.00.", byWord.respond("pruning").answer());
     }
 
     @Test
