@@ -187,6 +187,9 @@ public final class TextNormalizer {
         String part = switch (bottom) {
             case "2" -> plural ? "halves" : "half";
             case "4" -> plural ? "quarters" : "quarter";
+            // FreeTTS has no "eighths" and spells it letter by letter; "three eighth" (as in "a three-eighth bolt")
+            // is said
+            case "8" -> "eighth";
             default -> NumberWords.ordinal(bottom) + (plural ? "s" : "");
         };
         return NumberWords.whole(top) + " " + part;

@@ -46,6 +46,7 @@ class TextNormalizerTest {
             "PVC Elbow 3/4 inch|PVC Elbow three quarters inch",
             "PVC Elbow 1/2 inch|PVC Elbow one half inch",
             "Hex Bolt 5/16 x 2 inch|Hex Bolt five sixteenths by two inch",
+            "Hex Bolt 3/8 x 3 inch|Hex Bolt three eighth by three inch",
             "We have 4 in stock.|We have four in stock.",
             "Pots of 6 in, a 3-in-1 oil|Pots of six inch, a three in one oil",
             "Call us at (555) 010-4477.|Call us at five five five, zero one zero, four four seven seven.",

@@ -45,9 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code target/spoken-round-trip/}. {@code -Dkiosk.roundTrip.shard=2/3} takes every third utterance from the second
  * on, so that processes on several cores share the run.
  *
- * <p>Not part of {@code mvn verify}: it still fails. About one number in fifty is lost, to the small model hearing
+ * <p>Not part of {@code mvn verify}: it still fails. About one number in thirty is lost, to the small model hearing
  * FreeTTS's short numbers run into their neighbours ("aisle number twelve" as "numbered well", "ten by" as "to by",
- * "one gallon" as "on gallon") and to FreeTTS spelling "eighths" letter by letter (see BENCHMARKS.md). It takes
+ * "one gallon" as "on gallon"; "three eighth" as "three eight"), see BENCHMARKS.md. It takes
  * under two minutes on a quiet machine (about five on a loaded two-core one). Run it with
  * {@code mvn -B -pl kiosk -am -Dkiosk.excludedGroups=none -Dtest=SpokenFactsRoundTripTest
  * -Dsurefire.failIfNoSpecifiedTests=false test}.
