@@ -65,6 +65,7 @@ class Arm64PackageIT {
                 "KIOSK_CONFIG", root.resolve("usr/share/kiosk/kiosk.conf").toString(),
                 "PATH", javaHome + "/bin:" + System.getenv("PATH"));
         assertEquals(0, answer.code(), answer.out());
-        assertTrue(answer.out().contains("\"answer\":\"The AA Batteries 8 Pack is in aisle 4.\""), answer.out());
+        assertTrue(answer.out().contains(
+                "\"answer\":\"The AA Batteries 8 Pack is in aisle 4, in the Batteries department.\""), answer.out());
     }
 }

@@ -134,7 +134,8 @@ class DebianPackageIT {
                 "KIOSK_CONFIG", root.resolve("usr/share/kiosk/kiosk.conf").toString(),
                 "KIOSK_JAVA_OPTS", "-Djava.util.logging.config.file=" + logging);
         assertEquals(0, answer.code(), answer.out());
-        assertTrue(answer.out().contains("\"answer\":\"The AA Batteries 8 Pack is in aisle 4.\""), answer.out());
+        assertTrue(answer.out().contains(
+                "\"answer\":\"The AA Batteries 8 Pack is in aisle 4, in the Batteries department.\""), answer.out());
         assertTrue(answer.out().contains("Loaded native library 'onnxruntime' from specified path"), answer.out());
         assertFalse(answer.out().contains("Extracted native library"), answer.out());
     }

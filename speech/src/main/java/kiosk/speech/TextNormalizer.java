@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites reply text the way a person reads it aloud, before synthesis: "$8.98" → "eight dollars and ninety eight
- * cents", "aisle 12" → "aisle number twelve", "21:00" → "nine p m", "9:30 AM" → "nine thirty a m", "(555) 010-4477"
+ * cents", "aisle 12" → "aisle number twelve", "21:00" → "nine P M", "9:30 AM" → "nine thirty A M", "(555) 010-4477"
  * digit by digit in its groups, "1-1/2 inch" → "one and a half inch", "1.5 V" → "one point five volt", "#8" →
- * "number eight", "AA" → "double A". Numbers are spelled by ICU ({@link NumberWords}); the rules here are the kiosk's own: which
+ * "number eight", "AA" → "double A", "Battery 2 Pack is" → "Battery, two per pack, is", "CR2032" → "C R two zero
+ * three two". Numbers are spelled by ICU ({@link NumberWords}); the rules here are the kiosk's own: which
  * written forms are sizes, times, phone numbers and prices. The store's facts stay exact in the text shown on the
  * display; only the spoken form changes.
  *
@@ -24,6 +25,14 @@ public final class TextNormalizer {
     private static final String AM_PM = "(a\\.m|p\\.m|am|pm)(\\.?)(?![A-Za-z])";
     private static final String UNITS = "oz|lbs|lb|ft|gal|qt|mm|cm|kg|ml|mAh|Ah|W|V|in";
     private static final Pattern SKU = Pattern.compile("\\b([A-Z]{2,5})-(\\d+)\\b");
+    // a model number ("CR2032"): said as its letters and digits, as a clerk reads it off the pack; one number
+    // ("two thousand thirty two") came back from the recognizer as "two thousand and thirty two"
+    private static final Pattern MODEL = Pattern.compile("\\b([A-Z]{1,5})(\\d{3,})\\b");
+    // "8 Pack" as "eight per pack": glued to "pack", a short number is heard as "a pack", "to unpack", "turnpike"
+    private static final Pattern PACK = Pattern.compile("\\b(\\d+)[- ]?(pack)\\b", Pattern.CASE_INSENSITIVE);
+    /** Between words: a pause on either side sets a count or a model number apart ("Battery, two per pack, is"). */
+    private static final Pattern WORD_BEFORE = Pattern.compile("([A-Za-z]+) $");
+    private static final Pattern WORD_AFTER = Pattern.compile("^ [A-Za-z]");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\d$.])(?:\\((\\d{3})\\)\\s?|\\b(\\d{3})[-. ])(\\d{3})[-. ](\\d{4})\\b");
     private static final Pattern LOCAL_PHONE = Pattern.compile("(?<![\\d$.,-])\\b(\\d{3})-(\\d{4})\\b(?![.,]?\\d)");
@@ -56,6 +65,8 @@ public final class TextNormalizer {
     public String normalize(String text) {
         String s = text.replace('’', '\'').replace("&", " and ");
         s = replace(SKU, s, m -> String.join(" ", m.group(1).split("")) + " " + NumberWords.digits(m.group(2)));
+        s = apart(MODEL, s, m -> String.join(" ", m.group(1).split("")) + " " + NumberWords.digits(m.group(2)));
+        s = apart(PACK, s, m -> NumberWords.whole(trimZeros(m.group(1))) + " per " + m.group(2));
         s = replace(BY, s, m -> " by ");
         s = replace(PHONE, s, m -> NumberWords.digits(m.group(1) != null ? m.group(1) : m.group(2)) + ", "
                 + NumberWords.digits(m.group(3)) + ", " + NumberWords.digits(m.group(4)));
@@ -80,7 +91,7 @@ public final class TextNormalizer {
         s = replace(GROUPED, s, m -> NumberWords.whole(m.group().replace(",", "")));
         // digits glued to letters ("12B", "4pack") are read apart
         s = replace(NUMBER, s, m -> " " + NumberWords.whole(m.group()) + " ");
-        s = s.replaceAll("\\b([ap]) m\\.(?=\\s+[a-z0-9])", "$1 m") // "9 p.m. on Friday" is one sentence
+        s = s.replaceAll("\\b([AP]) M\\.(?=\\s+[a-z0-9])", "$1 M") // "9 p.m. on Friday" is one sentence
                 .replaceAll("(?<=\\s)-(?=[A-Za-z])|(?<=[A-Za-z])-(?=\\s)", " "); // "4-pack" became "four -pack"
         return s.replaceAll("\\s+([,.!?;:)])", "$1").replaceAll("([(])\\s+", "$1").replaceAll("\\s+", " ").strip();
     }
@@ -112,7 +123,7 @@ public final class TextNormalizer {
     }
 
     /**
-     * "21", "00" → "nine p m"; with {@code half} ("a" or "p") the hour is on a twelve-hour clock ("9:30 AM"). A time
+     * "21", "00" → "nine P M"; with {@code half} ("a" or "p") the hour is on a twelve-hour clock ("9:30 AM"). A time
      * that cannot be ("25:99") is read as its two numbers.
      */
     private static String clock(String hourText, String minuteText, String half) {
@@ -137,7 +148,8 @@ public final class TextNormalizer {
         int twelve = hour % 12 == 0 ? 12 : hour % 12;
         String minutes = minute == 0 ? "" : minute < 10 ? " oh " + NumberWords.cardinal(minute)
                 : " " + NumberWords.cardinal(minute);
-        return NumberWords.cardinal(twelve) + minutes + " " + suffix + " m";
+        // "A M" in capitals: FreeTTS says the letters' names; "eight a m" (the article "a") came back as "a to am"
+        return NumberWords.cardinal(twelve) + minutes + " " + suffix.toUpperCase(Locale.ROOT) + " M";
     }
 
     /**
@@ -175,6 +187,9 @@ public final class TextNormalizer {
         String part = switch (bottom) {
             case "2" -> plural ? "halves" : "half";
             case "4" -> plural ? "quarters" : "quarter";
+            // FreeTTS has no "eighths" and spells it letter by letter; "three eighth" (as in "a three-eighth bolt")
+            // is said
+            case "8" -> "eighth";
             default -> NumberWords.ordinal(bottom) + (plural ? "s" : "");
         };
         return NumberWords.whole(top) + " " + part;
@@ -209,6 +224,27 @@ public final class TextNormalizer {
             case "V" -> "volt";
             default -> "inch";
         };
+    }
+
+    /**
+     * As {@link #replace}, with a comma before and after the spoken words where a name's words run on both sides: in
+     * "The 9V Battery 2 Pack is in aisle 4" the count ran into its neighbours ("battery do per pack as"); set apart
+     * ("battery, two per pack, is") it is heard.
+     */
+    private static String apart(Pattern pattern, String text, Function<Matcher, String> spoken) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Matcher before = WORD_BEFORE.matcher(text.substring(Math.max(0, matcher.start() - 20), matcher.start()));
+            String after = text.substring(matcher.end(), Math.min(text.length(), matcher.end() + 2));
+            // not after "the", "a", "an": "the CR2032 cell" has no name before the number to set it apart from
+            boolean between = before.find() && !before.group(1).toLowerCase(Locale.ROOT).matches("the|an?")
+                    && WORD_AFTER.matcher(after).find();
+            String words = spoken.apply(matcher);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(between ? ", " + words + "," : words));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private static String replace(Pattern pattern, String text, Function<Matcher, String> spoken) {

@@ -345,17 +345,14 @@ public final class Conversation {
         return reply(heard, Intent.PRODUCT_LOCATION.label(), slots, answer, confidence, false, Optional.empty());
     }
 
-    /** A product found from a need, offered as such: "The Pruning Shears could do that: aisle 15." */
+    /** A product found from a need, offered as such: "The Pruning Shears in aisle 15 could do that." */
     private Reply suggestion(String heard, Intent intent, Product product, double confidence) {
         if (intent != Intent.PRODUCT_LOCATION) {
             Reply facts = productAnswer(heard, intent, product, confidence);
             return facts.withAnswer("The " + product.name() + " could do that. " + facts.answer());
         }
         focus = Optional.of(product);
-        String place = product.aisle().map(aisle -> isAisleNumber(aisle) ? "aisle " + aisle : "the " + aisle)
-                .orElse("ask at the service desk");
-        String answer = "The " + product.name() + " could do that: " + place + "."
-                + (product.inStock() ? "" : " It's out of stock right now.");
+        String answer = Answers.suggestion(product) + (product.inStock() ? "" : " " + Answers.outOfStock(product));
         Map<String, String> slots = new LinkedHashMap<>();
         slots.put("product", product.name());
         slots.put("sku", product.sku());
@@ -372,39 +369,32 @@ public final class Conversation {
         slots.put("product", product.name());
         slots.put("sku", product.sku());
         product.aisle().ifPresent(aisle -> slots.put("aisle", aisle));
-        String the = "The " + product.name();
-        String place = product.aisle().map(Conversation::place).orElse("at the service desk");
         StringBuilder answer = new StringBuilder();
         switch (intent) {
             case PRODUCT_PRICE -> {
-                answer.append(the).append(product.price().signum() == 0 ? " is free of charge."
-                        : " is $" + product.price().toPlainString() + ".");
+                answer.append(Answers.price(product));
                 if (!product.inStock()) {
-                    answer.append(" It's out of stock at the moment.");
+                    answer.append(' ').append(Answers.outOfStock(product));
                 }
             }
             case PRODUCT_STOCK -> {
                 if (product.inStock()) {
-                    answer.append("Yes, we have ").append(product.stock()).append(" of the ").append(product.name())
-                            .append(" in stock, ").append(place).append('.');
+                    answer.append(Answers.inStock(product));
                 } else {
-                    answer.append("Sorry, the ").append(product.name()).append(" is out of stock right now.");
-                    alternative(product).ifPresent(alt -> answer.append(" The ").append(alt.name())
-                            .append(" is in stock, ").append(alt.aisle().map(Conversation::place).orElse(""))
-                            .append('.'));
+                    answer.append("Sorry, the ").append(product.name()).append(' ')
+                            .append(Answers.plural(product) ? "are" : "is").append(" out of stock right now.");
+                    alternative(product).ifPresent(alt -> answer.append(' ').append(Answers.alternative(alt)));
                 }
             }
             default -> {
-                answer.append(the).append(" is ").append(place).append('.');
+                answer.append(Answers.location(product));
                 if (!product.inStock()) {
-                    answer.append(" It's out of stock right now.");
-                    alternative(product).ifPresent(alt -> answer.append(" The ").append(alt.name())
-                            .append(" is in stock, ").append(alt.aisle().map(Conversation::place).orElse(""))
-                            .append('.'));
+                    answer.append(' ').append(Answers.outOfStock(product));
+                    alternative(product).ifPresent(alt -> answer.append(' ').append(Answers.alternative(alt)));
                 }
             }
         }
-        return reply(heard, intent.label(), slots, answer.toString().replace(", .", "."), confidence, false,
+        return reply(heard, intent.label(), slots, answer.toString(), confidence, false,
                 product.aisle().filter(Conversation::isAisleNumber));
     }
 
@@ -423,8 +413,10 @@ public final class Conversation {
         String where = aisles.size() == 1 ? place(aisles.get(0))
                 : "in aisles " + String.join(", ", aisles.subList(0, aisles.size() - 1)) + " and "
                         + aisles.get(aisles.size() - 1);
+        // the aisle is not the sentence's last word: the voice's falling end loses it (see Answers)
         return reply(heard, "department_location", Map.of("department", name, "aisle", String.join("|", aisles)),
-                name + " is " + where + ".", 0.9, false, Optional.of(aisles.get(0)).filter(Conversation::isAisleNumber));
+                name + " is " + where + "; ask me about any product there.", 0.9, false,
+                Optional.of(aisles.get(0)).filter(Conversation::isAisleNumber));
     }
 
     /**
@@ -445,7 +437,7 @@ public final class Conversation {
         List<String> parts = new ArrayList<>();
         if (phone) {
             parts.add(knowledge.phone().isBlank() ? "I don't have the store's phone number."
-                    : "You can call us at " + knowledge.phone() + ".");
+                    : Answers.phone(knowledge.phone()));
         }
         if (address) {
             parts.add(knowledge.address().isBlank() ? "I don't have the store's address."
@@ -460,13 +452,13 @@ public final class Conversation {
                 String.join(" ", parts), 0.9, false, Optional.empty());
     }
 
-    /** "Our departments are Electrical, aisles 1 and 2; Lighting, aisle 3; …". */
+    /** "Our departments are Electrical, aisles 1 and 2; Lighting, aisle 3; …; ask me about any of them.". */
     private Reply departments(String heard) {
         List<String> parts = new ArrayList<>();
         knowledge.departments().forEach((name, aisles) -> parts.add(name + ", aisle" + (aisles.size() == 1 ? " "
                 : "s ") + joinAnd(aisles)));
         String answer = parts.isEmpty() ? "I don't have this store's departments. A team member can help you."
-                : "Our departments are " + String.join("; ", parts) + ".";
+                : "Our departments are " + String.join("; ", parts) + "; ask me about any of them.";
         return reply(heard, "department_location", Map.of(), answer, 0.9, false, Optional.empty());
     }
 
@@ -489,8 +481,7 @@ public final class Conversation {
                     : sentence(capitalize(label) + switch (request.focus()) {
                         case OPENING -> " we open at " + SpokenTime.of(open.get().opens());
                         case CLOSING, LATE -> " we close at " + SpokenTime.of(open.get().closes());
-                        case ANY -> " we're open from " + SpokenTime.of(open.get().opens()) + " to "
-                                + SpokenTime.of(open.get().closes());
+                        case ANY -> " we're open " + Answers.open(open.get());
                     });
         } else if (request.focus() == DayRequest.Focus.LATE && request.day().isEmpty()) {
             answer = latest();
@@ -513,12 +504,11 @@ public final class Conversation {
                 answer = sentence(switch (request.focus()) {
                     case OPENING -> capitalize(label) + " we open at " + SpokenTime.of(hours.opens());
                     case CLOSING, LATE -> capitalize(label) + " we close at " + SpokenTime.of(hours.closes());
-                    case ANY -> capitalize(label) + " we're open from " + SpokenTime.of(hours.opens()) + " to "
-                            + SpokenTime.of(hours.closes());
+                    case ANY -> capitalize(label) + " we're open " + Answers.open(hours);
                 });
             }
         } else {
-            answer = weekly();
+            answer = weekly(knowledge);
         }
         return reply(heard, "store_hours", slots, answer, 0.9, false, Optional.empty());
     }
@@ -526,13 +516,13 @@ public final class Conversation {
     /** "Holiday hours: closed on Friday, December 25; …", from store.yaml's holidays. */
     private String holidays() {
         if (knowledge.holidays().isEmpty()) {
-            return "I don't have any holiday hours for this store; on other days " + weekly().substring(0, 1)
-                    .toLowerCase(Locale.ROOT) + weekly().substring(1);
+            return "I don't have any holiday hours for this store; on other days " + weekly(knowledge).substring(0, 1)
+                    .toLowerCase(Locale.ROOT) + weekly(knowledge).substring(1);
         }
         List<String> parts = new ArrayList<>();
         knowledge.holidays().forEach((date, hours) -> parts.add(hours
                 .map(h -> "on " + dayName(date.getDayOfWeek()) + ", " + monthDay(date) + " we're open "
-                        + SpokenTime.of(h.opens()) + " to " + SpokenTime.of(h.closes()))
+                        + Answers.open(h))
                 .orElse("on " + dayName(date.getDayOfWeek()) + ", " + monthDay(date) + " we're closed")));
         return sentence("Holiday hours: " + String.join("; ", parts));
     }
@@ -543,8 +533,7 @@ public final class Conversation {
 
     private String onDay(DayOfWeek day) {
         return knowledge.hoursOn(day)
-                .map(h -> "on " + dayName(day) + " we're open " + SpokenTime.of(h.opens()) + " to "
-                        + SpokenTime.of(h.closes()))
+                .map(h -> "on " + dayName(day) + " we're open " + Answers.open(h))
                 .orElse(knowledge.hoursUnknownOn(day) ? "on " + dayName(day) + " I don't have our hours"
                         : "on " + dayName(day) + " we're closed");
     }
@@ -561,8 +550,8 @@ public final class Conversation {
         return sentence("We're open latest on " + joinAnd(days) + ", until " + SpokenTime.of(latest.get()));
     }
 
-    /** "We're open Monday to Thursday 8 a.m. to 9 p.m., Friday …": consecutive days with equal hours grouped. */
-    private String weekly() {
+    /** "We're open Monday to Thursday from 8 a.m. to 9 p.m., Friday …": days with equal hours grouped. */
+    static String weekly(StoreKnowledge knowledge) {
         if (knowledge.hours().isEmpty()) {
             return "I don't have this store's opening hours. A team member can tell you.";
         }
@@ -579,7 +568,7 @@ public final class Conversation {
             }
             String span = i == j ? dayName(days[i]) : dayName(days[i]) + " to " + dayName(days[j]);
             // a day whose hours store.yaml could not give is said as unknown, never as closed
-            parts.add(hours.map(h -> span + " " + SpokenTime.of(h.opens()) + " to " + SpokenTime.of(h.closes()))
+            parts.add(hours.map(h -> span + " " + Answers.open(h))
                     .orElse(unknown ? "on " + span + " I don't have the hours" : "closed " + span));
             i = j + 1;
         }
@@ -632,12 +621,11 @@ public final class Conversation {
     }
 
     private static String place(String aisle) {
-        return isAisleNumber(aisle) ? "in aisle " + aisle : "at the " + aisle;
+        return Answers.place(aisle);
     }
 
-    /** "12", "12B", "C": an aisle sign; "Service Desk" is a place. */
     private static boolean isAisleNumber(String aisle) {
-        return aisle.matches("[0-9]{1,3}[A-Za-z]?|[A-Za-z]");
+        return Answers.isAisleNumber(aisle);
     }
 
     private static String dayName(DayOfWeek day) {

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the numeric facts of a reply twice, independently of the speech normalizer: from the written text (digits,
- * "$8.98", "21:00", "1-1/2", "(555) 010-4477") and from the words the synthesizer will say ("eight dollars and
- * ninety eight cents", "nine p m", "one and a half", "five five five, zero one zero, …"). When both readings hold the
+ * "$8.98", "21:00", "1-1/2", "(555) 010-4477", a model number "CR2032") and from the words the synthesizer will say
+ * ("eight dollars and ninety eight cents", "nine p m", "one and a half", "five five five, zero one zero, …",
+ * "C R two zero three two"). When both readings hold the
  * same facts, the speaker says what the grounding check checked; a normalizer that turned "1-1/2 inch" into "one half
  * inch" gives 0.5 where the text says 1.5.
  *
@@ -45,6 +46,7 @@ final class SpokenFacts {
     private static final String AM_PM = "\\s?([ap])\\.?\\s?m\\b\\.?";
     private static final Pattern WRITTEN = Pattern.compile(String.join("|",
             "\\b[A-Z]{2,5}-(?<sku>\\d+)\\b",
+            "\\b[A-Z]{1,5}(?<model>\\d{3,})\\b",
             "(?:\\((?<area>\\d{3})\\)\\s?|\\b(?<area2>\\d{3})[-. ])(?<exchange>\\d{3})[-. ](?<line>\\d{4})\\b",
             "\\b(?<localExchange>\\d{3})-(?<localLine>\\d{4})\\b",
             "\\$\\s?(?<dollars>\\d[\\d,]*)(?:\\.(?<cents>\\d+))?",
@@ -94,6 +96,8 @@ final class SpokenFacts {
             last = m.end();
             if (m.group("sku") != null) {
                 digits(m.group("sku"), facts);
+            } else if (m.group("model") != null) { // "CR2032", said digit by digit like a SKU
+                digits(m.group("model"), facts);
             } else if (m.group("exchange") != null) {
                 digits(m.group("area") != null ? m.group("area") : m.group("area2"), facts);
                 digits(m.group("exchange"), facts);

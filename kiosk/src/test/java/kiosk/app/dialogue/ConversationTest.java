@@ -111,11 +111,12 @@ class ConversationTest {
                 clarify.answer().length() - 1);
         Reply resolved = conversation.respond("the second one");
         assertEquals("product_price", resolved.intent());
-        assertEquals("The " + second + " is $" + (second.equals("Drill Bits") ? "24.97" : "89.00") + ".",
-                resolved.answer());
+        assertEquals(second.equals("Drill Bits") ? "The Drill Bits in aisle 6 sell for $24.97."
+                : "The Cordless Drill in aisle 5 sells for $89.00.", resolved.answer());
         Reply byName = conversation.respond("where is the drill");
         assertEquals("clarify", byName.intent());
-        assertEquals("The Drill Bits is in aisle 6.", conversation.respond("the drill bits").answer());
+        assertEquals("The Drill Bits are in aisle 6, in the Tools department.",
+                conversation.respond("the drill bits").answer());
     }
 
     @Test

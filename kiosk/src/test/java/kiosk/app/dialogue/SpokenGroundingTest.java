@@ -25,17 +25,18 @@ class SpokenGroundingTest {
         return StoreLoader.load(Path.of(folder)).knowledge().orElseThrow();
     }
 
-    /** Answers as the kiosk phrases them, about every product, the hours and the phone number of the store. */
+    /** Answers as the kiosk words them ({@link Answers}), about every product, the hours and the phone number. */
     static List<String> answers(StoreKnowledge store) {
         List<String> answers = new ArrayList<>();
         for (Product product : store.products()) {
-            String place = product.aisle().map(aisle -> "in aisle " + aisle).orElse("at the service desk");
-            answers.add("The " + product.name() + " is " + place + ". It is $" + product.price().toPlainString()
-                    + ". We have " + product.stock() + " in stock.");
+            answers.add(Answers.location(product));
+            answers.add(Answers.price(product));
+            answers.add(Answers.inStock(product));
+            answers.add(Answers.suggestion(product));
         }
-        store.hours().forEach((day, hours) -> answers.add("On " + day + " we're open " + SpokenTime.of(hours.opens())
-                + " to " + SpokenTime.of(hours.closes()) + "."));
-        answers.add("You can call us at " + store.phone() + ".");
+        store.hours().forEach((day, hours) -> answers.add("On " + day + " we're open " + Answers.open(hours) + "."));
+        answers.add(Conversation.weekly(store));
+        answers.add(Answers.phone(store.phone()));
         answers.add("We're at " + store.address() + ".");
         return answers;
     }
@@ -70,7 +71,8 @@ class SpokenGroundingTest {
     @ParameterizedTest
     @ValueSource(strings = {"$8.98|eight dollars ninety nine", "21:00|nine a m",
             "(555) 010-4477|five five five, zero one zero, four four seven", "aisle 4|aisle five",
-            "1.5 V|one five volt", "4 in stock|for in stock"})
+            "1.5 V|one five volt", "4 in stock|for in stock", "CR2032|C R two zero three three", "8 Pack|a pack",
+            "CR2032|C R two thousand thirty two"})
     void aSpokenFactThatDiffersFromTheWrittenOneIsCaught(String writtenAndSpoken) {
         String[] parts = writtenAndSpoken.split("\\|");
         GroundingCheck check = new GroundingCheck(store("demo-store"), text -> text.replace(parts[0], parts[1]));
@@ -109,7 +111,8 @@ class SpokenGroundingTest {
     @ParameterizedTest
     @ValueSource(strings = {"We open at 9:30 AM on Sunday.", "Wood Screws #8 x 1-1/4 inch, a 3/4-inch pipe",
             "It's 1.5 V and 25 ft.", "Item MSH-1243 and the first one.", "We're open from 08:00-21:00, noon is busy.",
-            "It costs $1,299.00 or $0.99 or $5.", "We have 4 in stock, one gallon each."})
+            "It costs $1,299.00 or $0.99 or $5.", "We have 4 in stock, one gallon each.",
+            "The Coin Cell Battery CR2032 is in aisle 4, and it sells for $4.97.", "Hooks 10 Pack, AA Batteries (4-pack)"})
     void theRealNormalizerKeepsEveryFact(String text) {
         assertEquals(SpokenFacts.written(text), SpokenFacts.spoken(NORMALIZER.normalize(text)),
                 () -> NORMALIZER.normalize(text));

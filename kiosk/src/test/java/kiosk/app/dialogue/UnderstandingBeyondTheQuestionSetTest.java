@@ -80,8 +80,10 @@ class UnderstandingBeyondTheQuestionSetTest {
         StoreKnowledge vitamins = StoreLoader.load(folder).knowledge().orElseThrow();
         Conversation conversation = StoreAssistant.create(vitamins, EncoderFixture.encoder(),
                 ConversationTest.TUESDAY_NOON).newConversation();
-        assertEquals("The Vitamin D3 2000 IU is in aisle 6.", conversation.respond("where is the vitamin d").answer());
-        assertEquals("The Vitamin C 1000 mg is in aisle 7.", conversation.respond("I'd like the vitamin c").answer());
+        assertEquals("The Vitamin D3 2000 IU is in aisle 6, in the Vitamins department.",
+                conversation.respond("where is the vitamin d").answer());
+        assertEquals("The Vitamin C 1000 mg is in aisle 7, in the Vitamins department.",
+                conversation.respond("I'd like the vitamin c").answer());
     }
 
     @Test
@@ -97,7 +99,8 @@ class UnderstandingBeyondTheQuestionSetTest {
         Conversation conversation = assistant.newConversation();
         Product head = product("Shower Head");
         ask(conversation, "where is the shower head");
-        assertEquals("The Shower Head is $" + head.price().toPlainString() + ".",
+        assertEquals("The Shower Head in aisle " + head.aisle().orElseThrow() + " sells for $"
+                        + head.price().toPlainString() + ".",
                 ask(conversation, "okay and how much does it cost").answer());
     }
 
@@ -192,7 +195,7 @@ class UnderstandingBeyondTheQuestionSetTest {
         assertEquals("product_location", need.intent());
         Product suggested = product(need.slots().get("product"));
         assertEquals("true", need.slots().get("suggested"));
-        assertEquals("The Stud Finder could do that: aisle " + suggested.aisle().orElseThrow() + ".", need.answer());
+        assertEquals("The Stud Finder in aisle " + suggested.aisle().orElseThrow() + " could do that.", need.answer());
     }
 
     @Test
@@ -213,8 +216,7 @@ class UnderstandingBeyondTheQuestionSetTest {
         // the encoder may put a saw beside the garden tools; a garden tool is among what is offered
         assertTrue(offered.stream().anyMatch(p -> Set.of("Garden", "Outdoor Power").contains(p.department())),
                 offered.toString());
-        assertEquals("The " + offered.get(1).name() + " is in aisle " + offered.get(1).aisle().orElseThrow() + ".",
-                conversation.respond("the second one").answer());
+        assertEquals(Answers.location(offered.get(1)), conversation.respond("the second one").answer());
     }
 
     @Test
@@ -227,10 +229,10 @@ class UnderstandingBeyondTheQuestionSetTest {
         StoreKnowledge colds = StoreLoader.load(folder).knowledge().orElseThrow();
         Conversation conversation = StoreAssistant.create(colds, EncoderFixture.encoder(),
                 ConversationTest.TUESDAY_NOON).newConversation();
-        assertEquals("The Nighttime Cold and Flu Liquid is $12.99.", conversation.respond("how much is the nyquil")
-                .answer());
+        assertEquals("The Nighttime Cold and Flu Liquid in aisle 2 sells for $12.99.",
+                conversation.respond("how much is the nyquil").answer());
         // no price, stock or place asked: what was asked of the night-time one is asked of the day-time one
-        assertEquals("The Daytime Cold and Flu Capsules is $11.79. It's out of stock at the moment.",
+        assertEquals("The Daytime Cold and Flu Capsules in aisle 2 sell for $11.79. They're out of stock right now.",
                 conversation.respond("and the daytime one").answer());
     }
 
@@ -251,12 +253,13 @@ class UnderstandingBeyondTheQuestionSetTest {
         String third = clarify.answer().substring(clarify.answer().lastIndexOf(" or the ") + 8,
                 clarify.answer().length() - 1);
         Product expected = saws.products().stream().filter(p -> p.name().equals(third)).findFirst().orElseThrow();
-        assertEquals("The " + third + " is in aisle " + expected.aisle().orElseThrow() + ".",
+        assertEquals("The " + third + " is in aisle " + expected.aisle().orElseThrow() + ", in the "
+                        + expected.department() + " department.",
                 conversation.respond("the third one").answer());
 
         Conversation byWord = sawShop.newConversation();
         assertEquals("clarify", byWord.respond("how much is the saw").intent());
-        assertEquals("The Pruning Saw is $24.00.", byWord.respond("pruning").answer());
+        assertEquals("The Pruning Saw in aisle 7 sells for $24.00.", byWord.respond("pruning").answer());
     }
 
     @Test
@@ -305,7 +308,8 @@ class UnderstandingBeyondTheQuestionSetTest {
         assertTrue(check.aisle().isEmpty());
         Reply yes = ask(conversation, "yes");
         assertEquals("product_location", yes.intent());
-        assertEquals("The Duct Tape is in aisle " + tape.aisle().orElseThrow() + ".", yes.answer());
+        assertEquals("The Duct Tape is in aisle " + tape.aisle().orElseThrow()
+                + ", in the Adhesives and Tape department.", yes.answer());
 
         ShopperSession spoken = new ShopperSession(assistant.newConversation(), Optional.empty(),
                 change -> false); // no command context: the voice is never asked to change

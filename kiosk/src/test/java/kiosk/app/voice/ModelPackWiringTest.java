@@ -92,7 +92,7 @@ class ModelPackWiringTest {
             assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(60), loop::run));
             String shown = screen.toString(StandardCharsets.UTF_8);
             // the tiny random model writes no sentence worth saying: what is spoken ends with the template's facts
-            assertTrue(shown.contains("(phrased: ") && shown.contains("The Circular Saw is in aisle 6.)"), shown);
+            assertTrue(shown.contains("(phrased: ") && shown.contains("The Circular Saw is in aisle 6, in the Power Tools department.)"), shown);
             assertEquals(1, kiosk.phrasing().get().phrasedCount() + kiosk.phrasing().get().fallbackCount());
             assertTrue(Files.size(dir.resolve("replies/reply-001.wav")) > 10_000, "the reply was spoken");
         }
