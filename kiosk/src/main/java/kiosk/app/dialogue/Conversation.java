@@ -441,7 +441,7 @@ public final class Conversation {
     }
 
     /**
-     * A kind of thing the store lacks, of which it has another ("almond milk", its Whole Milk): the product is offered
+     * A kind of thing the store lacks, of which it has another ("coconut water", its Spring Water): the product is offered
      * by its catalog name as something else, none of its facts said, so nothing answers a question not asked; "yes"
      * (or "where is it") then answers what was asked of it. The shopper's words are not said back (see
      * {@link #notFound}).

@@ -27,8 +27,8 @@ public record Interpretation(String normalized, Intent intent, String subject, L
         /** The shopper's words are part of several products' names and no more ("the allergy relief"): ask which. */
         CHOICE,
         /**
-         * {@link Intent#NOT_FOUND}: the shopper named a kind of thing the store lacks ("almond milk") and the product
-         * carried is the nearest it has (its Whole Milk), to offer as another thing, never as the one asked.
+         * {@link Intent#NOT_FOUND}: the shopper named a kind of thing the store lacks ("matcha tea") and the product
+         * carried is the nearest it has (its Black Tea), to offer as another thing, never as the one asked.
          */
         ALTERNATIVE
     }

@@ -9,8 +9,8 @@ import kiosk.app.store.Product;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * The words a shopper put before the product's own words that the product does not have: "almond" in "do you have
- * almond milk" when the store's milk is Whole Milk. A thing the catalog has only the head noun of, its distinguishing
+ * The words a shopper put before the product's own words that the product does not have: "matcha" in "do you have
+ * matcha tea" when the store's tea is Black Tea. A thing the catalog has only the head noun of, its distinguishing
  * modifier (a material, a flavour, a diet, a size class, a power source) missing, is not that product: stating its
  * aisle, price or stock would answer a question nobody asked.
  *

@@ -189,7 +189,7 @@ public final class Understanding {
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             List<String> lacking = Modifiers.missing(said, first.get().product());
             if (!lacking.isEmpty()) {
-                // "almond milk" and the store's milk is Whole Milk: another product that has the modifier and the
+                // "matcha tea" and the store's tea is Black Tea: another product that has the modifier and the
                 // words matched is what is asked; failing that, the nearest is offered as another thing, none of its
                 // facts said
                 // what the one asked must have: the modifiers and the word they are of
