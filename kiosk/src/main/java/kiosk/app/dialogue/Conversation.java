@@ -208,7 +208,8 @@ public final class Conversation {
             case DEPARTMENT_LOCATION -> meaning.department().map(name -> department(heard, name))
                     .orElseGet(() -> departments(heard));
             case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, followingOn(meaning));
-            case NOT_FOUND -> notFound(heard, meaning.subject(), meaning.confidence());
+            case NOT_FOUND -> meaning.fit() == Interpretation.Fit.ALTERNATIVE && !meaning.products().isEmpty()
+                    ? notSoldButNear(heard, meaning) : notFound(heard, meaning.subject(), meaning.confidence());
             case CLARIFY -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
         };
     }
@@ -429,6 +430,26 @@ public final class Conversation {
         staffOffered = true;
         Map<String, String> slots = subject.isBlank() ? Map.of() : Map.of("subject", subject);
         return reply(heard, "not_found", slots, NOT_SOLD, confidence, false, Optional.empty());
+    }
+
+    /**
+     * A kind of thing the store lacks, of which it has another ("coconut water", its Spring Water): the product is offered
+     * by its catalog name as something else, none of its facts said, so nothing answers a question not asked; "yes"
+     * (or "where is it") then answers what was asked of it. The shopper's words are not said back (see
+     * {@link #notFound}).
+     */
+    private Reply notSoldButNear(String heard, Interpretation meaning) {
+        Product nearest = meaning.products().get(0).product();
+        choices = List.of(nearest);
+        choiceIntent = Understanding.productIntent(meaning.normalized());
+        focus = Optional.of(nearest);
+        Map<String, String> slots = new java.util.LinkedHashMap<>();
+        slots.put("nearest", nearest.sku());
+        if (!meaning.subject().isBlank()) {
+            slots.put("subject", meaning.subject());
+        }
+        return reply(heard, "not_found", slots, "I don't think we sell that. We do have the " + nearest.name()
+                + "; would that do?", meaning.confidence(), false, Optional.empty());
     }
 
     private Reply contact(String heard, Interpretation.Contact asked) {

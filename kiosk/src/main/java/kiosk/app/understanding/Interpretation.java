@@ -25,7 +25,12 @@ public record Interpretation(String normalized, Intent intent, String subject, L
         /** The shopper described a need ("something to cut branches"); the products are suggestions. */
         NEED,
         /** The shopper's words are part of several products' names and no more ("the allergy relief"): ask which. */
-        CHOICE
+        CHOICE,
+        /**
+         * {@link Intent#NOT_FOUND}: the shopper named a kind of thing the store lacks ("matcha tea") and the product
+         * carried is the nearest it has (its Black Tea), to offer as another thing, never as the one asked.
+         */
+        ALTERNATIVE
     }
 
     /** Which contact facts a {@link Intent#STORE_CONTACT} question asks. */

@@ -182,7 +182,27 @@ public final class Understanding {
         }
         Intent productIntent = productIntent(QueryText.normalize(lastClause(heard)));
         boolean slipOnly = first.map(match -> !match.exact() && match.cosine() < SLIP_COSINE).orElse(false);
+        // The noun phrase asked about is in the clause that asks ("... husband suggested spaghetti, so where is the
+        // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into")
+        List<String> said = NEED_CUE.matcher(text).find() || DESCRIBES_A_NEED.matcher(text).find() ? List.of()
+                : QueryText.tokens(askingClause(heard));
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
+            List<String> lacking = Modifiers.missing(said, first.get().product());
+            if (!lacking.isEmpty()) {
+                // "matcha tea" and the store's tea is Black Tea: another product that has the modifier and the
+                // words matched is what is asked; failing that, the nearest is offered as another thing, none of its
+                // facts said
+                // what the one asked must have: the modifiers and the word they are of
+                Set<String> wanted = new HashSet<>(lacking);
+                Modifiers.head(said, first.get().product()).ifPresent(wanted::add);
+                Optional<ProductMatch> whole = ranked.stream().skip(1)
+                        .filter(match -> match.score() >= PRODUCT_THRESHOLD && match.lexical() >= NAMED_LEXICAL
+                                && match.exact() && Modifiers.missing(said, match.product()).isEmpty()
+                                && Modifiers.words(match.product()).containsAll(wanted))
+                        .findFirst();
+                return whole.map(match -> answer.products(List.of(match)).as(productIntent, match.score()))
+                        .orElseGet(() -> instead(answer, first.get()));
+            }
             return answer.as(productIntent, bestProduct);
         }
         Set<String> asked = new HashSet<>(QueryText.contentTokens(text));
@@ -198,11 +218,14 @@ public final class Understanding {
             return answer.as(Intent.FAQ, faqScore);
         }
         boolean longTurn = heard.split("\\s+").length > LONG_TURN_WORDS;
-        List<ProductMatch> said = ranked.stream().filter(match -> longTurn && match.named())
+        List<ProductMatch> namedInLong = ranked.stream().filter(match -> longTurn && match.named())
                 .sorted(Comparator.comparingDouble(ProductMatch::lexical).reversed()).toList();
-        if (!said.isEmpty()) {
+        if (!namedInLong.isEmpty()) {
             // A long question that names a product among many other words: "... so where would the hacksaws be"
-            return answer.products(said).as(productIntent, said.get(0).score());
+            if (!Modifiers.missing(said, namedInLong.get(0).product()).isEmpty()) {
+                return instead(answer, namedInLong.get(0));
+            }
+            return answer.products(namedInLong).as(productIntent, namedInLong.get(0).score());
         }
         boolean productCue = Cues.PRICE.matcher(text).find() || Cues.STOCK.matcher(text).find()
                 || Cues.LOCATION.matcher(text).find();
@@ -229,12 +252,39 @@ public final class Understanding {
                         .filter(match -> needs.get(0).cosine() - match.cosine() < NEED_TIE).toList();
                 return answer.products(tied).fit(Interpretation.Fit.CHOICE).as(productIntent, needs.get(0).cosine());
             }
+            if (namesAThing && !Modifiers.missing(said, needs.get(0).product()).isEmpty()) {
+                // a thing named, not a need: "do you sell X Y" with only a Y of another kind in the store
+                return instead(answer, needs.get(0));
+            }
             return answer.products(needs).fit(Interpretation.Fit.NEED).as(productIntent, needs.get(0).cosine());
         }
         if (!subject.isEmpty()) {
             return answer.as(Intent.NOT_FOUND, 1 - bestProduct);
         }
         return simple(text, Intent.NOT_UNDERSTOOD, 0);
+    }
+
+    /**
+     * The shopper named a thing the store has only another kind of: not found, the nearest product carried as an
+     * alternative to offer by name (its aisle, price or stock are not the answer to what was asked).
+     */
+    private static Interpretation instead(Builder answer, ProductMatch nearest) {
+        return answer.products(List.of(nearest)).fit(Interpretation.Fit.ALTERNATIVE)
+                .as(Intent.NOT_FOUND, 1 - nearest.score());
+    }
+
+    /**
+     * The clause that asks, in a turn of any length: "my little one is starting solid food, what do you have for
+     * babies" asks of babies' things, whatever food it spoke of before.
+     */
+    static String askingClause(String heard) {
+        String[] clauses = heard.split("[,;.!?]|\\bso\\b");
+        for (int i = clauses.length - 1; i >= 0; i--) {
+            if (clauses[i].strip().split("\\s+").length >= 3) {
+                return clauses[i];
+            }
+        }
+        return heard;
     }
 
     /**
@@ -296,7 +346,7 @@ public final class Understanding {
     }
 
     /** Price, stock or place, from the whole question: "do you still have X" and "any X left" ask for stock. */
-    private static Intent productIntent(String text) {
+    public static Intent productIntent(String text) {
         if (Cues.PRICE.matcher(text).find()) {
             return Intent.PRODUCT_PRICE;
         }

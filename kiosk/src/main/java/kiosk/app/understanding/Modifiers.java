@@ -1,0 +1,129 @@
+package kiosk.app.understanding;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import kiosk.app.store.Product;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * The words a shopper put before the product's own words that the product does not have: "matcha" in "do you have
+ * matcha tea" when the store's tea is Black Tea. A thing the catalog has only the head noun of, its distinguishing
+ * modifier (a material, a flavour, a diet, a size class, a power source) missing, is not that product: stating its
+ * aisle, price or stock would answer a question nobody asked.
+ *
+ * <p>A modifier counts as the product's when any of the product's words has it: name, aliases, department or
+ * description ("cordless" for an 18V drill described as cordless), as said or one slip away (recognition's "cordles").
+ * Only the words right before the first of the product's words are read (English puts a noun's modifiers before
+ * it), up to the question's frame ("where is the", "do you have"); numbers and units are sizes the matcher weighs already, and words
+ * that grade or frame rather than tell one thing from another ("cheap", "usual", "grab") are not modifiers.
+ */
+final class Modifiers {
+
+    /**
+     * Words that may stand before a product's name without naming another thing: grading, habit, quantity and the
+     * verbs shoppers put before what they want ("grab", "pick up"). Not the frame words of {@link QueryText}, which
+     * are read as the frame already.
+     */
+    private static final Set<String> NOT_MODIFIERS = stems(List.of("good", "best", "better", "nice", "great",
+            "favorite", "favourite", "usual", "normal", "standard", "ordinary", "new", "bit", "more", "extra", "another", "other", "same", "own", "all", "every", "each",
+            "few", "couple", "cheap", "affordable", "decent", "proper", "right", "actual", "grab",
+            "pick", "up", "purchase", "order", "locate", "see", "try", "use", "using", "fetch", "spot", "bring",
+            "bought", "buying", "getting", "finding", "searching", "search", "seen", "really", "actually", "maybe",
+            "perhaps", "usually", "normally", "only", "even", "now", "already", "ever", "always", "never", "also",
+            "too", "very", "quite", "pretty", "yet", "no", "not", "dont", "don't", "doesnt", "isnt", "arent", "cant",
+            "wondering", "wonder", "where", "yes", "yeah", "sure", "hmm", "oh", "uhm", "er", "excuse", "sorry",
+            "pack", "packet", "bag", "box", "bottle", "can", "jar", "carton", "piece", "pound", "lb", "ounce", "oz",
+            "gallon", "liter", "litre", "dozen", "size", "brand"));
+    /** Number words and units: a size is the matcher's to weigh ("nine v", "eighteen volt"). */
+    private static final Set<String> SIZES = stems(List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety", "hundred", "thousand", "point", "v", "volt", "volts", "w", "watt", "watts", "amp", "amps", "mah",
+            "inch", "inches", "in", "ft", "foot", "feet", "mm", "cm", "m", "meter", "metre", "mg", "ml", "g", "gram",
+            "grams", "kg", "l", "qt", "quart", "pt", "pint", "count", "ct", "pk", "x"));
+    private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
+
+    private Modifiers() {
+    }
+
+    /**
+     * The shopper's modifiers (stemmed) of the product's words that the product lacks; empty when every word the
+     * question puts before the product's words is the product's too.
+     *
+     * @param questionTokens the question's tokens, frame words included, in order ({@link QueryText#tokens})
+     */
+    static List<String> missing(List<String> questionTokens, Product product) {
+        Set<String> names = new HashSet<>(QueryText.contentTokens(product.name()));
+        product.aliases().forEach(alias -> names.addAll(QueryText.contentTokens(alias)));
+        Set<String> everything = words(product);
+        List<String> missing = new ArrayList<>();
+        // From the first of the product's words said, leftwards: the words after it are the product's own or
+        // another phrase ("and the bars" read again with the granola's name after it)
+        int first = head(questionTokens, names);
+        for (int before = first - 1; before >= 0 && first < questionTokens.size(); before--) {
+            String word = questionTokens.get(before);
+            if (QueryText.FRAME_WORDS.contains(word)) {
+                break;
+            }
+            if (!has(everything, word) && !NOT_MODIFIERS.contains(word) && !SIZES.contains(word)
+                    && !word.chars().allMatch(Character::isDigit) && !missing.contains(word)) {
+                missing.add(word);
+            }
+        }
+        return missing;
+    }
+
+    /** The first of the product's name and alias words the question holds, if any: what the modifiers are of. */
+    static java.util.Optional<String> head(List<String> questionTokens, Product product) {
+        Set<String> names = new HashSet<>(QueryText.contentTokens(product.name()));
+        product.aliases().forEach(alias -> names.addAll(QueryText.contentTokens(alias)));
+        int first = head(questionTokens, names);
+        return first < questionTokens.size() ? java.util.Optional.of(questionTokens.get(first))
+                : java.util.Optional.empty();
+    }
+
+    private static int head(List<String> questionTokens, Set<String> names) {
+        int first = 0;
+        while (first < questionTokens.size() && !names.contains(questionTokens.get(first))) {
+            first++;
+        }
+        return first;
+    }
+
+    /** Every word the store has for the product: name, aliases, department and description (stemmed). */
+    static Set<String> words(Product product) {
+        Set<String> words = new HashSet<>(QueryText.tokens(product.name()));
+        product.aliases().forEach(alias -> words.addAll(QueryText.tokens(alias)));
+        words.addAll(QueryText.tokens(product.department()));
+        words.addAll(QueryText.tokens(product.description()));
+        return words;
+    }
+
+    /** The product's word as said, or one letter away for a word long enough that one letter is a slip. */
+    private static boolean has(Set<String> productWords, String word) {
+        if (productWords.contains(word)) {
+            return true;
+        }
+        if (word.length() < 5) {
+            return false;
+        }
+        for (String own : productWords) {
+            if (own.length() >= 5 && Math.abs(own.length() - word.length()) <= 1) {
+                int distance = ONE_EDIT.apply(own, word);
+                if (distance >= 0 && distance <= 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> stems(List<String> words) {
+        Set<String> all = new HashSet<>(words);
+        words.forEach(word -> all.add(QueryText.stem(word)));
+        return Set.copyOf(all);
+    }
+}
