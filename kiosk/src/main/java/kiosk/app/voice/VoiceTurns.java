@@ -112,7 +112,11 @@ public final class VoiceTurns {
     public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
                                                  ShopperSession session, Runnable resumed,
                                                  Consumer<String> partials, BooleanSupplier finish) {
-        try (StreamingRecognizer recognizer = speechModel.open(live(recognition, session))) {
+        // the rest is judged with the question's start: "and the flashlights" completes "where is the duct tape"
+        String start = heard.transcript().text();
+        RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(
+                rest -> session.answersClearly(start + " " + rest)));
+        try (StreamingRecognizer recognizer = speechModel.open(options)) {
             long fed = 0;
             boolean going = false;
             long lastChunk = System.nanoTime();
