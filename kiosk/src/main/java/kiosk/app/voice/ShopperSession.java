@@ -69,12 +69,12 @@ public final class ShopperSession {
 
     /**
      * Whether the words heard so far ask something the store answers at once with one clear answer: a question a new
-     * conversation (no context) answers with a product's, a department's, the
-     * hours', the contact's, a FAQ's fact or a team member's call. Not a greeting (a question usually follows), a
-     * clarifying question back (several products, none named), a need (answered with suggestions: "something to
-     * see" may go on "in the dark"), a spoken command (its slots run on), nothing the store sells or anything not understood: a shopper who stops there is
-     * most likely still speaking. The semantic end of turn asks this during the shopper's silence
-     * ({@link VoiceTurns#live(RecognizerOptions, ShopperSession)}); what the understanding made of the words is kept,
+     * conversation (no context) answers with a product's, a department's, the hours', the contact's, a FAQ's fact or
+     * a team member's call. Not a greeting (a question usually follows), a clarifying question back (several
+     * products, none named), a need (answered with suggestions: "something to see" may go on "in the dark"), a
+     * spoken command (its slots run on), nothing the store sells or anything not understood: a shopper who stops
+     * there is most likely still speaking. The semantic end of turn asks this during the shopper's silence
+     * ({@link VoiceTurns#live(kiosk.speech.RecognizerOptions, ShopperSession)}); what the understanding made of the words is kept,
      * and when the final text is the same {@link #respond(Transcript)} does not understand it again.
      *
      * <p>Tried on a new conversation, so this session's context plays no part (a follow-up, "how much is it", is

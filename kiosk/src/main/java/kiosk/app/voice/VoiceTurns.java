@@ -30,6 +30,13 @@ import kiosk.speech.Word;
  * {@code kiosk run} calls its stages from the turn workers ({@link #listen}, {@link #understand}, {@link #speak});
  * {@code listen}, {@code demo} and the benchmarks take whole turns with {@link #take}.
  *
+ * <p>On a live source, a turn heard in a shopper's session ({@link #listen(AudioSource, boolean, ShopperSession,
+ * Consumer, BooleanSupplier)}, {@link #take(AudioSource, boolean, ShopperSession, Consumer)}) has the semantic end
+ * of turn: a question the session answers at once ends after {@link #COMPLETE_TURN_SILENCE}, and words the shopper
+ * adds within {@link #RESUMPTION_WINDOW} stop the reply and complete the question ({@link #listenOn}). {@code kiosk
+ * run}'s turn workers call {@link #listen(AudioSource, boolean, Consumer, BooleanSupplier)}, the fixed
+ * {@link #END_OF_SPEECH} only, until they listen on after an early end (see BENCHMARKS.md, "Semantic end of turn").
+ *
  * <p>Shares the speech model and the synthesizer (loaded once by {@link KioskModels}); opens one recognizer per
  * utterance and closes it before returning.
  */
