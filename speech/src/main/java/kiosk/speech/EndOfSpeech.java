@@ -14,10 +14,19 @@ import java.util.Set;
  * computed for the display, so this costs a set lookup per chunk. The figures that chose the live values (cut-off
  * real commands against the wait after synthetic questions) are in BENCHMARKS.md ("Latency at real-time pace").
  *
- * @param afterComplete the silence that ends text whose last word can end a request ("… batteries", "… please")
- * @param afterOpenWord the silence that ends text whose last word asks for more ("… with", "… and", "… um")
+ * <p>A semantic end of turn goes further ({@link #whenComplete}): text whose last word can end a request and that
+ * {@link TurnCompleteness} (the application's understanding) takes for a whole, answerable request ends after a
+ * much shorter silence ({@code afterCompleteTurn}), as a listener answers a finished question without waiting to be
+ * sure the speaker is done; everything else waits {@code afterComplete} or {@code afterOpenWord}.
+ *
+ * @param afterComplete     the silence that ends text whose last word can end a request ("… batteries", "… please")
+ * @param afterOpenWord     the silence that ends text whose last word asks for more ("… with", "… and", "… um")
+ * @param afterCompleteTurn the silence that ends text {@code completeness} takes for a whole request (at most
+ *                          {@code afterComplete}; equal to it when there is no semantic end of turn)
+ * @param completeness      judges the text heard so far; {@link TurnCompleteness#NEVER} without a semantic end of turn
  */
-public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord) {
+public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord, Duration afterCompleteTurn,
+                          TurnCompleteness completeness) {
 
     /** Endpointing off: only the caller ends the utterance (a clip's end, the talk button). */
     public static final EndOfSpeech OFF = new EndOfSpeech(Duration.ZERO, Duration.ZERO);
@@ -34,7 +43,20 @@ public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord) {
             "can", "could", "would", "will", "may", "i", "i'd", "i'll", "i'm", "we",
             "is", "are", "do", "does", "get", "want", "need", "where", "what", "which", "how");
 
+    /** Silences by the last word alone, with no semantic end of turn. */
+    public EndOfSpeech(Duration afterComplete, Duration afterOpenWord) {
+        this(afterComplete, afterOpenWord, afterComplete, TurnCompleteness.NEVER);
+    }
+
     public EndOfSpeech {
+        if (afterCompleteTurn.isNegative() || afterCompleteTurn.compareTo(afterComplete) > 0) {
+            throw new IllegalArgumentException("the silence after a complete turn must be from zero to the one after "
+                    + "complete text (" + afterComplete + "), not " + afterCompleteTurn);
+        }
+        if (afterCompleteTurn.isZero() && !afterComplete.isZero()) {
+            throw new IllegalArgumentException("a complete turn needs some silence to end: a word's own pause is no "
+                    + "end of turn");
+        }
         if (afterComplete.isNegative() || afterOpenWord.isNegative()) {
             throw new IllegalArgumentException("end-of-speech silences cannot be negative: " + afterComplete + ", "
                     + afterOpenWord);
@@ -48,6 +70,19 @@ public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord) {
     /** The same silence whatever was heard (zero: off). */
     public static EndOfSpeech after(Duration silence) {
         return new EndOfSpeech(silence, silence);
+    }
+
+    /**
+     * This policy, and text that {@code completeness} takes for a whole request ends after {@code silence} (a last
+     * word asking for more never ends early, whatever the judge says).
+     */
+    public EndOfSpeech whenComplete(Duration silence, TurnCompleteness completeness) {
+        return new EndOfSpeech(afterComplete, afterOpenWord, silence, completeness);
+    }
+
+    /** Whether this policy ends some turns early by what they say (a semantic end of turn). */
+    public boolean semantic() {
+        return afterCompleteTurn.compareTo(afterComplete) < 0 && completeness != TurnCompleteness.NEVER;
     }
 
     /** Whether silence never ends the utterance. */

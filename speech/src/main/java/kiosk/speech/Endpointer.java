@@ -26,6 +26,10 @@ public final class Endpointer {
     private int seen;
     private boolean speechSeen;
     private long trailingSilenceMillis;
+    /** The last text judged by the policy's {@link TurnCompleteness}, and its verdict: each text is judged once. */
+    private String judged;
+    private boolean judgedComplete;
+    private boolean endedEarly;
 
     public Endpointer(EndOfSpeech policy) {
         restart(policy);
@@ -37,6 +41,9 @@ public final class Endpointer {
         seen = 0;
         speechSeen = false;
         trailingSilenceMillis = 0;
+        judged = null;
+        judgedComplete = false;
+        endedEarly = false;
     }
 
     /**
@@ -64,7 +71,38 @@ public final class Endpointer {
             return false;
         }
         Duration needed = policy.silenceAfter(heard);
-        return trailingSilenceMillis >= needed.toMillis();
+        if (trailingSilenceMillis >= needed.toMillis()) {
+            return true;
+        }
+        // the semantic end of turn: asked only once the short silence has passed (never during speech, so the
+        // judge runs once or twice an utterance), and never after a word asking for more
+        if (policy.semantic() && trailingSilenceMillis >= policy.afterCompleteTurn().toMillis()
+                && !EndOfSpeech.endsOpen(heard) && complete(heard)) {
+            endedEarly = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the last endpoint was a complete turn's, after the short silence ({@link EndOfSpeech#afterCompleteTurn}):
+     * the shopper may not be done after all, so the application listens on for a resumption.
+     */
+    public boolean endedEarly() {
+        return endedEarly;
+    }
+
+    /** Whether a chunk of this utterance has been loud enough to be speech. */
+    public boolean speechHeard() {
+        return speechSeen;
+    }
+
+    private boolean complete(String heard) {
+        if (!heard.equals(judged)) {
+            judged = heard;
+            judgedComplete = policy.completeness().complete(heard);
+        }
+        return judgedComplete;
     }
 
     static double rms(byte[] pcm) {

@@ -11,7 +11,14 @@ public sealed interface RecognitionEvent {
     record Partial(String text) implements RecognitionEvent {
     }
 
-    /** Trailing silence reached the endpoint: the utterance is over and this is its final transcript. */
-    record Endpoint(Transcript transcript) implements RecognitionEvent {
+    /**
+     * Trailing silence reached the endpoint: the utterance is over and this is its final transcript.
+     * {@code completeTurn}: it ended after the short silence of a complete turn ({@link EndOfSpeech#semantic()}), so
+     * the shopper may yet go on.
+     */
+    record Endpoint(Transcript transcript, boolean completeTurn) implements RecognitionEvent {
+        public Endpoint(Transcript transcript) {
+            this(transcript, false);
+        }
     }
 }

@@ -26,6 +26,11 @@ public final class Transcriber {
     public enum Ending {
         /** The recognizer heard trailing silence (endpointing). */
         END_OF_SPEECH,
+        /**
+         * The recognizer heard a short silence after a complete request (a semantic end of turn): the shopper may yet
+         * go on, and what they add belongs to this question.
+         */
+        COMPLETE_TURN,
         /** The caller finished the utterance (button released, longest utterance reached). */
         FINISHED,
         /** The source had no more audio (a file's end, or a microphone that went away). */
@@ -37,6 +42,10 @@ public final class Transcriber {
      * a shopper waits for is from then to the transcript.
      */
     public record Result(Transcript transcript, Ending ending, long lastChunkNanos, long audioMillis) {
+        /** Whether silence ended it, after a complete turn's short silence or the long one. */
+        public boolean endedBySilence() {
+            return ending == Ending.END_OF_SPEECH || ending == Ending.COMPLETE_TURN;
+        }
     }
 
     /** Recognizes a whole clip (endpointing off: a clip ends when its audio does). */
@@ -70,7 +79,8 @@ public final class Transcriber {
             if (event instanceof RecognitionEvent.Partial partial) {
                 partials.accept(partial.text());
             } else if (event instanceof RecognitionEvent.Endpoint endpoint) {
-                return new Result(endpoint.transcript(), Ending.END_OF_SPEECH, lastChunk, audioMillis);
+                return new Result(endpoint.transcript(), endpoint.completeTurn() ? Ending.COMPLETE_TURN
+                        : Ending.END_OF_SPEECH, lastChunk, audioMillis);
             }
         }
         return new Result(recognizer.finish(), Ending.FINISHED, lastChunk, audioMillis);

@@ -115,7 +115,7 @@ final class VoskRecognizer implements ReusableRecognizer {
         }
         String heard = heardText();
         if (endpointer.accept(chunk, heard)) {
-            return new RecognitionEvent.Endpoint(finish());
+            return new RecognitionEvent.Endpoint(finish(), endpointer.endedEarly());
         }
         return heard.isBlank() ? NOTHING : new RecognitionEvent.Partial(heard);
     }

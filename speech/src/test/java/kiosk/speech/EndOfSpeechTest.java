@@ -1,5 +1,6 @@
 package kiosk.speech;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -107,6 +108,52 @@ class EndOfSpeechTest {
         Heard late = play(fanAfter, BY_WORDS);
         assertInstanceOf(RecognitionEvent.Endpoint.class, late.event(), "the hum never ended the utterance");
         assertTrue(late.fedMillis() < question.durationMillis() + 7000, "ended at " + late.fedMillis());
+    }
+
+    @Test
+    void aCompleteTurnEndsAfterItsShortSilenceAndTheJudgeIsAskedOnlyInSilence() {
+        Audio question = voice.speakAll("where are the garden hoses");
+        long speechEnd = SpeechEnd.of(question).orElseThrow();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        EndOfSpeech semantic = EndOfSpeech.after(Duration.ofMillis(600)).whenComplete(Duration.ofMillis(200),
+                heard -> {
+                    asked.add(heard);
+                    return heard.contains("hoses");
+                });
+        Heard heard = play(question.append(Audio.silence(2000)), semantic);
+        assertInstanceOf(RecognitionEvent.Endpoint.class, heard.event());
+        assertTrue(((RecognitionEvent.Endpoint) heard.event()).completeTurn(), "ended as a complete turn");
+        long wait = heard.fedMillis() - speechEnd;
+        assertTrue(wait >= 100 && wait <= 300, "ended " + wait + " ms after the speech");
+        assertEquals(asked.stream().distinct().toList(), asked, "each text judged once: " + asked);
+        assertTrue(asked.size() <= 2, "judged only in the silence after the speech: " + asked);
+
+        // the same words, judged incomplete: the long silence
+        Heard waited = play(question.append(Audio.silence(2000)), EndOfSpeech.after(Duration.ofMillis(600))
+                .whenComplete(Duration.ofMillis(200), text -> false));
+        assertFalse(((RecognitionEvent.Endpoint) waited.event()).completeTurn());
+        assertTrue(waited.fedMillis() - speechEnd >= 500, "ended " + (waited.fedMillis() - speechEnd) + " ms after");
+    }
+
+    @Test
+    void aWordAskingForMoreIsNeverCompleteEarly() {
+        Audio first = voice.speakAll("can I get a large coffee with");
+        Audio order = first.append(Audio.silence(400)).append(voice.speakAll("oat milk")).append(Audio.silence(2000));
+        // a judge that takes anything for complete: the open last word still waits the long silence
+        Heard heard = play(order, EndOfSpeech.after(Duration.ofMillis(1200)).whenComplete(Duration.ofMillis(200),
+                text -> true));
+        assertTrue(heard.text().contains("milk"), heard.text());
+    }
+
+    @Test
+    void theSilenceAfterACompleteTurnIsShortButNotNone() {
+        assertThrows(IllegalArgumentException.class, () -> EndOfSpeech.after(Duration.ofMillis(600))
+                .whenComplete(Duration.ZERO, text -> true));
+        assertThrows(IllegalArgumentException.class, () -> EndOfSpeech.after(Duration.ofMillis(600))
+                .whenComplete(Duration.ofMillis(700), text -> true));
+        assertFalse(EndOfSpeech.after(Duration.ofMillis(600)).semantic());
+        assertTrue(EndOfSpeech.after(Duration.ofMillis(600)).whenComplete(Duration.ofMillis(200), t -> true)
+                .semantic());
     }
 
     /** The clip with a 120 Hz hum of this RMS added. */

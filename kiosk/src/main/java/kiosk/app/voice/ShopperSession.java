@@ -1,17 +1,24 @@
 package kiosk.app.voice;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import kiosk.app.commands.CommandParser;
 import kiosk.app.commands.CommandResult;
 import kiosk.app.dialogue.Conversation;
 import kiosk.app.dialogue.Reply;
 import kiosk.app.store.Product;
+import kiosk.app.understanding.Intent;
+import kiosk.app.understanding.Interpretation;
 import kiosk.speech.Transcript;
 
 /**
  * One shopper's session: spoken commands (when the store has command contexts) and knowledge questions share it.
+ *
+ * <p>Its methods are synchronized: the semantic end of turn may judge words on the recognizing thread while an
+ * earlier part of the question is being answered on another.
  *
  * <p>A command is taken only when the parser is sure of it; everything else is a question for the store's knowledge,
  * whose conversation keeps the context ("how much is it?" after "where is the drill?").
@@ -22,14 +29,27 @@ public final class ShopperSession {
     private final Optional<CommandParser> commands;
     private final CommandReplies commandReplies;
     private Optional<Reply> lastReply = Optional.empty();
+    private final Optional<Supplier<Conversation>> scratch;
+    /** This turn's words understood early, while the shopper was silent (see {@link #answersClearly}). */
+    private final java.util.Map<String, Interpretation> soFar = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ShopperSession(Conversation conversation, Optional<CommandParser> commands, VoiceControl voice) {
+        this(conversation, commands, voice, Optional.empty());
+    }
+
+    /**
+     * {@code scratch}: a new conversation of the same store, with no context, on which {@link #answersClearly} tries
+     * the words heard so far (empty: no words are ever complete early).
+     */
+    public ShopperSession(Conversation conversation, Optional<CommandParser> commands, VoiceControl voice,
+                          Optional<Supplier<Conversation>> scratch) {
+        this.scratch = scratch;
         this.conversation = conversation;
         this.commands = commands;
         this.commandReplies = new CommandReplies(voice);
     }
 
-    public Reply respond(String heard) {
+    public synchronized Reply respond(String heard) {
         return respond(heard, product -> true);
     }
 
@@ -38,12 +58,55 @@ public final class ShopperSession {
      * product that only the store-biased grammar decoder heard is confirmed before its facts are said (the grammar
      * forces words the store does not sell into ones it does, and is sure of itself all the same).
      */
-    public Reply respond(Transcript heard) {
-        SpokenEvidence.Reading reading = SpokenEvidence.weigh(heard, conversation::interpret);
+    public synchronized Reply respond(Transcript heard) {
+        SpokenEvidence.Reading reading = SpokenEvidence.weigh(heard, text -> {
+            // understood while the shopper fell silent (answersClearly): the same words are not understood twice
+            Interpretation early = soFar.get(text);
+            return early != null ? early : conversation.interpret(text);
+        });
         return respond(reading.text(), reading.heardForSure());
     }
 
+    /**
+     * Whether the words heard so far ask something the store answers at once with one clear answer: a question a new
+     * conversation (no context) answers with a product's, a department's, the hours', the contact's, a FAQ's fact or
+     * a team member's call. Not a greeting (a question usually follows), a clarifying question back (several
+     * products, none named), a need (answered with suggestions: "something to see" may go on "in the dark"), a
+     * spoken command (its slots run on), nothing the store sells or anything not understood: a shopper who stops
+     * there is most likely still speaking. The semantic end of turn asks this during the shopper's silence
+     * ({@link VoiceTurns#live(kiosk.speech.RecognizerOptions, ShopperSession)}); what the understanding made of the words is kept,
+     * and when the final text is the same {@link #respond(Transcript)} does not understand it again.
+     *
+     * <p>Tried on a new conversation, so this session's context plays no part (a follow-up, "how much is it", is
+     * never complete early) and is left as it was.
+     */
+    public synchronized boolean answersClearly(String heardSoFar) {
+        if (scratch.isEmpty()) {
+            return false;
+        }
+        if (commands.map(parser -> parser.parse(heardSoFar) instanceof CommandResult.Understood).orElse(false)) {
+            // a command's slots run on: "may i have a dark roast" | "with oat milk". Taken as complete, the
+            // coffee-machine recordings were cut off 14 times in 200 and restarted 22 (bench endpoint): it waits
+            return false;
+        }
+        // understood in this session's conversation, which keeps it for its answer until then (the speculative part)
+        Interpretation meaning = conversation.interpret(heardSoFar);
+        soFar.put(heardSoFar, meaning);
+        if (meaning.fit() == Interpretation.Fit.NEED || !ANSWERS_AT_ONCE.contains(meaning.intent())) {
+            return false;
+        }
+        // whether it would be answered or asked back: the dialogue's own rules, on a conversation with no context
+        String answeredAs = scratch.get().get().respond(heardSoFar).intent();
+        return ANSWERS_AT_ONCE.stream().anyMatch(intent -> intent.label().equals(answeredAs));
+    }
+
+    /** What a turn can be understood to ask that the kiosk answers without asking back. */
+    private static final Set<Intent> ANSWERS_AT_ONCE = Set.of(Intent.PRODUCT_LOCATION, Intent.PRODUCT_PRICE,
+            Intent.PRODUCT_STOCK, Intent.DEPARTMENT_LOCATION, Intent.STORE_HOURS, Intent.STORE_CONTACT, Intent.FAQ,
+            Intent.CALL_STAFF);
+
     private Reply respond(String heard, Predicate<Product> heardForSure) {
+        soFar.clear();
         Stopwatch clock = Stopwatch.start();
         Reply reply = commands
                 .map(parser -> parser.parse(heard))

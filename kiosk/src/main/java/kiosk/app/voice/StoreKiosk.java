@@ -103,7 +103,7 @@ public final class StoreKiosk {
     public ShopperSession newSession() {
         models.resetVoice();
         return new ShopperSession(assistant.newConversation(), commands,
-                change -> models.synthesizer().adjust(change));
+                change -> models.synthesizer().adjust(change), Optional.of(assistant::newConversation));
     }
 
     /** Spoken turns, with recognition biased toward this store's words and its command phrases. */

@@ -2,7 +2,10 @@ package kiosk.app.voice;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -15,13 +18,24 @@ import kiosk.speech.EndOfSpeech;
 import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeechModel;
 import kiosk.speech.SpeechSynthesizer;
+import kiosk.speech.RecognitionEvent;
 import kiosk.speech.StreamingRecognizer;
 import kiosk.speech.Transcriber;
+import kiosk.speech.Transcript;
+import kiosk.speech.TurnCompleteness;
+import kiosk.speech.Word;
 
 /**
  * The one turn pipeline: audio source → recognizer (→ end of speech) → understanding → reply → synthesis → sink.
  * {@code kiosk run} calls its stages from the turn workers ({@link #listen}, {@link #understand}, {@link #speak});
  * {@code listen}, {@code demo} and the benchmarks take whole turns with {@link #take}.
+ *
+ * <p>On a live source, a turn heard in a shopper's session ({@link #listen(AudioSource, boolean, ShopperSession,
+ * Consumer, BooleanSupplier)}, {@link #take(AudioSource, boolean, ShopperSession, Consumer)}) has the semantic end
+ * of turn: a question the session answers at once ends after {@link #COMPLETE_TURN_SILENCE}, and words the shopper
+ * adds within {@link #RESUMPTION_WINDOW} stop the reply and complete the question ({@link #listenOn}). {@code kiosk
+ * run}'s turn workers call {@link #listen(AudioSource, boolean, Consumer, BooleanSupplier)}, the fixed
+ * {@link #END_OF_SPEECH} only, until they listen on after an early end (see BENCHMARKS.md, "Semantic end of turn").
  *
  * <p>Shares the speech model and the synthesizer (loaded once by {@link KioskModels}); opens one recognizer per
  * utterance and closes it before returning.
@@ -35,6 +49,20 @@ public final class VoiceTurns {
      * with the model, not a site's choice.
      */
     public static final EndOfSpeech END_OF_SPEECH = EndOfSpeech.after(Duration.ofMillis(600));
+
+    /**
+     * The silence that ends a question the shopper's session answers at once with one clear answer
+     * ({@link ShopperSession#answersClearly}): the semantic end of turn. Chosen with {@code bench endpoint} on the
+     * development halves (BENCHMARKS.md, "Semantic end of turn"); a shopper who goes on after it is heard as
+     * continuing the same question ({@link #listenOn}).
+     */
+    public static final Duration COMPLETE_TURN_SILENCE = Duration.ofMillis(200);
+
+    /**
+     * How long after a question ended early (the reply has begun) the kiosk still takes what the shopper says as the
+     * rest of that question: the reply stops and the words are appended.
+     */
+    public static final Duration RESUMPTION_WINDOW = Duration.ofMillis(1000);
 
     private final SpeechModel speechModel;
     private final SpeechSynthesizer synthesizer;
@@ -53,6 +81,118 @@ public final class VoiceTurns {
     /** {@code recognition} as a live source (a microphone) is heard: ended by the end of the shopper's speech. */
     public static RecognizerOptions live(RecognizerOptions recognition) {
         return recognition.withEndOfSpeech(END_OF_SPEECH);
+    }
+
+    /**
+     * {@code recognition} as a live source is heard in {@code session}: a question the session answers at once ends
+     * after {@link #COMPLETE_TURN_SILENCE}, anything else after {@link #END_OF_SPEECH}.
+     */
+    public static RecognizerOptions live(RecognizerOptions recognition, ShopperSession session) {
+        return recognition.withEndOfSpeech(endOfSpeech(session::answersClearly));
+    }
+
+    /** The live end of speech with the semantic end of turn judged by {@code completeness}. */
+    public static EndOfSpeech endOfSpeech(TurnCompleteness completeness) {
+        return END_OF_SPEECH.whenComplete(COMPLETE_TURN_SILENCE, completeness);
+    }
+
+    /**
+     * As {@link #listen(AudioSource, boolean, Consumer, BooleanSupplier)}, a live source heard in {@code session}: a
+     * question it answers clearly ends after the short silence ({@link Transcriber.Ending#COMPLETE_TURN}; listen on
+     * with {@link #listenOn}), and what it understood then is not understood again when the final text is the same.
+     */
+    public Transcriber.Result listen(AudioSource source, boolean live, ShopperSession session,
+                                     Consumer<String> partials, BooleanSupplier finish) {
+        RecognizerOptions options = live ? live(recognition, session) : recognition;
+        try (StreamingRecognizer recognizer = speechModel.open(options)) {
+            return Transcriber.stream(recognizer, source, partials, finish);
+        }
+    }
+
+    /**
+     * After a question ended early ({@link Transcriber.Ending#COMPLETE_TURN}), while its reply begins: listens on
+     * {@code source} for up to {@link #RESUMPTION_WINDOW}. When the shopper goes on speaking (the recognizer hears
+     * words), {@code resumed} runs at once (stop the reply) and the rest is recognized to its own end of speech;
+     * returns the question with it appended. Empty when the window passed in silence (or the source ended, or
+     * {@code finish} said so, before a word).
+     */
+    public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
+                                                 ShopperSession session, Runnable resumed,
+                                                 Consumer<String> partials, BooleanSupplier finish) {
+        // the rest is judged with the question's start: "and the flashlights" completes "where is the duct tape"
+        String start = heard.transcript().text();
+        RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(
+                rest -> session.answersClearly(start + " " + rest)));
+        try (StreamingRecognizer recognizer = speechModel.open(options)) {
+            long fed = 0;
+            boolean going = false;
+            long lastChunk = System.nanoTime();
+            while (!finish.getAsBoolean()) {
+                Optional<AudioChunk> chunk = source.read();
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                fed += chunk.get().durationMillis();
+                RecognitionEvent event = recognizer.accept(chunk.get());
+                lastChunk = System.nanoTime();
+                if (event instanceof RecognitionEvent.Partial partial) {
+                    if (!going) {
+                        going = true;
+                        resumed.run();
+                    }
+                    partials.accept(heard.transcript().text() + " " + partial.text());
+                } else if (event instanceof RecognitionEvent.Endpoint endpoint) {
+                    if (!going) { // words and their end in one chunk
+                        resumed.run();
+                    }
+                    return Optional.of(new Transcriber.Result(joined(heard.transcript(), endpoint.transcript()),
+                            endpoint.completeTurn() ? Transcriber.Ending.COMPLETE_TURN
+                                    : Transcriber.Ending.END_OF_SPEECH, lastChunk, heard.audioMillis() + fed));
+                }
+                if (!going && fed >= RESUMPTION_WINDOW.toMillis()) {
+                    return Optional.empty();
+                }
+            }
+            if (!going) {
+                return Optional.empty();
+            }
+            Transcript rest = recognizer.finish();
+            return Optional.of(new Transcriber.Result(joined(heard.transcript(), rest), Transcriber.Ending.FINISHED,
+                    lastChunk, heard.audioMillis() + fed));
+        }
+    }
+
+    /**
+     * One question said in two parts: each decoder's words of the first, then of the second (the kiosk weighs the
+     * free against the grammar reading of the whole, as of any question).
+     */
+    static Transcript joined(Transcript first, Transcript rest) {
+        if (rest.isEmpty()) {
+            return first;
+        }
+        Transcript free = join(reading(first, Transcript.Source.FREE), reading(rest, Transcript.Source.FREE));
+        Transcript grammar = join(reading(first, Transcript.Source.GRAMMAR), reading(rest, Transcript.Source.GRAMMAR));
+        boolean rivals = first.rival().isPresent() || rest.rival().isPresent();
+        boolean grammarChosen = first.source() == Transcript.Source.GRAMMAR
+                || rest.source() == Transcript.Source.GRAMMAR;
+        Transcript chosen = grammarChosen ? grammar : free;
+        return rivals ? chosen.withRival(grammarChosen ? free : grammar) : chosen;
+    }
+
+    /** What {@code source}'s decoder heard of the utterance (the transcript or its rival; the other when absent). */
+    private static Transcript reading(Transcript heard, Transcript.Source source) {
+        if (heard.source() == source) {
+            return heard;
+        }
+        return heard.rival().filter(rival -> rival.source() == source).orElse(heard);
+    }
+
+    private static Transcript join(Transcript a, Transcript b) {
+        List<Word> words = new ArrayList<>(a.words());
+        words.addAll(b.words());
+        String text = (a.text() + " " + b.text()).strip();
+        double confidence = words.stream().mapToDouble(Word::confidence).average().orElse(0);
+        return new Transcript(text, words, confidence, a.source());
     }
 
     /**
@@ -95,7 +235,30 @@ public final class VoiceTurns {
     public SpokenTurn take(AudioSource source, boolean live, ShopperSession session, Consumer<AudioChunk> replyAudio) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        Transcriber.Result heard = listen(source, live, partial -> { }, () -> false);
+        Transcriber.Result heard = listen(source, live, session, partial -> { }, () -> false);
+        SpokenTurn turn = answer(heard, session, replyAudio, start, timings);
+        // a question ended early: the shopper may go on; then the reply stops (the rest of its audio is not given)
+        // and the whole question is answered
+        int resumptions = 0;
+        while (live && heard.ending() == Transcriber.Ending.COMPLETE_TURN) {
+            boolean[] stopped = {false};
+            Optional<Transcriber.Result> more = listenOn(source, heard, session, () -> stopped[0] = true,
+                    partial -> { }, () -> false);
+            if (more.isEmpty()) {
+                break;
+            }
+            resumptions++;
+            heard = more.get();
+            turn = answer(heard, session, replyAudio, System.nanoTime(), new LinkedHashMap<>(timings));
+        }
+        if (resumptions > 0) {
+            turn.timingsMs().put("resumed", (double) resumptions);
+        }
+        return turn;
+    }
+
+    private SpokenTurn answer(Transcriber.Result heard, ShopperSession session, Consumer<AudioChunk> replyAudio,
+                              long start, Map<String, Double> timings) {
         long finalText = System.nanoTime();
         timings.put("stt", Stopwatch.millisBetween(start, heard.lastChunkNanos()));
         timings.put("stt_final", Stopwatch.millisBetween(heard.lastChunkNanos(), finalText));

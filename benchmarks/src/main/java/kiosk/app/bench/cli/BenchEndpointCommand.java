@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import kiosk.app.KioskPaths;
@@ -19,6 +20,7 @@ import kiosk.app.bench.Percentiles;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.Voices;
 import kiosk.app.voice.KioskModels;
+import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
 import kiosk.speech.AudioChunk;
@@ -29,6 +31,7 @@ import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeechEnd;
 import kiosk.speech.StreamingRecognizer;
 import kiosk.speech.Transcriber;
+import kiosk.speech.TurnCompleteness;
 import kiosk.speech.WavFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +62,15 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             + "(default: the shared speech-to-intent recordings, when present).")
     private java.util.Optional<Path> recordings;
 
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = "kiosk/demo-store",
+            description = "Store whose understanding judges the spoken questions' completeness (default: "
+                    + "${DEFAULT-VALUE}); the recordings are judged by it with their own command context added.")
+    private Path store;
+
+    @Option(names = "--test-half", description = "Also print the semantic end of turn's figures on the test half "
+            + "(report it once, after choosing on the development half).")
+    private boolean testHalf;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
             description = "At most this many questions and this many recordings (default: ${DEFAULT-VALUE}).")
     private int limit;
@@ -68,7 +80,24 @@ public final class BenchEndpointCommand implements Callable<Integer> {
 
     /** One clip decoded once: its chunks, the decoder's text after each, where its speech ends, and its half. */
     private record Trace(String kind, String name, boolean dev, List<AudioChunk> chunks, String[] heard,
-                         long speechEndMillis) {
+                         long speechEndMillis, Supplier<TurnCompleteness> judge) {
+    }
+
+    /**
+     * The semantic end of turn replayed on one clip: where the first reply began (the first endpoint), where the
+     * question finally ended (after any resumptions), how many times the shopper went on after the reply began
+     * (false starts, each within {@link VoiceTurns#RESUMPTION_WINDOW}), and whether the question was cut off (an
+     * endpoint before the speech's end that no resumption caught). -1: silence never ended it.
+     */
+    private record Semantic(Trace trace, long firstEndpoint, long lastEndpoint, int falseStarts, boolean early) {
+        boolean cutOff() {
+            return lastEndpoint >= 0 && lastEndpoint < trace.speechEndMillis();
+        }
+
+        /** From the end of speech to the reply the shopper keeps (to the first one, when it was not stopped). */
+        long waitMillis() {
+            return lastEndpoint - trace.speechEndMillis();
+        }
     }
 
     /** Where a policy put the endpoint in one clip: ms of audio fed, or -1 when it never ended by silence. */
@@ -87,27 +116,45 @@ public final class BenchEndpointCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path scratch = Files.createTempDirectory("kiosk-endpoint");
         List<Trace> traces = new ArrayList<>();
-        try (KioskModels models = new KioskModels(KioskPaths.fromSystemProperties())) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (KioskModels models = new KioskModels(KioskPaths.fromSystemProperties().withStore(store))) {
+            // each clip is judged in a new shopper's session of the store, as a first question
+            StoreKiosk questionsStore = StoreKiosk.open(store, models, problem -> err.println("kiosk: " + problem));
+            Supplier<TurnCompleteness> questionJudge = () -> questionsStore.newSession()::answersClearly;
             List<String> asked = QuestionSet.load(questions).sessions().stream().flatMap(List::stream)
                     .map(QuestionSet.Turn::ask).distinct().limit(limit).toList();
             for (String text : asked) {
-                traces.add(trace(models, "freetts", text, Voices.freeTts(models.synthesizer(), text)));
-                Voices.espeak(text, scratch).ifPresent(audio -> traces.add(trace(models, "espeak-ng", text, audio)));
+                traces.add(trace(models, "freetts", text, Voices.freeTts(models.synthesizer(), text), questionJudge));
+                Voices.espeak(text, scratch).ifPresent(audio -> traces.add(trace(models, "espeak-ng", text, audio,
+                        questionJudge)));
             }
-            Path folder = recordings.orElse(Path.of(System.getProperty("kiosk.shared", "../shared"), "data",
-                    "speech-to-intent", "clean"));
+            Path data = Path.of(System.getProperty("kiosk.shared", "../shared"), "data", "speech-to-intent");
+            Path folder = recordings.orElse(data.resolve("clean"));
             if (Files.isDirectory(folder)) {
+                // the recordings are coffee-machine commands: a store that takes them has their context, and a
+                // command its parser is sure of is complete (the semantic end of turn's hardest case: a shopper who
+                // pauses after "a dark roast" may be adding "with oat milk")
+                Supplier<TurnCompleteness> commandJudge = questionJudge;
+                Path context = data.resolve("coffee_maker.yaml");
+                if (Files.isRegularFile(context)) {
+                    Path commandStore = scratch.resolve("store");
+                    copyStore(store, commandStore, context);
+                    StoreKiosk withCommands = StoreKiosk.open(commandStore, models,
+                            problem -> err.println("kiosk: " + problem));
+                    commandJudge = () -> withCommands.newSession()::answersClearly;
+                }
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path wav : files.filter(f -> f.toString().endsWith(".wav")).sorted().limit(limit).toList()) {
-                        traces.add(trace(models, "recording", wav.getFileName().toString(), WavFile.read(wav)));
+                        traces.add(trace(models, "recording", wav.getFileName().toString(), WavFile.read(wav),
+                                commandJudge));
                     }
                 }
             }
+            semantic(out, traces);
         } finally {
-            try (Stream<Path> files = Files.list(scratch)) {
-                files.forEach(file -> file.toFile().delete());
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
-            Files.deleteIfExists(scratch);
         }
         out.printf("%d clips: %d synthetic, %d recordings (dev half: %d, %d)%n", traces.size(),
                 traces.stream().filter(t -> !t.kind().equals("recording")).count(),
@@ -175,7 +222,8 @@ public final class BenchEndpointCommand implements Callable<Integer> {
     }
 
     /** Decodes the clip once with the free decoder (endpointing off), keeping its text after each chunk. */
-    private static Trace trace(KioskModels models, String kind, String name, Audio clip) {
+    private static Trace trace(KioskModels models, String kind, String name, Audio clip,
+                               Supplier<TurnCompleteness> judge) {
         Audio played = Audio.silence(LEAD_MILLIS).append(clip).append(Audio.silence(TRAIL_MILLIS));
         List<AudioChunk> chunks = played.chunks(Transcriber.CHUNK_MILLIS);
         String[] heard = new String[chunks.size()];
@@ -187,7 +235,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             free.finish();
         }
         OptionalLong end = SpeechEnd.of(clip);
-        return new Trace(kind, name, dev(name), chunks, heard, LEAD_MILLIS + end.orElse(0));
+        return new Trace(kind, name, dev(name), chunks, heard, LEAD_MILLIS + end.orElse(0), judge);
     }
 
     /** The live rule replayed: ms of audio fed when the endpoint fell, or -1 when silence never ended the clip. */
@@ -201,6 +249,129 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             }
         }
         return -1;
+    }
+
+    /** The store folder's files, and {@code context} as its one command context. */
+    private static void copyStore(Path from, Path to, Path context) throws IOException {
+        Files.createDirectories(to.resolve("contexts"));
+        for (String file : List.of("store.yaml", "catalog.csv", "faq.yaml")) {
+            if (Files.isRegularFile(from.resolve(file))) {
+                Files.copy(from.resolve(file), to.resolve(file));
+            }
+        }
+        Files.copy(context, to.resolve("contexts").resolve(context.getFileName()));
+    }
+
+    /**
+     * The semantic end of turn over the grid of short silences, on the development half (and the test half with
+     * {@code --test-half}), with the live one marked; then every false start and cut-off of the live one.
+     */
+    private void semantic(PrintWriter out, List<Trace> traces) {
+        out.println();
+        out.println("Semantic end of turn (long silence " + VoiceTurns.END_OF_SPEECH.afterComplete().toMillis()
+                + " ms; resumption window " + VoiceTurns.RESUMPTION_WINDOW.toMillis() + " ms):");
+        out.println("| silence after a complete turn (ms) | half | recordings cut off | recordings false starts | "
+                + "recordings ended early | synthetic cut off | synthetic false starts | synthetic ended early | "
+                + "synthetic wait p50 / p95 / max (ms) | recordings wait p50 / p95 |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
+        List<Long> grid = new ArrayList<>(List.of(100L, 200L, 300L, 400L));
+        if (!grid.contains(VoiceTurns.COMPLETE_TURN_SILENCE.toMillis())) {
+            grid.add(VoiceTurns.COMPLETE_TURN_SILENCE.toMillis());
+        }
+        for (long silence : grid) {
+            for (boolean dev : testHalf ? new boolean[] {true, false} : new boolean[] {true}) {
+                List<Semantic> outcomes = traces.stream().filter(t -> t.dev() == dev)
+                        .map(t -> semantic(t, Duration.ofMillis(silence))).toList();
+                List<Semantic> real = outcomes.stream().filter(o -> o.trace().kind().equals("recording")).toList();
+                List<Semantic> synthetic = outcomes.stream().filter(o -> !o.trace().kind().equals("recording"))
+                        .toList();
+                double[] syntheticWait = semanticWaits(synthetic);
+                double[] realWait = semanticWaits(real);
+                out.printf("| %s%d | %s | %d of %d | %d | %d | %d of %d | %d | %d | %.0f / %.0f / %.0f | %.0f / %.0f |%n",
+                        silence == VoiceTurns.COMPLETE_TURN_SILENCE.toMillis() ? "**live** " : "", silence,
+                        dev ? "dev" : "test", real.stream().filter(Semantic::cutOff).count(), real.size(),
+                        real.stream().filter(o -> o.falseStarts() > 0).count(),
+                        real.stream().filter(Semantic::early).count(),
+                        synthetic.stream().filter(Semantic::cutOff).count(), synthetic.size(),
+                        synthetic.stream().filter(o -> o.falseStarts() > 0).count(),
+                        synthetic.stream().filter(Semantic::early).count(),
+                        Percentiles.of(syntheticWait, 50), Percentiles.of(syntheticWait, 95),
+                        java.util.Arrays.stream(syntheticWait).max().orElse(0),
+                        Percentiles.of(realWait, 50), Percentiles.of(realWait, 95));
+            }
+        }
+        for (Trace trace : traces) {
+            if (!trace.dev() && !testHalf) {
+                continue;
+            }
+            Semantic outcome = semantic(trace, VoiceTurns.COMPLETE_TURN_SILENCE);
+            if (outcome.cutOff() || outcome.falseStarts() > 0) {
+                int chunk = (int) (outcome.firstEndpoint() / Transcriber.CHUNK_MILLIS) - 1;
+                out.printf("%s (live semantic) %s %s%s: first endpoint at %d ms, last at %d ms, speech ends at %d ms,"
+                                + " heard \"%s\" then \"%s\"%n",
+                        outcome.cutOff() ? "cut off" : "false start", trace.dev() ? "dev" : "test", trace.kind(),
+                        trace.kind().equals("recording") ? " " + trace.name() : " \"" + trace.name() + "\"",
+                        outcome.firstEndpoint(), outcome.lastEndpoint(), trace.speechEndMillis(),
+                        trace.heard()[chunk], trace.heard()[trace.heard().length - 1]);
+            }
+        }
+    }
+
+    /**
+     * The live semantic end of turn replayed over one clip: the long silence of {@link VoiceTurns#END_OF_SPEECH},
+     * and {@code silence} after text the clip's store session takes for a complete turn. After an early endpoint,
+     * a fresh endpointer listens on as {@link VoiceTurns#listenOn} does: speech within the resumption window is a
+     * false start (the reply began, then stopped) and the question goes on, judged on all its text so far (the
+     * decoder's running text, which holds both parts); no speech in the window, and the question ended there.
+     * (Live, a resumption is the decoder hearing a word; here, a chunk loud enough for the endpointer to count as
+     * speech: the replay has no second decoder.)
+     */
+    private static Semantic semantic(Trace trace, Duration silence) {
+        TurnCompleteness judge = trace.judge().get();
+        EndOfSpeech policy = VoiceTurns.END_OF_SPEECH.whenComplete(silence, judge);
+        Endpointer endpointer = new Endpointer(policy);
+        long fed = 0;
+        long first = -1;
+        int falseStarts = 0;
+        boolean early = false;
+        List<AudioChunk> chunks = trace.chunks();
+        for (int i = 0; i < chunks.size(); i++) {
+            fed += chunks.get(i).durationMillis();
+            if (!endpointer.accept(chunks.get(i), trace.heard()[i])) {
+                continue;
+            }
+            if (first < 0) {
+                first = fed;
+                early = endpointer.endedEarly();
+            }
+            if (!endpointer.endedEarly()) {
+                return new Semantic(trace, first, fed, falseStarts, early);
+            }
+            // listen on for the resumption window with a fresh endpointer, as the live path opens a recognizer
+            Endpointer after = new Endpointer(policy);
+            long endpoint = fed;
+            int resumedAt = -1;
+            for (int j = i + 1; j < chunks.size() && fed - endpoint < VoiceTurns.RESUMPTION_WINDOW.toMillis(); j++) {
+                fed += chunks.get(j).durationMillis();
+                after.accept(chunks.get(j), trace.heard()[j]);
+                if (after.speechHeard()) {
+                    resumedAt = j;
+                    break;
+                }
+            }
+            if (resumedAt < 0) {
+                return new Semantic(trace, first, endpoint, falseStarts, early);
+            }
+            falseStarts++;
+            endpointer = after;
+            i = resumedAt;
+        }
+        return new Semantic(trace, first, -1, falseStarts, early);
+    }
+
+    private static double[] semanticWaits(List<Semantic> outcomes) {
+        return outcomes.stream().filter(o -> o.lastEndpoint() >= 0 && !o.cutOff())
+                .mapToDouble(Semantic::waitMillis).toArray();
     }
 
     private static double[] waits(List<Outcome> outcomes) {

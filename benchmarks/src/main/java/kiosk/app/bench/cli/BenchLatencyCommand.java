@@ -21,7 +21,9 @@ import kiosk.app.bench.Voices;
 import kiosk.app.cli.JsonLines;
 import kiosk.app.cli.StoreOption;
 import kiosk.app.dialogue.Reply;
+import kiosk.app.session.Utterance;
 import kiosk.app.voice.KioskModels;
+import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
@@ -88,7 +90,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
      * speech off or never came, and the recognizer's compute time and audio (for its real-time factor).
      */
     private record Turn(String voice, double endpointWait, double finalText, double answer, double firstAudio,
-                        boolean cutOff, boolean endedBySilence, double recognitionComputeMs, double audioMs) {
+                        boolean cutOff, boolean endedBySilence, double recognitionComputeMs, double audioMs,
+                        boolean endedEarly, int falseStarts) {
 
         /** A turn the latency figures can count: ended by silence after the speech. */
         boolean timed() {
@@ -177,7 +180,17 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             result.put("cut_off", cutOff);
             result.put("not_ended_by_silence", neverEnded);
             result.put("end_of_speech", Map.of("after_complete_ms", VoiceTurns.END_OF_SPEECH.afterComplete()
-                    .toMillis(), "after_open_word_ms", VoiceTurns.END_OF_SPEECH.afterOpenWord().toMillis()));
+                    .toMillis(), "after_open_word_ms", VoiceTurns.END_OF_SPEECH.afterOpenWord().toMillis(),
+                    "after_complete_turn_ms", VoiceTurns.COMPLETE_TURN_SILENCE.toMillis(),
+                    "resumption_window_ms", VoiceTurns.RESUMPTION_WINDOW.toMillis()));
+            result.put("ended_early", turns.stream().filter(Turn::endedEarly).count());
+            Map<String, Object> falseStarts = new LinkedHashMap<>();
+            falseStarts.put("n", turns.stream().filter(t -> t.falseStarts() > 0).count());
+            falseStarts.put("of", turns.size());
+            falseStarts.put("by_voice", turns.stream().filter(t -> t.falseStarts() > 0).collect(
+                    java.util.stream.Collectors.groupingBy(Turn::voice, LinkedHashMap::new,
+                            java.util.stream.Collectors.counting())));
+            result.put("false_start", falseStarts);
             result.put("stages_ms", stages);
             result.put("cold_start_ms", coldStart);
             result.put("peak_rss_mb", peakRss);
@@ -239,10 +252,44 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         Audio question = clip.audio();
         RealTimeSource microphone = new RealTimeSource(Audio.silence(LEAD_MILLIS).append(question)
                 .append(Audio.silence(TRAIL_MILLIS)));
+        ShopperSession session = kiosk.newSession();
         long listenStart = System.nanoTime();
-        Transcriber.Result heard = voice.listen(microphone, true, partial -> { }, () -> false);
+        // the live path: the semantic end of turn judged in this shopper's session, its understanding kept
+        Transcriber.Result heard = voice.listen(microphone, true, session, partial -> { }, () -> false);
         long finalText = System.nanoTime();
-        Reply reply = voice.understand(kiosk.newSession(), heard.transcript().text());
+        double computeMs = (finalText - listenStart - microphone.waitedNanos()) / 1e6;
+        long[] moments = answer(voice, session, heard);
+        boolean early = heard.ending() == Transcriber.Ending.COMPLETE_TURN;
+        int falseStarts = 0;
+        // as kiosk run does after an early end: listen on; a shopper who goes on stops the reply, and the whole
+        // question is answered (what they wait for is that answer, timed from the end of their speech)
+        while (heard.ending() == Transcriber.Ending.COMPLETE_TURN) {
+            Optional<Transcriber.Result> more = voice.listenOn(microphone, heard, session, () -> { }, partial -> { },
+                    () -> false);
+            if (more.isEmpty()) {
+                break;
+            }
+            falseStarts++;
+            heard = more.get();
+            finalText = System.nanoTime();
+            moments = answer(voice, session, heard);
+        }
+        // the speech's end by the clip's own audio; a clip with none counts from its end
+        long speechEnd = LEAD_MILLIS + SpeechEnd.of(question).orElse(question.durationMillis());
+        long endOfSpeech = microphone.startNanos() + speechEnd * 1_000_000;
+        // the endpoint could be declared no sooner than its last chunk was "recorded"
+        double endpointWait = heard.audioMillis() - speechEnd;
+        return new Turn(clip.voice(), endpointWait, (finalText - endOfSpeech) / 1e6, (moments[0] - endOfSpeech) / 1e6,
+                (moments[1] - endOfSpeech) / 1e6, heard.audioMillis() < speechEnd, heard.endedBySilence(), computeMs,
+                heard.audioMillis(), early, falseStarts);
+    }
+
+    /**
+     * Answers what was heard as kiosk run does (the transcript, in the session whose end of turn understood it) and
+     * synthesizes the reply until its first audio: the moments the answer and the first audio were ready.
+     */
+    private static long[] answer(VoiceTurns voice, ShopperSession session, Transcriber.Result heard) {
+        Reply reply = voice.understand(session, Utterance.spoken(heard.transcript()));
         long answer = System.nanoTime();
         long[] firstAudio = {0};
         voice.speak(reply.answer(), chunk -> {
@@ -250,15 +297,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 firstAudio[0] = System.nanoTime();
             }
         });
-        // the speech's end by the clip's own audio; a clip with none counts from its end
-        long speechEnd = LEAD_MILLIS + SpeechEnd.of(question).orElse(question.durationMillis());
-        long endOfSpeech = microphone.startNanos() + speechEnd * 1_000_000;
-        // the endpoint could be declared no sooner than its last chunk was "recorded"
-        double endpointWait = heard.audioMillis() - speechEnd;
-        double computeMs = (finalText - listenStart - microphone.waitedNanos()) / 1e6;
-        return new Turn(clip.voice(), endpointWait, (finalText - endOfSpeech) / 1e6, (answer - endOfSpeech) / 1e6,
-                ((firstAudio[0] == 0 ? answer : firstAudio[0]) - endOfSpeech) / 1e6, heard.audioMillis() < speechEnd,
-                heard.ending() == Transcriber.Ending.END_OF_SPEECH, computeMs, heard.audioMillis());
+        return new long[] {answer, firstAudio[0] == 0 ? answer : firstAudio[0]};
     }
 
     private static Map<String, Object> stats(double[] values) {
@@ -277,6 +316,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         out.printf("cut off: %s of %s (the endpoint fell before the clip's speech ended: %s); not ended by silence: %s;"
                 + " both left out below%n", cutOff.get("n"), cutOff.get("of"), cutOff.get("by_voice"),
                 result.get("not_ended_by_silence"));
+        Map<?, ?> falseStarts = (Map<?, ?>) result.get("false_start");
+        out.printf("ended early (semantic end of turn): %s; false starts (the reply began, the shopper went on, the "
+                + "whole question was answered; timed by that answer): %s of %s (%s)%n", result.get("ended_early"),
+                falseStarts.get("n"), falseStarts.get("of"), falseStarts.get("by_voice"));
         out.println("| ms: from the end of speech (by the clip's audio), after_endpoint_*: from the endpoint "
                 + "| p50 | p95 | max | n |");
         out.println("|---|---|---|---|---|");

@@ -1,0 +1,21 @@
+package kiosk.speech;
+
+/**
+ * Whether the words heard so far make a whole request that the listener could answer now ("where are the garden
+ * hoses"), or one still waiting for its point ("where is the", "i'd like a", a clarification's half). The
+ * {@link Endpointer} asks it once the short silence of {@link EndOfSpeech#afterCompleteTurn()} has passed: a complete
+ * turn ends there, anything else waits for the long silence. The speech module has no idea of a store; the
+ * application that understands the words answers it (the kiosk: its understanding gives one clear answer).
+ *
+ * <p>Called on the recognizing thread, at most once per distinct text of an utterance (the endpointer keeps the last
+ * verdict), while the shopper is silent: it may take a few tens of milliseconds, not the 100 ms of a chunk.
+ */
+@FunctionalInterface
+public interface TurnCompleteness {
+
+    /** Nothing is ever complete early: only the silences of {@link EndOfSpeech} end a turn. */
+    TurnCompleteness NEVER = heard -> false;
+
+    /** Whether {@code heardSoFar} (the free decoder's text, never blank) is a whole, answerable request. */
+    boolean complete(String heardSoFar);
+}
