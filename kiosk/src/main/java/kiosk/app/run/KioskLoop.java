@@ -407,7 +407,7 @@ public final class KioskLoop implements KioskEvent.Handler {
             text = Optional.of("");
         }
         Duration longest = serving.config().timeouts().maxUtterance();
-        work.listen(text, source, audio.isEmpty(), stages(), longest);
+        work.listen(text, source, audio.isEmpty(), session, stages(), longest);
     }
 
     private TurnStages stages() {

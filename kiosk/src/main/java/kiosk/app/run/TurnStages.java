@@ -1,5 +1,6 @@
 package kiosk.app.run;
 
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -18,7 +19,13 @@ import kiosk.speech.Transcriber;
  */
 public interface TurnStages {
 
-    Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials, BooleanSupplier finish);
+    /**
+     * Hears a turn. A live source heard in {@code session} ends early when the words so far are a question the session
+     * answers clearly (the semantic end of turn, {@link VoiceTurns#live(kiosk.speech.RecognizerOptions,
+     * ShopperSession)}); without a session (out of service) only the long silence ends it.
+     */
+    Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
+                              Consumer<String> partials, BooleanSupplier finish);
 
     /** Answers what was heard, spoken with the recognizer's evidence (a product only the grammar heard is confirmed). */
     Reply understand(ShopperSession session, Utterance heard);
@@ -32,9 +39,11 @@ public interface TurnStages {
     static TurnStages of(VoiceTurns voice) {
         return new TurnStages() {
             @Override
-            public Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials,
-                                             BooleanSupplier finish) {
-                return voice.listen(source, live, partials, finish);
+            public Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
+                                             Consumer<String> partials, BooleanSupplier finish) {
+                return session.isPresent()
+                        ? voice.listen(source, live, session.get(), partials, finish)
+                        : voice.listen(source, live, partials, finish);
             }
 
             @Override

@@ -89,8 +89,8 @@ final class TurnWork implements AutoCloseable {
      * Starts a turn's listening: typed text is heard at once; otherwise {@code source} streams through recognition
      * ({@code live}: a microphone, ended by the end of speech), partial text shown as it grows.
      */
-    void listen(Optional<String> text, Optional<Supplier<AudioSource>> source, boolean live, TurnStages stages,
-                Duration longest) {
+    void listen(Optional<String> text, Optional<Supplier<AudioSource>> source, boolean live,
+                Optional<ShopperSession> session, TurnStages stages, Duration longest) {
         finishTurn(TurnListener.Outcome.ANSWERED, Optional.empty()); // a barge-in ends the reply's turn
         long id = workers.nextTurn();
         ShopperTurn current = new ShopperTurn(id);
@@ -104,7 +104,7 @@ final class TurnWork implements AutoCloseable {
         listening = Optional.of(workers.start(id, TurnWorkers.Role.LISTENING, longest.plus(LISTENING_SLACK), work -> {
             Transcriber.Result heard;
             try (AudioSource in = Stage.RECOGNITION.call(audio::get)) {
-                heard = Stage.RECOGNITION.call(() -> stages.listen(in, live, partial -> events.accept(
+                heard = Stage.RECOGNITION.call(() -> stages.listen(in, live, session, partial -> events.accept(
                         new KioskEvent.FromTurn(id, new SessionEvent.Partial(partial))), work::finishRequested));
             }
             long finalText = System.nanoTime();

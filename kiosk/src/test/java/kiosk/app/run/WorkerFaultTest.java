@@ -96,9 +96,9 @@ class WorkerFaultTest {
         };
         return new TurnStages() {
             @Override
-            public Transcriber.Result listen(AudioSource source, boolean live, Consumer<String> partials,
-                                             BooleanSupplier finish) {
-                Transcriber.Result heard = real.listen(source, live, partials, finish);
+            public Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
+                                             Consumer<String> partials, BooleanSupplier finish) {
+                Transcriber.Result heard = real.listen(source, live, session, partials, finish);
                 if (failing == Stage.RECOGNITION) {
                     maybeFail.run();
                 }
