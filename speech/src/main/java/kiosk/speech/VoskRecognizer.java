@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tinylog.Logger;
 import org.vosk.Recognizer;
 
 /**
@@ -21,6 +22,15 @@ import org.vosk.Recognizer;
  * Every utterance ends with Vosk's final result (an abandoned one too), after which Vosk starts the next from a fresh
  * feature pipeline, so a reused recognizer hears exactly what a new one would; only its clock keeps running, which
  * the word times here take out.
+ *
+ * <p>A free recognizer is rebuilt now and then: Vosk composes its decoding graph (the model's HCLr and Gr) on the fly
+ * and caches every state it composed inside the native recognizer, for good (the cache options are fixed inside
+ * Kaldi, not reachable from here). The cache saves much CPU on the next utterances, but it grows with every new
+ * word sequence heard: ~0.4–0.8 MB an utterance over 200 different recordings, not levelling off. So once the native
+ * heap has grown by {@link #GRAPH_CACHE_BOUND} since its first utterance, the native recognizer is freed and built
+ * again between utterances (a few milliseconds; its next utterances compose their states again, ~0.5 s of CPU
+ * spread over them). A grammar recognizer is never rebuilt: its graph is the store's small grammar, and rebuilding
+ * it would compile the grammar again.
  */
 final class VoskRecognizer implements ReusableRecognizer {
 
@@ -28,7 +38,21 @@ final class VoskRecognizer implements ReusableRecognizer {
     private static final RecognitionEvent NOTHING = new RecognitionEvent.Nothing();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Recognizer recognizer;
+    /**
+     * Growth of the native heap, since a free recognizer's first utterance, after which it is rebuilt: above the
+     * ~45 MB its cache takes for the same few questions asked over and over (so a kiosk hearing the usual questions
+     * keeps its cache warm), low enough that a day of different questions cannot take the kiosk's memory with it.
+     */
+    static final long GRAPH_CACHE_BOUND = 64L * 1024 * 1024;
+
+    /** Makes the native recognizer: again when a free one is rebuilt. */
+    private final java.util.function.Supplier<Recognizer> factory;
+    private Recognizer recognizer;
+    /** {@link #GRAPH_CACHE_BOUND}, or another for tests; a grammar recognizer: never rebuilt. */
+    private final long rebuildAfterGrowth;
+    /** The native heap in use at the first audio since the native recognizer was built; -1 until then. */
+    private long heapAtStart = -1;
+    private int rebuilds;
     private final Transcript.Source source;
     private final Endpointer endpointer;
     private final List<Word> words = new ArrayList<>();
@@ -44,13 +68,19 @@ final class VoskRecognizer implements ReusableRecognizer {
     /** The n-best readings of the segments decoded so far, combined (text and summed decoder score), best first. */
     private List<Reading> readings = List.of(new Reading("", 0, 0));
 
-    private VoskRecognizer(Recognizer recognizer, Transcript.Source source, EndOfSpeech endOfSpeech,
-                           int alternatives, boolean partials) {
-        this.recognizer = recognizer;
+    private VoskRecognizer(java.util.function.Supplier<Recognizer> factory, long rebuildAfterGrowth,
+                           Transcript.Source source, EndOfSpeech endOfSpeech, int alternatives, boolean partials) {
+        this.factory = factory;
+        this.recognizer = factory.get();
+        this.rebuildAfterGrowth = rebuildAfterGrowth;
         this.source = source;
         this.endpointer = new Endpointer(endOfSpeech);
         this.alternatives = alternatives;
         this.partials = partials;
+        configure();
+    }
+
+    private void configure() {
         recognizer.setWords(true);
         recognizer.setPartialWords(false);
         if (alternatives > 1) {
@@ -59,12 +89,18 @@ final class VoskRecognizer implements ReusableRecognizer {
     }
 
     static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech) {
-        try {
-            return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate()),
-                    Transcript.Source.FREE, endOfSpeech, 1, true);
-        } catch (IOException e) {
-            throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
-        }
+        return free(model, endOfSpeech, GRAPH_CACHE_BOUND);
+    }
+
+    /** A free recognizer rebuilt once the native heap grew by {@code rebuildAfterGrowth} bytes (tests: 0, always). */
+    static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech, long rebuildAfterGrowth) {
+        return new VoskRecognizer(() -> {
+            try {
+                return new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate());
+            } catch (IOException e) {
+                throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
+            }
+        }, rebuildAfterGrowth, Transcript.Source.FREE, endOfSpeech, 1, true);
     }
 
     /** A recognizer restricted to a grammar made by {@link #grammarJson}. */
@@ -78,8 +114,8 @@ final class VoskRecognizer implements ReusableRecognizer {
      */
     static VoskRecognizer grammar(SpeechModel model, String grammarJson, EndOfSpeech endOfSpeech, int alternatives,
                                   boolean partials) {
-        return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
-                Transcript.Source.GRAMMAR, endOfSpeech, alternatives, partials);
+        return new VoskRecognizer(() -> new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
+                Long.MAX_VALUE, Transcript.Source.GRAMMAR, endOfSpeech, alternatives, partials);
     }
 
     /**
@@ -104,6 +140,9 @@ final class VoskRecognizer implements ReusableRecognizer {
     public RecognitionEvent accept(AudioChunk chunk) {
         checkUsable();
         checkFormat(chunk);
+        if (heapAtStart < 0 && rebuildAfterGrowth != Long.MAX_VALUE) {
+            heapAtStart = NativeHeap.inUse().orElse(Long.MAX_VALUE); // unmeasurable: never rebuilt
+        }
         samplesThisUtterance += chunk.pcm().length / AudioFormat.SPEECH.bytesPerFrame();
         if (recognizer.acceptWaveForm(chunk.pcm(), chunk.pcm().length)) {
             words.addAll(segment(recognizer.getResult()));
@@ -179,12 +218,44 @@ final class VoskRecognizer implements ReusableRecognizer {
         }
         recognizer.reset(); // drops the last result Vosk keeps; the next audio starts a new feature pipeline
         samplesBefore += samplesThisUtterance;
+        if (samplesThisUtterance > 0 && graphCacheOverBound()) {
+            rebuild();
+        }
         samplesThisUtterance = 0;
         words.clear();
         lastPartial = "";
         readings = List.of(new Reading("", 0, 0));
         endpointer.restart(endOfSpeech);
         finished = false;
+    }
+
+    /** Whether the native heap grew past the bound since this native recognizer's first audio. */
+    private boolean graphCacheOverBound() {
+        if (heapAtStart < 0 || heapAtStart == Long.MAX_VALUE) {
+            return false;
+        }
+        long now = NativeHeap.inUse().orElse(heapAtStart);
+        return now - heapAtStart >= rebuildAfterGrowth;
+    }
+
+    /** A new native recognizer in place of this one, its graph cache empty; its clock starts at zero again. */
+    private void rebuild() {
+        long start = System.nanoTime();
+        Recognizer fresh = factory.get(); // first: should it fail, the old one is kept (and closed by close())
+        recognizer.close();
+        Logger.debug("free recognizer rebuilt (its graph cache passed {} MB) in {} µs", rebuildAfterGrowth >> 20,
+                (System.nanoTime() - start) / 1000);
+        recognizer = fresh;
+        configure();
+        samplesBefore = 0;
+        samplesThisUtterance = 0;
+        heapAtStart = -1;
+        rebuilds++;
+    }
+
+    /** How many times the native recognizer was rebuilt, for tests. */
+    int rebuilds() {
+        return rebuilds;
     }
 
     /** Frees the native recognizer; safe to call twice. */
