@@ -22,7 +22,7 @@ import org.tinylog.Logger;
  * recognizer back; one that cannot be reset (a decoder failed) is freed instead.
  *
  * <p>Giving back is done on a thread of the pool's own, off the shopper's path: resetting ends Vosk's utterance, a
- * free recognizer whose graph cache passed its bound is rebuilt (150–450 ms, see {@link VoskRecognizer}), and the
+ * free recognizer due for it is rebuilt with an empty graph cache (150–450 ms, see {@link VoskRecognizer}), and the
  * native heap's free pages are handed back to the system (3–50 ms). An {@link #open} of a kind being given back
  * waits for it (the next turn starts seconds later in practice) rather than building a second one.
  */

@@ -26,11 +26,17 @@ import org.vosk.Recognizer;
  * <p>A free recognizer is rebuilt now and then: Vosk composes its decoding graph (the model's HCLr and Gr) on the fly
  * and caches every state it composed inside the native recognizer, for good (the cache options are fixed inside
  * Kaldi, not reachable from here). The cache saves much CPU on the next utterances, but it grows with every new
- * word sequence heard: ~0.4–0.8 MB an utterance over 200 different recordings, not levelling off. So once the native
- * heap has grown by {@link #GRAPH_CACHE_BOUND} since its first utterance, the native recognizer is freed and built
- * again between utterances (a few milliseconds; its next utterances compose their states again, ~0.5 s of CPU
- * spread over them). A grammar recognizer is never rebuilt: its graph is the store's small grammar, and rebuilding
- * it would compile the grammar again.
+ * word sequence heard: ~0.4–0.8 MB an utterance over 200 different recordings, not levelling off. So after
+ * {@link #UTTERANCES_PER_GRAPH_CACHE} utterances the native recognizer is freed and built again, between utterances
+ * (150–450 ms, on the recognizer pool's thread; its next utterances compose their states again, ~0.5 s of CPU spread
+ * over them). A grammar recognizer is never rebuilt: its graph is the store's small grammar, and rebuilding it would
+ * compile the grammar again.
+ *
+ * <p>Tried and not taken: rebuilding it when malloc's bytes in use ({@code mallinfo2}) grew by 64 MB. That count
+ * swings with whatever else the process allocates at the moment (the JIT compiler's arenas among them): over 200
+ * recordings it rebuilt every 10 utterances and cost ~40 % more CPU. Rebuilding after every utterance doubles the
+ * CPU of a turn; after 25 or 50 of 200 recordings, peak memory was 308 and 322 MB against 375 MB, at no CPU cost
+ * that load on this machine let us see for 50.
  */
 final class VoskRecognizer implements ReusableRecognizer {
 
@@ -39,19 +45,18 @@ final class VoskRecognizer implements ReusableRecognizer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Growth of the native heap, since a free recognizer's first utterance, after which it is rebuilt: above the
-     * ~45 MB its cache takes for the same few questions asked over and over (so a kiosk hearing the usual questions
-     * keeps its cache warm), low enough that a day of different questions cannot take the kiosk's memory with it.
+     * Utterances a free recognizer decodes before it is rebuilt: its cache of ~45 MB for the usual questions is
+     * composed in the first five or so, so it stays warm for most turns, and the different questions of a day can
+     * add ~20–30 MB to it at most.
      */
-    static final long GRAPH_CACHE_BOUND = 64L * 1024 * 1024;
+    static final int UTTERANCES_PER_GRAPH_CACHE = 40;
 
     /** Makes the native recognizer: again when a free one is rebuilt. */
     private final java.util.function.Supplier<Recognizer> factory;
     private Recognizer recognizer;
-    /** {@link #GRAPH_CACHE_BOUND}, or another for tests; a grammar recognizer: never rebuilt. */
-    private final long rebuildAfterGrowth;
-    /** The native heap in use at the first audio since the native recognizer was built; -1 until then. */
-    private long heapAtStart = -1;
+    /** {@link #UTTERANCES_PER_GRAPH_CACHE}, or another for tests; a grammar recognizer: never rebuilt. */
+    private final int rebuildAfter;
+    private int utterancesDecoded;
     private int rebuilds;
     private final Transcript.Source source;
     private final Endpointer endpointer;
@@ -68,11 +73,11 @@ final class VoskRecognizer implements ReusableRecognizer {
     /** The n-best readings of the segments decoded so far, combined (text and summed decoder score), best first. */
     private List<Reading> readings = List.of(new Reading("", 0, 0));
 
-    private VoskRecognizer(java.util.function.Supplier<Recognizer> factory, long rebuildAfterGrowth,
+    private VoskRecognizer(java.util.function.Supplier<Recognizer> factory, int rebuildAfter,
                            Transcript.Source source, EndOfSpeech endOfSpeech, int alternatives, boolean partials) {
         this.factory = factory;
         this.recognizer = factory.get();
-        this.rebuildAfterGrowth = rebuildAfterGrowth;
+        this.rebuildAfter = rebuildAfter;
         this.source = source;
         this.endpointer = new Endpointer(endOfSpeech);
         this.alternatives = alternatives;
@@ -89,18 +94,18 @@ final class VoskRecognizer implements ReusableRecognizer {
     }
 
     static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech) {
-        return free(model, endOfSpeech, GRAPH_CACHE_BOUND);
+        return free(model, endOfSpeech, UTTERANCES_PER_GRAPH_CACHE);
     }
 
-    /** A free recognizer rebuilt once the native heap grew by {@code rebuildAfterGrowth} bytes (tests: 0, always). */
-    static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech, long rebuildAfterGrowth) {
+    /** A free recognizer rebuilt after every {@code rebuildAfter} utterances (tests: 1). */
+    static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech, int rebuildAfter) {
         return new VoskRecognizer(() -> {
             try {
                 return new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate());
             } catch (IOException e) {
                 throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
             }
-        }, rebuildAfterGrowth, Transcript.Source.FREE, endOfSpeech, 1, true);
+        }, rebuildAfter, Transcript.Source.FREE, endOfSpeech, 1, true);
     }
 
     /** A recognizer restricted to a grammar made by {@link #grammarJson}. */
@@ -115,7 +120,7 @@ final class VoskRecognizer implements ReusableRecognizer {
     static VoskRecognizer grammar(SpeechModel model, String grammarJson, EndOfSpeech endOfSpeech, int alternatives,
                                   boolean partials) {
         return new VoskRecognizer(() -> new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
-                Long.MAX_VALUE, Transcript.Source.GRAMMAR, endOfSpeech, alternatives, partials);
+                Integer.MAX_VALUE, Transcript.Source.GRAMMAR, endOfSpeech, alternatives, partials);
     }
 
     /**
@@ -140,9 +145,6 @@ final class VoskRecognizer implements ReusableRecognizer {
     public RecognitionEvent accept(AudioChunk chunk) {
         checkUsable();
         checkFormat(chunk);
-        if (heapAtStart < 0 && rebuildAfterGrowth != Long.MAX_VALUE) {
-            heapAtStart = NativeHeap.inUse().orElse(Long.MAX_VALUE); // unmeasurable: never rebuilt
-        }
         samplesThisUtterance += chunk.pcm().length / AudioFormat.SPEECH.bytesPerFrame();
         if (recognizer.acceptWaveForm(chunk.pcm(), chunk.pcm().length)) {
             words.addAll(segment(recognizer.getResult()));
@@ -218,7 +220,7 @@ final class VoskRecognizer implements ReusableRecognizer {
         }
         recognizer.reset(); // drops the last result Vosk keeps; the next audio starts a new feature pipeline
         samplesBefore += samplesThisUtterance;
-        if (samplesThisUtterance > 0 && graphCacheOverBound()) {
+        if (samplesThisUtterance > 0 && ++utterancesDecoded >= rebuildAfter) {
             rebuild();
         }
         samplesThisUtterance = 0;
@@ -229,27 +231,18 @@ final class VoskRecognizer implements ReusableRecognizer {
         finished = false;
     }
 
-    /** Whether the native heap grew past the bound since this native recognizer's first audio. */
-    private boolean graphCacheOverBound() {
-        if (heapAtStart < 0 || heapAtStart == Long.MAX_VALUE) {
-            return false;
-        }
-        long now = NativeHeap.inUse().orElse(heapAtStart);
-        return now - heapAtStart >= rebuildAfterGrowth;
-    }
-
     /** A new native recognizer in place of this one, its graph cache empty; its clock starts at zero again. */
     private void rebuild() {
         long start = System.nanoTime();
         Recognizer fresh = factory.get(); // first: should it fail, the old one is kept (and closed by close())
         recognizer.close();
-        Logger.debug("free recognizer rebuilt (its graph cache passed {} MB) in {} µs", rebuildAfterGrowth >> 20,
+        Logger.debug("free recognizer rebuilt after {} utterances in {} µs", utterancesDecoded,
                 (System.nanoTime() - start) / 1000);
         recognizer = fresh;
         configure();
         samplesBefore = 0;
         samplesThisUtterance = 0;
-        heapAtStart = -1;
+        utterancesDecoded = 0;
         rebuilds++;
     }
 
