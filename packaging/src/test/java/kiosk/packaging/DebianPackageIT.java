@@ -254,6 +254,65 @@ class DebianPackageIT {
     }
 
     @Test
+    void kioskRunWritesAClassArchiveInTheStateFolderUsesItAfterAndStartsWithADamagedOne() throws Exception {
+        Path state = Files.createDirectories(work.resolve("state-run"));
+        Path cache = state.resolve("cache");
+        quitAfterStart(state, "");
+        List<Path> archives = archives(cache);
+        assertEquals(1, archives.size(), "the first run wrote one archive at exit: " + archives);
+        Path archive = archives.get(0);
+        assertTrue(Files.size(archive) > 5_000_000, archive + " holds the loaded classes");
+
+        // the JVM's own class loading log says where the kiosk's classes came from
+        String second = quitAfterStart(state, "-Xlog:class+load=info");
+        assertTrue(second.contains("kiosk.app.Main source: shared objects file (top)"), second);
+        assertEquals(List.of(archive), archives(cache), "the archive is used as it is, not written again");
+
+        // damaged in the middle (its header intact): checked (VerifySharedSpaces) and left aside, the kiosk starts
+        archive.toFile().setWritable(true);
+        try (var file = new java.io.RandomAccessFile(archive.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            file.write(new byte[1_000_000]);
+        }
+        String damaged = quitAfterStart(state, "-Xlog:class+load=info");
+        assertTrue(damaged.contains("kiosk.app.Main source: jrt:/") || damaged.contains("kiosk.app.Main source: file:"),
+                damaged);
+        assertFalse(damaged.contains("kiosk.app.Main source: shared objects file"), damaged);
+
+        // another jar (an upgrade) is another archive's name: the old one is removed and a new one written
+        Path renamed = cache.resolve("kiosk-run-0.jsa");
+        Files.move(archive, renamed);
+        quitAfterStart(state, "");
+        List<Path> after = archives(cache);
+        assertEquals(List.of(archive), after, "the stale archive was removed and the current one written again");
+    }
+
+    /** Starts {@code kiosk run} from the unpacked package on the console panel and types /quit; its output. */
+    private static String quitAfterStart(Path state, String javaOptions) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("usr/bin/kiosk").toString(), "run")
+                .directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(java.util.Map.of("KIOSK_ROOT", root.toString(), "KIOSK_STATE", state.toString(),
+                "KIOSK_CONFIG", root.resolve("usr/share/kiosk/kiosk.conf").toString(),
+                "KIOSK_SOCKET", state.resolve("kiosk.sock").toString(), "KIOSK_JAVA_OPTS", javaOptions));
+        Process process = builder.start();
+        process.getOutputStream().write("/quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "kiosk run did not stop: " + out);
+        assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+
+    private static List<Path> archives(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
+    @Test
     void maintainerScriptsAreValidShell() throws Exception {
         for (String script : List.of("postinst", "prerm", "postrm")) {
             Result check = run(work, List.of("sh", "-n", control.resolve(script).toString()));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tinylog.Logger;
 import org.vosk.Recognizer;
 
 /**
@@ -21,6 +22,21 @@ import org.vosk.Recognizer;
  * Every utterance ends with Vosk's final result (an abandoned one too), after which Vosk starts the next from a fresh
  * feature pipeline, so a reused recognizer hears exactly what a new one would; only its clock keeps running, which
  * the word times here take out.
+ *
+ * <p>A free recognizer is rebuilt now and then: Vosk composes its decoding graph (the model's HCLr and Gr) on the fly
+ * and caches every state it composed inside the native recognizer, for good (the cache options are fixed inside
+ * Kaldi, not reachable from here). The cache saves much CPU on the next utterances, but it grows with every new
+ * word sequence heard: ~0.4–0.8 MB an utterance over 200 different recordings, not levelling off. So after
+ * {@link #UTTERANCES_PER_GRAPH_CACHE} utterances the native recognizer is freed and built again, between utterances
+ * (150–450 ms, on the recognizer pool's thread; its next utterances compose their states again, ~0.5 s of CPU spread
+ * over them). A grammar recognizer is never rebuilt: its graph is the store's small grammar, and rebuilding it would
+ * compile the grammar again.
+ *
+ * <p>Tried and not taken: rebuilding it when malloc's bytes in use ({@code mallinfo2}) grew by 64 MB. That count
+ * swings with whatever else the process allocates at the moment (the JIT compiler's arenas among them): over 200
+ * recordings it rebuilt every 10 utterances and cost ~40 % more CPU. Rebuilding after every utterance doubles the
+ * CPU of a turn; after 25 or 50 of 200 recordings, peak memory was 308 and 322 MB against 375 MB, at no CPU cost
+ * that load on this machine let us see for 50.
  */
 final class VoskRecognizer implements ReusableRecognizer {
 
@@ -28,7 +44,20 @@ final class VoskRecognizer implements ReusableRecognizer {
     private static final RecognitionEvent NOTHING = new RecognitionEvent.Nothing();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Recognizer recognizer;
+    /**
+     * Utterances a free recognizer decodes before it is rebuilt: its cache of ~45 MB for the usual questions is
+     * composed in the first five or so, so it stays warm for most turns, and the different questions of a day can
+     * add ~20–30 MB to it at most.
+     */
+    static final int UTTERANCES_PER_GRAPH_CACHE = 40;
+
+    /** Makes the native recognizer: again when a free one is rebuilt. */
+    private final java.util.function.Supplier<Recognizer> factory;
+    private Recognizer recognizer;
+    /** {@link #UTTERANCES_PER_GRAPH_CACHE}, or another for tests; a grammar recognizer: never rebuilt. */
+    private final int rebuildAfter;
+    private int utterancesDecoded;
+    private int rebuilds;
     private final Transcript.Source source;
     private final Endpointer endpointer;
     private final List<Word> words = new ArrayList<>();
@@ -44,13 +73,19 @@ final class VoskRecognizer implements ReusableRecognizer {
     /** The n-best readings of the segments decoded so far, combined (text and summed decoder score), best first. */
     private List<Reading> readings = List.of(new Reading("", 0, 0));
 
-    private VoskRecognizer(Recognizer recognizer, Transcript.Source source, EndOfSpeech endOfSpeech,
-                           int alternatives, boolean partials) {
-        this.recognizer = recognizer;
+    private VoskRecognizer(java.util.function.Supplier<Recognizer> factory, int rebuildAfter,
+                           Transcript.Source source, EndOfSpeech endOfSpeech, int alternatives, boolean partials) {
+        this.factory = factory;
+        this.recognizer = factory.get();
+        this.rebuildAfter = rebuildAfter;
         this.source = source;
         this.endpointer = new Endpointer(endOfSpeech);
         this.alternatives = alternatives;
         this.partials = partials;
+        configure();
+    }
+
+    private void configure() {
         recognizer.setWords(true);
         recognizer.setPartialWords(false);
         if (alternatives > 1) {
@@ -59,12 +94,18 @@ final class VoskRecognizer implements ReusableRecognizer {
     }
 
     static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech) {
-        try {
-            return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate()),
-                    Transcript.Source.FREE, endOfSpeech, 1, true);
-        } catch (IOException e) {
-            throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
-        }
+        return free(model, endOfSpeech, UTTERANCES_PER_GRAPH_CACHE);
+    }
+
+    /** A free recognizer rebuilt after every {@code rebuildAfter} utterances (tests: 1). */
+    static VoskRecognizer free(SpeechModel model, EndOfSpeech endOfSpeech, int rebuildAfter) {
+        return new VoskRecognizer(() -> {
+            try {
+                return new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate());
+            } catch (IOException e) {
+                throw new SpeechException("Vosk could not create a recognizer for " + model.folder() + ".", e);
+            }
+        }, rebuildAfter, Transcript.Source.FREE, endOfSpeech, 1, true);
     }
 
     /** A recognizer restricted to a grammar made by {@link #grammarJson}. */
@@ -78,8 +119,8 @@ final class VoskRecognizer implements ReusableRecognizer {
      */
     static VoskRecognizer grammar(SpeechModel model, String grammarJson, EndOfSpeech endOfSpeech, int alternatives,
                                   boolean partials) {
-        return new VoskRecognizer(new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
-                Transcript.Source.GRAMMAR, endOfSpeech, alternatives, partials);
+        return new VoskRecognizer(() -> new Recognizer(model.vosk(), AudioFormat.SPEECH.sampleRate(), grammarJson),
+                Integer.MAX_VALUE, Transcript.Source.GRAMMAR, endOfSpeech, alternatives, partials);
     }
 
     /**
@@ -179,12 +220,35 @@ final class VoskRecognizer implements ReusableRecognizer {
         }
         recognizer.reset(); // drops the last result Vosk keeps; the next audio starts a new feature pipeline
         samplesBefore += samplesThisUtterance;
+        if (samplesThisUtterance > 0 && ++utterancesDecoded >= rebuildAfter) {
+            rebuild();
+        }
         samplesThisUtterance = 0;
         words.clear();
         lastPartial = "";
         readings = List.of(new Reading("", 0, 0));
         endpointer.restart(endOfSpeech);
         finished = false;
+    }
+
+    /** A new native recognizer in place of this one, its graph cache empty; its clock starts at zero again. */
+    private void rebuild() {
+        long start = System.nanoTime();
+        Recognizer fresh = factory.get(); // first: should it fail, the old one is kept (and closed by close())
+        recognizer.close();
+        Logger.debug("free recognizer rebuilt after {} utterances in {} µs", utterancesDecoded,
+                (System.nanoTime() - start) / 1000);
+        recognizer = fresh;
+        configure();
+        samplesBefore = 0;
+        samplesThisUtterance = 0;
+        utterancesDecoded = 0;
+        rebuilds++;
+    }
+
+    /** How many times the native recognizer was rebuilt, for tests. */
+    int rebuilds() {
+        return rebuilds;
     }
 
     /** Frees the native recognizer; safe to call twice. */

@@ -77,6 +77,54 @@ class RecognizerReuseTest {
     }
 
     @Test
+    void aFreeRecognizerRebuiltBetweenUtterancesHearsWhatANewOneHears() {
+        // rebuilt after every utterance here, as after every 40 in the kiosk
+        try (VoskRecognizer rebuilt = VoskRecognizer.free(model, EndOfSpeech.OFF, 1)) {
+            for (int round = 0; round < 2; round++) {
+                for (Audio question : questions) {
+                    Transcript fresh = fresh(RecognizerOptions.free(), question);
+                    Transcript heard = feed(rebuilt, question);
+                    rebuilt.reset(EndOfSpeech.OFF);
+                    assertSame(fresh, heard, "rebuilt, round " + round);
+                }
+            }
+            assertEquals(2 * questions.size(), rebuilt.rebuilds(), "rebuilt after every utterance");
+        }
+        // the kiosk's recognizer keeps its graph cache over a few questions
+        try (VoskRecognizer kept = VoskRecognizer.free(model, EndOfSpeech.OFF)) {
+            for (Audio question : questions) {
+                feed(kept, question);
+                kept.reset(EndOfSpeech.OFF);
+            }
+            assertEquals(0, kept.rebuilds());
+        }
+    }
+
+    @Test
+    void aGrammarRecognizerIsNeverRebuilt() {
+        try (VoskRecognizer grammar = VoskRecognizer.grammar(model,
+                VoskRecognizer.grammarJson(model.grammarOf(STORE), 0), EndOfSpeech.OFF, 1)) {
+            for (Audio question : questions) {
+                feed(grammar, question);
+                grammar.reset(EndOfSpeech.OFF);
+            }
+            assertEquals(0, grammar.rebuilds(), "its graph is the store's grammar: rebuilding it compiles it again");
+        }
+    }
+
+    @Test
+    void anOpenRightAfterAGiveBackWaitsForItInsteadOfBuildingAnother() {
+        RecognizerOptions options = RecognizerOptions.grammar(List.of("where is the mulch", "how much is the mulch"));
+        int built = model.recognizersBuilt();
+        for (int turn = 0; turn < 5; turn++) {
+            try (StreamingRecognizer recognizer = model.open(options)) {
+                feed(recognizer, questions.get(turn % questions.size()));
+            } // given back on the pool's thread; the next open, at once, must find it
+        }
+        assertEquals(built + 1, model.recognizersBuilt(), "one recognizer for five back-to-back utterances");
+    }
+
+    @Test
     void anotherSetOfPhrasesGetsItsOwnGrammar() {
         Audio question = questions.get(2); // "how much is the cordless drill"
         Transcript before;
