@@ -22,6 +22,7 @@ import kiosk.app.voice.SpokenTurn;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
 import kiosk.speech.RecognizerOptions;
+import kiosk.speech.Transcript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -112,7 +113,7 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                                 audioMs += question.durationMillis();
                                 sttMs += spoken.timingsMs().get("stt") + spoken.timingsMs().get("stt_final");
                                 String answer = spoken.reply().answer();
-                                score.add(turn, spoken.transcript().text(), spoken.reply().intent(), answer,
+                                score.add(turn, heard(spoken.transcript()), spoken.reply().intent(), answer,
                                         run.judge().judge(turn, answer),
                                         spoken.timingsMs().get("end_of_speech_to_first_audio"));
                             }
@@ -161,6 +162,12 @@ public final class BenchSpokenCommand implements Callable<Integer> {
             }
         }
         return names;
+    }
+
+    /** The text understood and, when two decoders heard it, what the other one heard: a miss shows both. */
+    private static String heard(Transcript transcript) {
+        return transcript.text() + transcript.rival().map(rival -> " | " + rival.source().name().toLowerCase()
+                + ": " + rival.text()).orElse("");
     }
 
     private static Audio speak(KioskModels models, String voiceName, String text, Path scratch) {
