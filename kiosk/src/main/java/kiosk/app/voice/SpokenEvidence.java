@@ -32,8 +32,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * kiosk can answer; the free reading too when it asks for something the store does not sell and the grammar's only
  * a FAQ or a department; otherwise the grammar reading. Facts are stated only about a product both decoders heard:
  * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
- * (the same need in both); any other product is named back as a question first ("Did you say the Ice Melt?", "Do
- * you mean the Tweezers?").
+ * (the same need in both); or about a product the grammar decoder's n-best readings name with
+ * {@link #GRAMMAR_SURE} of their probability, its grammar holding "[unk]" where a product goes so that something else
+ * has somewhere to go; any other product is named back as a question first ("Did you say the Ice Melt?", "Do you
+ * mean the Tweezers?").
  */
 public final class SpokenEvidence {
 
@@ -101,12 +103,10 @@ public final class SpokenEvidence {
         List<String> freeWords = words(free.text());
         List<String> grammarWords = words(grammar.text());
         // heard by both: each reading says its name (by sound) or is understood to ask for it; or the grammar decoder
-        // is sure of it against everything else it could have heard, unless the free decoder heard something the
-        // store does not sell
-        boolean freeHeardOther = fromFree.intent() == Intent.NOT_FOUND;
+        // is sure of it against everything else it could have heard, "[unk]" in a question included (the free
+        // reading is often no English at all in a robotic voice: "are there many smart smiles left")
         Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
-                && (heardIn(freeWords, fromFree, product)
-                || !freeHeardOther && grammarShare(grammar, product) >= GRAMMAR_SURE);
+                && (heardIn(freeWords, fromFree, product) || grammarShare(grammar, product) >= GRAMMAR_SURE);
         Optional<Product> grammarProduct = product(fromGrammar);
         if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
