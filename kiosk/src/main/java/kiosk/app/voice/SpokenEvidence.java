@@ -104,9 +104,13 @@ public final class SpokenEvidence {
         List<String> grammarWords = words(grammar.text());
         // heard by both: each reading says its name (by sound) or is understood to ask for it; or the grammar decoder
         // is sure of it against everything else it could have heard, "[unk]" in a question included (the free
-        // reading is often no English at all in a robotic voice: "are there many smart smiles left")
+        // reading is often no English at all in a robotic voice: "are there many smart smiles left"), and the free
+        // reading asks for no other product ("i burned my hand on the stove" heard by the grammar as "… the dove",
+        // the Deodorant, and by the free decoder as a burn)
+        Optional<Product> freeProduct = product(fromFree);
         Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
-                && (heardIn(freeWords, fromFree, product) || grammarShare(grammar, product) >= GRAMMAR_SURE);
+                && (heardIn(freeWords, fromFree, product) || grammarShare(grammar, product) >= GRAMMAR_SURE
+                && freeProduct.filter(asked -> !asked.equals(product)).isEmpty());
         Optional<Product> grammarProduct = product(fromGrammar);
         if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
