@@ -105,8 +105,8 @@ public final class SpokenEvidence {
         // heard by both: each reading says its name (by sound) or is understood to ask for it; or the grammar decoder
         // is sure of it against everything else it could have heard, "[unk]" in a question included (the free
         // reading is often no English at all in a robotic voice: "are there many smart smiles left"), and the free
-        // reading asks for no other product ("i burned my hand on the stove" heard by the grammar as "… the dove",
-        // the Deodorant, and by the free decoder as a burn)
+        // reading asks for no other product ("i'm diabetic and i need to check my blood sugar", heard by the grammar
+        // as "… blood shampoo")
         Optional<Product> freeProduct = product(fromFree);
         Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
                 && (heardIn(freeWords, fromFree, product) || grammarShare(grammar, product) >= GRAMMAR_SURE
