@@ -66,7 +66,10 @@ public record RecognizerOptions(List<String> phrases, Mode mode, EndOfSpeech end
         return new RecognizerOptions(phrases, mode, policy, alternatives, outOfGrammar);
     }
 
-    /** The grammar decoder's {@code count} best hypotheses (grammar mode; free and biased keep the best only). */
+    /**
+     * The grammar decoder's {@code count} best hypotheses (grammar mode, and the grammar decoder of biased mode; the
+     * free decoder keeps the best only, with its word confidences).
+     */
     public RecognizerOptions withAlternatives(int count) {
         return new RecognizerOptions(phrases, mode, endOfSpeech, count, outOfGrammar);
     }

@@ -38,7 +38,8 @@ final class RecognizerPool implements AutoCloseable {
                 case FREE -> new Kind(options.mode(), List.of(), 0, 1);
                 case GRAMMAR -> new Kind(options.mode(), options.phrases(), options.outOfGrammar(),
                         options.alternatives());
-                case BIASED -> new Kind(options.mode(), options.phrases(), options.outOfGrammar(), 1);
+                case BIASED -> new Kind(options.mode(), options.phrases(), options.outOfGrammar(),
+                        options.alternatives());
             };
         }
     }

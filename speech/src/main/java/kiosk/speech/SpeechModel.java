@@ -162,8 +162,9 @@ public final class SpeechModel implements AutoCloseable {
         VoskRecognizer free = VoskRecognizer.free(this, EndOfSpeech.OFF);
         try {
             // nobody shows the grammar decoder's partial text: it only decodes until the end
-            return new BiasedRecognizer(free, VoskRecognizer.grammar(this, grammar(options), EndOfSpeech.OFF, 1, false),
-                    options.endOfSpeech());
+            // the grammar decoder's n-best readings (options.alternatives()) say how sure it is of a store phrase
+            return new BiasedRecognizer(free, VoskRecognizer.grammar(this, grammar(options), EndOfSpeech.OFF,
+                    options.alternatives(), false), options.endOfSpeech());
         } catch (RuntimeException e) {
             free.close();
             throw e;
@@ -215,16 +216,21 @@ public final class SpeechModel implements AutoCloseable {
     }
 
     /**
-     * The phrases as Vosk wants them: normalized, words the model lacks removed. Repeats are kept: Vosk estimates
-     * the grammar's word statistics from its phrases, so a phrase given twice is twice as likely.
+     * The phrases as Vosk wants them: normalized, words the model lacks removed, "[unk]" (speech outside the
+     * grammar, as a phrase's slot: "where is the [unk]") kept. Repeats are kept: Vosk estimates the grammar's word
+     * statistics from its phrases, so a phrase given twice is twice as likely.
      */
     List<String> grammarOf(Collection<String> phrases) {
         List<String> grammar = new ArrayList<>();
         for (String phrase : phrases) {
             StringBuilder kept = new StringBuilder();
-            for (String word : SpokenForm.normalize(phrase, true).split(" ")) {
-                if (!word.isEmpty() && knows(word)) {
-                    kept.append(kept.isEmpty() ? "" : " ").append(word);
+            for (String part : phrase.split("(?=\\[unk\\])|(?<=\\[unk\\])")) {
+                String[] words = part.equals(VoskRecognizer.UNKNOWN) ? new String[] {part}
+                        : SpokenForm.normalize(part, true).split(" ");
+                for (String word : words) {
+                    if (!word.isEmpty() && (word.equals(VoskRecognizer.UNKNOWN) || knows(word))) {
+                        kept.append(kept.isEmpty() ? "" : " ").append(word);
+                    }
                 }
             }
             if (!kept.isEmpty()) {

@@ -242,7 +242,8 @@ class RecognizerReuseTest {
             case FREE -> VoskRecognizer.free(model, EndOfSpeech.OFF);
             case GRAMMAR -> VoskRecognizer.grammar(model, json, EndOfSpeech.OFF, options.alternatives());
             case BIASED -> new BiasedRecognizer(VoskRecognizer.free(model, EndOfSpeech.OFF),
-                    VoskRecognizer.grammar(model, json, EndOfSpeech.OFF, 1, false), EndOfSpeech.OFF);
+                    VoskRecognizer.grammar(model, json, EndOfSpeech.OFF, options.alternatives(), false),
+                    EndOfSpeech.OFF);
         }) {
             return feed(recognizer, question);
         }

@@ -1,6 +1,14 @@
 package kiosk.app.voice;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import kiosk.app.store.Product;
+import kiosk.app.store.StoreKnowledge;
 
 /**
  * Phrases shoppers ask with, beside the store's own words, for the grammar decoder of store-biased recognition: the
@@ -32,6 +40,61 @@ final class ShopperPhrases {
             "can i talk to", "i want to talk to", "the pharmacist", "a real person", "someone",
             "that's all", "that's all thanks", "see you", "okay", "great", "no thanks", "yes please");
 
+    /**
+     * Whole questions with a product in them, "%s" for its name or alias (singular) and "%ss" for the plural: Vosk
+     * makes a bigram model of the grammar's sentences, so a product name learnt only as a sentence of its own follows
+     * "where is the" by back-off alone, and a question frame learnt alone ends before any product. In whole questions
+     * the bigram "the stud" and "finder in" are seen, and a product's last word ends a sentence.
+     */
+    static final List<String> QUESTIONS = List.of(
+            "where is the %s", "where are the %ss", "where can i find %ss", "where do you keep the %ss",
+            "how much is the %s", "how much are the %ss", "what's the price of the %s",
+            "do you have %ss", "do you sell %ss", "is the %s in stock", "any %ss left", "i need %ss");
+
+    /**
+     * The questions above with no product the store sells in them: "[unk]" (speech outside the grammar) where the
+     * product goes, so that "where's the milk" has a sentence to become other than the nearest product's. As many
+     * as {@link #UNKNOWN_SHARE} of the products, per question.
+     */
+    static final double UNKNOWN_SHARE = 0.1;
+
     private ShopperPhrases() {
+    }
+
+    /**
+     * The store's products asked for in whole questions (every name and alias, in each of {@link #QUESTIONS}), and
+     * the same questions asking for something the store does not sell.
+     */
+    static List<String> questions(StoreKnowledge knowledge) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Product product : knowledge.products()) {
+            names.add(product.name().toLowerCase(Locale.ROOT));
+            product.aliases().forEach(alias -> names.add(alias.toLowerCase(Locale.ROOT)));
+        }
+        List<String> questions = new ArrayList<>();
+        for (String question : QUESTIONS) {
+            boolean plural = question.contains("%ss");
+            String frame = question.replace("%ss", "%s");
+            for (String name : names) {
+                questions.add(String.format(Locale.ROOT, frame, plural ? plural(name) : name));
+            }
+            int unknown = (int) Math.max(1, Math.round(UNKNOWN_SHARE * knowledge.products().size()));
+            questions.addAll(Collections.nCopies(unknown, String.format(Locale.ROOT, frame, "[unk]")));
+        }
+        return questions;
+    }
+
+    /** The plural of a name's last word, as shoppers say it: "hammers", "batteries", "brushes"; numbers stay. */
+    static String plural(String name) {
+        int space = name.lastIndexOf(' ');
+        String last = name.substring(space + 1);
+        String head = name.substring(0, space + 1);
+        if (last.length() <= 2 || !Character.isLetter(last.charAt(last.length() - 1)) || last.endsWith("s")) {
+            return name;
+        }
+        if (last.endsWith("y") && !last.matches(".*[aeiou]y")) {
+            return head + last.substring(0, last.length() - 1) + "ies";
+        }
+        return head + (last.matches(".*(ch|sh|x|z)") ? last + "es" : last + "s");
     }
 }

@@ -17,6 +17,7 @@ import kiosk.speech.Pronunciations;
 import kiosk.speech.SpokenForm;
 import kiosk.speech.Transcript;
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.tinylog.Logger;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -31,8 +32,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * kiosk can answer; the free reading too when it asks for something the store does not sell and the grammar's only
  * a FAQ or a department; otherwise the grammar reading. Facts are stated only about a product both decoders heard:
  * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
- * (the same need in both); any other product is named back as a question first ("Did you say the Ice Melt?", "Do
- * you mean the Tweezers?").
+ * (the same need in both); or about a product the grammar decoder's n-best readings name with
+ * {@link #GRAMMAR_SURE} of their probability, its grammar holding "[unk]" where a product goes so that something else
+ * has somewhere to go; any other product is named back as a question first ("Did you say the Ice Melt?", "Do you
+ * mean the Tweezers?").
  */
 public final class SpokenEvidence {
 
@@ -55,6 +58,17 @@ public final class SpokenEvidence {
     static final double FREE_SURE = 0.98;
     /** A grammar reading understood as one of these may only be the store phrase nearest to something else. */
     private static final Set<Intent> NEAREST_PHRASE = Set.of(Intent.FAQ, Intent.DEPARTMENT_LOCATION);
+    /**
+     * How many readings the grammar decoder gives (its n-best): with "[unk]" standing for a product the store does not
+     * sell in its questions ({@link ShopperPhrases#questions}), the share of their probability that names a product
+     * is how sure it is of hearing that product rather than something else.
+     */
+    static final int GRAMMAR_READINGS = 10;
+    /**
+     * The grammar decoder's readings naming a product hold this share of their probability or more: the product is
+     * taken as heard, though the free decoder heard it otherwise (espeak-ng's "smart bulbs" as "smart smiles").
+     */
+    static final double GRAMMAR_SURE = 0.95;
     /** Intents that answer nothing: a reading understood so is no better than the other one. */
     private static final Set<Intent> ANSWERS_NOTHING = Set.of(Intent.NOT_FOUND, Intent.NOT_UNDERSTOOD, Intent.CLARIFY);
 
@@ -84,25 +98,57 @@ public final class SpokenEvidence {
             return new Reading(free.text(), product -> true);
         }
         Interpretation fromGrammar = interpret.apply(grammar.text());
+        Logger.debug("free reading \"{}\" ({}), grammar readings {}", free.text(), fromFree.intent(),
+                grammar.readings());
         List<String> freeWords = words(free.text());
         List<String> grammarWords = words(grammar.text());
-        // heard by both: each reading says its name (by sound) or is understood to ask for it
-        Predicate<Product> bothHeard = product -> heardIn(freeWords, fromFree, product)
-                && heardIn(grammarWords, fromGrammar, product);
+        // heard by both: each reading says its name (by sound) or is understood to ask for it; or the grammar decoder
+        // is sure of it against everything else it could have heard, "[unk]" in a question included (the free
+        // reading is often no English at all in a robotic voice: "are there many smart smiles left"), and the free
+        // reading asks for no other product ("i'm diabetic and i need to check my blood sugar", heard by the grammar
+        // as "… blood shampoo")
+        Optional<Product> freeProduct = product(fromFree);
+        Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
+                && (heardIn(freeWords, fromFree, product) || grammarShare(grammar, product) >= GRAMMAR_SURE
+                && freeProduct.filter(asked -> !asked.equals(product)).isEmpty());
         Optional<Product> grammarProduct = product(fromGrammar);
-        if (grammarProduct.isPresent() && heardIn(freeWords, fromFree, grammarProduct.get())) {
+        if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
         }
         if (!ANSWERS_NOTHING.contains(fromFree.intent())
                 && (product(fromFree).isPresent() || grammarProduct.isEmpty())) {
             return new Reading(free.text(), bothHeard);
         }
-        if (fromFree.intent() == Intent.NOT_FOUND && NEAREST_PHRASE.contains(fromGrammar.intent())) {
+        if (fromFree.intent() == Intent.NOT_FOUND && (NEAREST_PHRASE.contains(fromGrammar.intent())
+                || grammarProduct.isEmpty() && grammar.readings().get(0).unheard() > 0)) {
             // the free decoder heard something the store does not sell; the grammar's FAQ or department is only the
-            // nearest store phrase: "bathroom tiles" heard as "bathroom aisle", "hearing aids" as "… any aids"
+            // nearest store phrase: "bathroom tiles" heard as "bathroom aisle", "hearing aids" as "… any aids"; or
+            // the grammar heard a question about something outside it ("where is the [unk]")
             return new Reading(free.text(), product -> false);
         }
         return new Reading(grammar.text(), bothHeard);
+    }
+
+    /**
+     * The share of the grammar decoder's readings' probability (their scores are log-likelihoods) held by the
+     * readings that say the product's name or an alias; 0 with a single reading, which says nothing of how sure it is.
+     */
+    static double grammarShare(Transcript grammar, Product product) {
+        List<kiosk.speech.Reading> readings = grammar.readings();
+        if (readings.size() < 2) {
+            return 0;
+        }
+        double top = readings.get(0).score();
+        double all = 0;
+        double naming = 0;
+        for (kiosk.speech.Reading reading : readings) {
+            double weight = Math.exp(reading.score() - top);
+            all += weight;
+            if (reading.unheard() == 0 && heardByName(words(reading.text()), product)) {
+                naming += weight;
+            }
+        }
+        return naming / all;
     }
 
     private static boolean heardIn(List<String> words, Interpretation meaning, Product product) {

@@ -113,7 +113,7 @@ public final class StoreKiosk {
 
     /** Recognition biased toward this store's words and its command phrases. */
     private RecognizerOptions recognition() {
-        return RecognizerOptions.biased(vocabulary());
+        return RecognizerOptions.biased(vocabulary()).withAlternatives(SpokenEvidence.GRAMMAR_READINGS);
     }
 
     /**
@@ -131,6 +131,7 @@ public final class StoreKiosk {
     public List<String> vocabulary() {
         List<String> phrases = new ArrayList<>(knowledge.vocabularyPhrases());
         ShopperPhrases.FRAMES.stream().filter(frame -> !phrases.contains(frame)).forEach(phrases::add);
+        phrases.addAll(ShopperPhrases.questions(knowledge));
         contexts.forEach(context -> phrases.addAll(context.grammarPhrases()));
         return phrases;
     }

@@ -123,4 +123,33 @@ class SpokenEvidenceTest {
         assertEquals("where is the duck tape", free.text());
         assertTrue(free.heardForSure().test(DUCT_TAPE), "free recognition alone: taken as typed words");
     }
+
+    /** A grammar transcript with n-best readings (log-likelihood scores) and the free decoder's reading. */
+    private static Transcript grammarReadings(String free, kiosk.speech.Reading... readings) {
+        return new Transcript(readings[0].text(), List.of(), 0.9, Transcript.Source.GRAMMAR, List.of(readings))
+                .withRival(new Transcript(free, List.of(), 0.5, Transcript.Source.FREE));
+    }
+
+    @Test
+    void aProductTheGrammarsReadingsAgreeOnIsHeardUnlessTheFreeReadingAsksForAnother() {
+        Product tape = conversation.interpret("where is the duct tape").bestProduct().orElseThrow().product();
+        kiosk.speech.Reading duct = new kiosk.speech.Reading("where is the duct tape", 120, 0);
+        kiosk.speech.Reading duck = new kiosk.speech.Reading("where is the duck tape", 119, 0);
+        kiosk.speech.Reading unknown = new kiosk.speech.Reading("where is the", 119.5, 1);
+        assertEquals(1.0, SpokenEvidence.grammarShare(grammarReadings("", duct, duck), tape), 1e-9,
+                "both readings name it (duck tape is an alias)");
+        assertEquals(1 / (1 + Math.exp(-1) + Math.exp(-0.5)) + Math.exp(-1) / (1 + Math.exp(-1) + Math.exp(-0.5)),
+                SpokenEvidence.grammarShare(grammarReadings("", duct, duck, unknown), tape), 1e-9,
+                "speech outside the grammar takes its share");
+        assertEquals(0, SpokenEvidence.grammarShare(grammarReadings("", duct), tape),
+                "one reading says nothing of how sure the grammar is");
+
+        SpokenEvidence.Reading garbled = weigh(grammarReadings("where is a duck stay", duct, duck));
+        assertEquals("where is the duct tape", garbled.text());
+        assertTrue(garbled.heardForSure().test(tape), "the free reading asks for nothing; the grammar is sure");
+        SpokenEvidence.Reading unsure = weigh(grammarReadings("where is a duck stay", duct, duck, unknown));
+        assertFalse(unsure.heardForSure().test(tape), "a third of the grammar's probability heard something else");
+        SpokenEvidence.Reading other = weigh(grammarReadings("where is the claw hammer", duct, duck));
+        assertFalse(other.heardForSure().test(tape), "the free decoder heard another product");
+    }
 }

@@ -22,6 +22,7 @@ import kiosk.app.voice.SpokenTurn;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
 import kiosk.speech.RecognizerOptions;
+import kiosk.speech.Transcript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -56,6 +57,14 @@ public final class BenchSpokenCommand implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * Silence before the question (the shopper draws breath after pressing, as in {@code bench latency}) and after
+     * it. Both voices begin speaking within 5 ms of their audio's start, which no microphone hears: without the lead
+     * the decoders lost the first word ("hello" heard as "the low", "where can I find" as "they can I find").
+     */
+    static final int LEAD_MILLIS = 300;
+    static final int TRAIL_MILLIS = 300;
 
     @Mixin
     private StoreOption store;
@@ -99,12 +108,12 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                             ShopperSession session = run.kiosk().newSession();
                             for (QuestionSet.Turn turn : turns) {
                                 Audio question = speak(models, voiceName, turn.ask(), scratch);
-                                SpokenTurn spoken = turnsOfVoice.take(question.append(Audio.silence(300)), session,
-                                        chunk -> { });
+                                SpokenTurn spoken = turnsOfVoice.take(Audio.silence(LEAD_MILLIS).append(question)
+                                        .append(Audio.silence(TRAIL_MILLIS)), session, chunk -> { });
                                 audioMs += question.durationMillis();
                                 sttMs += spoken.timingsMs().get("stt") + spoken.timingsMs().get("stt_final");
                                 String answer = spoken.reply().answer();
-                                score.add(turn, spoken.transcript().text(), spoken.reply().intent(), answer,
+                                score.add(turn, heard(spoken.transcript()), spoken.reply().intent(), answer,
                                         run.judge().judge(turn, answer),
                                         spoken.timingsMs().get("end_of_speech_to_first_audio"));
                             }
@@ -153,6 +162,12 @@ public final class BenchSpokenCommand implements Callable<Integer> {
             }
         }
         return names;
+    }
+
+    /** The text understood and, when two decoders heard it, what the other one heard: a miss shows both. */
+    private static String heard(Transcript transcript) {
+        return transcript.text() + transcript.rival().map(rival -> " | " + rival.source().name().toLowerCase()
+                + ": " + rival.text()).orElse("");
     }
 
     private static Audio speak(KioskModels models, String voiceName, String text, Path scratch) {
