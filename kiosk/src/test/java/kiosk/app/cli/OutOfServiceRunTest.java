@@ -176,10 +176,11 @@ class OutOfServiceRunTest {
         assertFalse(kiosk.screen().contains("Listening…"), "a press does not listen:\n" + kiosk.screen());
         List<Path> replies = replies();
         assertEquals(1, replies.size(), replies.toString());
-        // what a shopper hears, by the speech model (which hears "a team" as "it team": the sentence, not its letters)
+        // what a shopper hears, by the speech model: the sentence, not its letters. Kaldi dithers the audio at random,
+        // and "a team" comes back as "it team" or "it to" from run to run; the words around it come back whole
         String heard = heard(replies.get(0));
         assertTrue(heard.startsWith("sorry i can't answer questions right now i'll call")
-                && heard.endsWith("team member"),
+                && heard.endsWith(" member"),
                 heard);
 
         // a reload before the fix keeps it out of service, with the reason; after the fix it serves
