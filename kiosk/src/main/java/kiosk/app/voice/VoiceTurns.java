@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -18,7 +20,6 @@ import kiosk.speech.EndOfSpeech;
 import kiosk.speech.RecognizerOptions;
 import kiosk.speech.SpeechModel;
 import kiosk.speech.SpeechSynthesizer;
-import kiosk.speech.RecognitionEvent;
 import kiosk.speech.StreamingRecognizer;
 import kiosk.speech.Transcriber;
 import kiosk.speech.Transcript;
@@ -123,43 +124,43 @@ public final class VoiceTurns {
         String start = heard.transcript().text();
         RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(
                 rest -> session.answersClearly(start + " " + rest)));
-        try (StreamingRecognizer recognizer = speechModel.open(options)) {
-            long fed = 0;
-            boolean going = false;
-            long lastChunk = System.nanoTime();
-            while (!finish.getAsBoolean()) {
+        AtomicBoolean going = new AtomicBoolean();
+        Runnable goesOn = () -> {
+            if (going.compareAndSet(false, true)) {
+                resumed.run();
+            }
+        };
+        AtomicLong fed = new AtomicLong();
+        AudioSource counted = new AudioSource() {
+            @Override
+            public Optional<AudioChunk> read() {
                 Optional<AudioChunk> chunk = source.read();
-                if (chunk.isEmpty()) {
-                    break;
-                }
-                fed += chunk.get().durationMillis();
-                RecognitionEvent event = recognizer.accept(chunk.get());
-                lastChunk = System.nanoTime();
-                if (event instanceof RecognitionEvent.Partial partial) {
-                    if (!going) {
-                        going = true;
-                        resumed.run();
-                    }
-                    partials.accept(heard.transcript().text() + " " + partial.text());
-                } else if (event instanceof RecognitionEvent.Endpoint endpoint) {
-                    if (!going) { // words and their end in one chunk
-                        resumed.run();
-                    }
-                    return Optional.of(new Transcriber.Result(joined(heard.transcript(), endpoint.transcript()),
-                            endpoint.completeTurn() ? Transcriber.Ending.COMPLETE_TURN
-                                    : Transcriber.Ending.END_OF_SPEECH, lastChunk, heard.audioMillis() + fed));
-                }
-                if (!going && fed >= RESUMPTION_WINDOW.toMillis()) {
-                    return Optional.empty();
-                }
+                chunk.ifPresent(read -> fed.addAndGet(read.durationMillis()));
+                return chunk;
             }
-            if (!going) {
-                return Optional.empty();
+
+            @Override
+            public void close() {
+                // the caller's source: the caller closes it
             }
-            Transcript rest = recognizer.finish();
-            return Optional.of(new Transcriber.Result(joined(heard.transcript(), rest), Transcriber.Ending.FINISHED,
-                    lastChunk, heard.audioMillis() + fed));
+        };
+        Transcriber.Result added;
+        try (StreamingRecognizer recognizer = speechModel.open(options)) {
+            // the one chunk loop; the window closes when it passed in silence
+            added = Transcriber.stream(recognizer, counted, partial -> {
+                goesOn.run();
+                partials.accept(start + " " + partial);
+            }, () -> finish.getAsBoolean() || (!going.get() && fed.get() >= RESUMPTION_WINDOW.toMillis()));
         }
+        if (added.endedBySilence()) {
+            goesOn.run(); // words and their end in one chunk
+        } else if (!going.get()) {
+            return Optional.empty();
+        }
+        // a source that ended is a finished question here: the question already had its start
+        Transcriber.Ending ending = added.endedBySilence() ? added.ending() : Transcriber.Ending.FINISHED;
+        return Optional.of(new Transcriber.Result(joined(heard.transcript(), added.transcript()), ending,
+                added.lastChunkNanos(), heard.audioMillis() + added.audioMillis()));
     }
 
     /**
