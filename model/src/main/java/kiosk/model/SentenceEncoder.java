@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +21,21 @@ import org.tinylog.Logger;
  */
 public final class SentenceEncoder implements AutoCloseable {
 
+    /** Questions whose vectors {@link #encode} keeps: a few turns' worth (1.5 KB each). */
+    static final int RECENT_QUERIES = 32;
+
     private final OnnxModel model;
     private final HuggingFaceTokenizer tokenizer;
     private final EncoderRecipe recipe;
     private final int dimension;
     private final Optional<VectorCache> vectorCache;
+    /** The last questions encoded, least recently used first (see {@link #encode}). */
+    private final Map<String, float[]> recentQueries = new LinkedHashMap<>(RECENT_QUERIES * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT_QUERIES;
+        }
+    };
     private volatile boolean closed;
 
     private SentenceEncoder(OnnxModel model, HuggingFaceTokenizer tokenizer, EncoderRecipe recipe,
@@ -49,9 +60,38 @@ public final class SentenceEncoder implements AutoCloseable {
         return recipe;
     }
 
-    /** Encodes a question (a query): what is compared with the passages of {@link #encodeAll}. */
+    /**
+     * Encodes a question (a query): what is compared with the passages of {@link #encodeAll}. The vectors of the last
+     * {@value #RECENT_QUERIES} questions are kept: one turn asks for its question's vector more than once (its
+     * products and its FAQ entries are searched apart, and the semantic end of turn understands the final words
+     * before the turn does), and an encoding is most of a lookup's time. A kept vector is the same bits the model
+     * gave; each caller gets its own copy.
+     */
     public float[] encode(String text) {
-        return encodeBatch(List.of(recipe.queryPrefix() + text))[0];
+        if (closed) {
+            throw new IllegalStateException("the sentence encoder is closed");
+        }
+        String query = recipe.queryPrefix() + text;
+        float[] vector;
+        synchronized (recentQueries) {
+            vector = recentQueries.get(query);
+        }
+        if (vector == null) {
+            vector = encodeBatch(List.of(query))[0];
+            synchronized (recentQueries) {
+                recentQueries.put(query, vector);
+            }
+        }
+        return vector.clone();
+    }
+
+    /**
+     * Encodes one passage, as {@link #encodeAll} would, without the vector cache: for a product's document encoded
+     * when it is first needed (a large catalog's), where a file per vector would cost more than the encoding and
+     * push the store's own lists out of the cache.
+     */
+    public float[] encodePassage(String text) {
+        return encodeBatch(List.of(recipe.passagePrefix() + text))[0];
     }
 
     /**
