@@ -1,6 +1,7 @@
 package kiosk.app.understanding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +48,8 @@ public final class ProductMatcher {
     /** The first of a product's phrases (name, then aliases: each product's phrases are numbered in a row). */
     private final int[] firstPhrase;
     private final List<List<String>> phraseTokens = new ArrayList<>();
-    private final Map<String, List<Integer>> postings = new HashMap<>();
+    /** Each catalog token's phrases, as plain arrays: a common word's run is walked at every lookup. */
+    private final Map<String, int[]> postings = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, Set<String>> bySound = new HashMap<>();
     private final double unknownIdf;
@@ -59,6 +61,7 @@ public final class ProductMatcher {
         this.products = List.copyOf(products);
         this.encoder = encoder;
         List<Integer> owners = new ArrayList<>();
+        Map<String, List<Integer>> phrasesOf = new HashMap<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
         this.firstPhrase = new int[products.size() + 1];
         for (int p = 0; p < products.size(); p++) {
@@ -76,7 +79,7 @@ public final class ProductMatcher {
                 owners.add(p);
                 phraseTokens.add(tokens);
                 for (String token : tokens) {
-                    postings.computeIfAbsent(token, t -> new ArrayList<>()).add(id);
+                    phrasesOf.computeIfAbsent(token, t -> new ArrayList<>()).add(id);
                     if (seenInProduct.add(token)) {
                         documentFrequency.merge(token, 1, Integer::sum);
                     }
@@ -84,6 +87,7 @@ public final class ProductMatcher {
             }
         }
         firstPhrase[products.size()] = owners.size();
+        phrasesOf.forEach((token, ids) -> postings.put(token, ids.stream().mapToInt(Integer::intValue).toArray()));
         this.phraseProduct = owners.stream().mapToInt(Integer::intValue).toArray();
         int n = Math.max(1, products.size());
         documentFrequency.forEach((token, df) -> idf.put(token, Math.log(1 + n / (double) df)));
@@ -248,28 +252,47 @@ public final class ProductMatcher {
             options.forEach((known, weight) -> catalogTokenWeight.merge(known, weight, Math::max));
         }
         double[] matched = new double[phraseMass.length];
-        List<Integer> touched = new ArrayList<>();
+        int[] touched = new int[64];
+        int touchedCount = 0;
         for (Map.Entry<String, Double> token : catalogTokenWeight.entrySet()) {
             double gain = idf.get(token.getKey()) * token.getValue();
             for (int phrase : postings.get(token.getKey())) {
                 if (matched[phrase] == 0) {
-                    touched.add(phrase);
+                    if (touchedCount == touched.length) {
+                        touched = Arrays.copyOf(touched, 2 * touchedCount);
+                    }
+                    touched[touchedCount++] = phrase;
                 }
                 matched[phrase] += gain;
             }
         }
-        Map<Integer, Double> best = new HashMap<>(touched.size() * 2);
-        for (int phrase : touched) {
+        // Each product's best phrase in plain arrays, then one map entry per product, put in the order the products
+        // were first touched and into a map of the same capacity as before: its order, which breaks ties between
+        // equal scores downstream, is the same.
+        double[] productScore = new double[products.size()];
+        boolean[] scored = new boolean[products.size()];
+        int[] order = new int[touchedCount];
+        int productCount = 0;
+        for (int t = 0; t < touchedCount; t++) {
+            int phrase = touched[t];
+            int product = phraseProduct[phrase];
             double coverPhrase = matched[phrase] / phraseMass[phrase];
             double coverQuery = Math.min(1, matched[phrase] / queryMass);
             double score = Math.pow(coverPhrase, 0.6) * Math.pow(coverQuery, 0.4);
-            Double previous = best.get(phraseProduct[phrase]);
-            if (previous == null || score > previous) {
-                best.put(phraseProduct[phrase], score);
+            if (!scored[product]) {
+                scored[product] = true;
+                order[productCount++] = product;
+                productScore[product] = score;
+            } else if (score > productScore[product]) {
+                productScore[product] = score;
             }
             if (coverPhrase >= WHOLE_PHRASE) {
-                named.add(phraseProduct[phrase]);
+                named.add(product);
             }
+        }
+        Map<Integer, Double> best = new HashMap<>(touchedCount * 2);
+        for (int i = 0; i < productCount; i++) {
+            best.put(order[i], productScore[order[i]]);
         }
         return best;
     }
@@ -279,8 +302,9 @@ public final class ProductMatcher {
         if (productVectors != null) {
             cosine = productVectors.score(queryVector, product);
         } else {
+            // not through the encoder's vector cache: a file per product would cost more than the encoding
             float[] vector = lazyVectors.computeIfAbsent(product,
-                    p -> encoder.encodeAll(List.of(document(products.get(p))))[0]);
+                    p -> encoder.encodePassage(document(products.get(p))));
             cosine = 0;
             for (int d = 0; d < vector.length; d++) {
                 cosine += vector[d] * queryVector[d];
