@@ -44,9 +44,29 @@ public final class CommandParser {
             new org.apache.commons.codec.language.DoubleMetaphone();
 
     private final List<CommandContext> contexts;
+    /**
+     * Each distinct element of the contexts, numbered once here: a parse keeps its span tables in arrays by this
+     * number, where a map keyed by the elements themselves hashed a slot's whole phrase list at every look-up.
+     */
+    private final Map<Element, Integer> elementIds = new java.util.IdentityHashMap<>();
+    /** The sound (Double Metaphone) of every word of the contexts, worked out once instead of at every comparison. */
+    private final Map<String, String> grammarSounds = new HashMap<>();
+    private final int distinctElements;
 
     public CommandParser(List<CommandContext> contexts) {
         this.contexts = List.copyOf(contexts);
+        Map<Element, Integer> distinct = new HashMap<>();
+        for (CommandContext context : this.contexts) {
+            for (Expression expression : context.expressions()) {
+                for (Element element : expression.elements()) {
+                    // equal elements of different expressions share one number, hence one table
+                    elementIds.put(element, distinct.computeIfAbsent(element, e -> distinct.size()));
+                    element.alternatives().forEach(phrase -> phrase.forEach(
+                            word -> grammarSounds.computeIfAbsent(word, CommandParser::sound)));
+                }
+            }
+        }
+        this.distinctElements = distinct.size();
     }
 
     /**
@@ -96,12 +116,11 @@ public final class CommandParser {
         if (words.length > MAX_WORDS) {
             return tooLong();
         }
-        Map<Element, double[][]> spanCosts = new HashMap<>();
-        Map<Element, int[][]> spanChoices = new HashMap<>();
+        Spans spans = new Spans(words, distinctElements);
         Optional<Match> best = Optional.empty();
         for (CommandContext context : contexts) {
             for (Expression expression : context.expressions()) {
-                Match match = align(context.name(), expression, words, spanCosts, spanChoices, unheard);
+                Match match = align(context.name(), expression, spans, unheard);
                 if (best.isEmpty() || match.confidence() > best.get().confidence()) {
                     best = Optional.of(match);
                 }
@@ -124,8 +143,46 @@ public final class CommandParser {
     private record Match(String context, String intent, Map<String, String> slots, double confidence) {
     }
 
-    private static Match align(String context, Expression expression, String[] words,
-                               Map<Element, double[][]> spanCosts, Map<Element, int[][]> spanChoices, int unheard) {
+    /**
+     * One utterance's words, their sounds, and the span tables of the elements aligned with them so far (by element
+     * number): every expression that holds an element shares its table.
+     */
+    private final class Spans {
+        final String[] words;
+        final String[] sounds;
+        final double[][][] costs;
+        final int[][][] choices;
+
+        Spans(String[] words, int elements) {
+            this.words = words;
+            this.sounds = new String[words.length];
+            for (int j = 0; j < words.length; j++) {
+                sounds[j] = sound(words[j]);
+            }
+            this.costs = new double[elements][][];
+            this.choices = new int[elements][][];
+        }
+
+        double[][] costs(Element element) {
+            int id = elementIds.get(element);
+            if (costs[id] == null) {
+                choices[id] = new int[words.length + 1][words.length + 1];
+                costs[id] = spanTable(element, this, choices[id]);
+            }
+            return costs[id];
+        }
+
+        int[][] choices(Element element) {
+            return choices[elementIds.get(element)];
+        }
+
+        double wordCost(String expected, int heard) {
+            return CommandParser.wordCost(expected, grammarSounds.get(expected), words[heard], sounds[heard]);
+        }
+    }
+
+    private Match align(String context, Expression expression, Spans spanTables, int unheard) {
+        String[] words = spanTables.words;
         List<Element> elements = expression.elements();
         int m = elements.size();
         int n = words.length;
@@ -142,7 +199,7 @@ public final class CommandParser {
         int expectedWords = 0;
         for (int i = 0; i < m; i++) {
             Element element = elements.get(i);
-            double[][] spans = spanCosts.computeIfAbsent(element, e -> spanTable(e, words, spanChoices));
+            double[][] spans = spanTables.costs(element);
             expectedWords += element.optional() ? 0
                     : element.alternatives().stream().mapToInt(List::size).min().orElse(0);
             for (int j = 0; j <= n; j++) {
@@ -180,7 +237,7 @@ public final class CommandParser {
             }
             int start = fromWord[i][j];
             if (elements.get(i - 1) instanceof Element.Slot slot && start >= 0) {
-                int choice = spanChoices.get(slot)[start][j];
+                int choice = spanTables.choices(slot)[start][j];
                 if (choice >= 0) {
                     slots.put(slot.name(), slot.values().get(choice));
                 }
@@ -194,23 +251,22 @@ public final class CommandParser {
      * For one element: the cheapest way to say it with words[start..end), over its alternatives; an optional element
      * may take no words, a required one missing costs its shortest phrase's length.
      */
-    private static double[][] spanTable(Element element, String[] words, Map<Element, int[][]> choices) {
-        int n = words.length;
+    private static double[][] spanTable(Element element, Spans spans, int[][] chosen) {
+        int n = spans.words.length;
         double[][] table = new double[n + 1][n + 1];
-        int[][] chosen = new int[n + 1][n + 1];
+        double missing = element.alternatives().stream()
+                .mapToDouble(words1 -> words1.stream().mapToDouble(w -> missingCost(w, element)).sum())
+                .min().orElse(0);
         for (int start = 0; start <= n; start++) {
             java.util.Arrays.fill(table[start], Double.MAX_VALUE);
             java.util.Arrays.fill(chosen[start], -1);
-            double missing = element.alternatives().stream()
-                    .mapToDouble(words1 -> words1.stream().mapToDouble(w -> missingCost(w, element)).sum())
-                    .min().orElse(0);
             table[start][start] = element.optional() ? 0 : missing;
             List<List<String>> alternatives = element.alternatives();
             for (int a = 0; a < alternatives.size(); a++) {
                 List<String> phrase = alternatives.get(a);
                 int maxEnd = Math.min(n, start + phrase.size() + 1);
                 for (int end = Math.max(start + 1, start + phrase.size() - 1); end <= maxEnd; end++) {
-                    double c = editCost(phrase, words, start, end, element instanceof Element.Slot);
+                    double c = editCost(phrase, spans, start, end, element instanceof Element.Slot);
                     if (c < table[start][end]) {
                         table[start][end] = c;
                         chosen[start][end] = a;
@@ -218,12 +274,12 @@ public final class CommandParser {
                 }
             }
         }
-        choices.put(element, chosen);
         return table;
     }
 
     /** Word-level edit distance between a phrase and words[start..end), similar words costing less. */
-    static double editCost(List<String> phrase, String[] words, int start, int end, boolean slot) {
+    private static double editCost(List<String> phrase, Spans spans, int start, int end, boolean slot) {
+        String[] words = spans.words;
         int p = phrase.size();
         int k = end - start;
         double[][] d = new double[p + 1][k + 1];
@@ -235,7 +291,7 @@ public final class CommandParser {
         }
         for (int i = 1; i <= p; i++) {
             for (int j = 1; j <= k; j++) {
-                double substitute = d[i - 1][j - 1] + wordCost(phrase.get(i - 1), words[start + j - 1]);
+                double substitute = d[i - 1][j - 1] + spans.wordCost(phrase.get(i - 1), start + j - 1);
                 d[i][j] = Math.min(substitute, Math.min(d[i - 1][j] + missingWord(phrase.get(i - 1), slot),
                         d[i][j - 1] + extraWord(words[start + j - 1])));
             }
@@ -259,18 +315,29 @@ public final class CommandParser {
     }
 
     static double wordCost(String expected, String heard) {
+        return wordCost(expected, sound(expected), heard, sound(heard));
+    }
+
+    /** As {@link #wordCost(String, String)}, given each word's {@link #sound}. */
+    private static double wordCost(String expected, String expectedSound, String heard, String heardSound) {
         if (expected.equals(heard)) {
             return 0;
         }
         boolean stemLike = expected.length() >= 3 && heard.length() >= 3
                 && (expected.startsWith(heard) || heard.startsWith(expected))
                 && Math.abs(expected.length() - heard.length()) <= 2;
+        // what DoubleMetaphone.isDoubleMetaphoneEqual compares, each word's code worked out once
         boolean soundsAlike = expected.length() >= 3 && heard.length() >= 3
-                && SOUND.isDoubleMetaphoneEqual(expected, heard);
+                && java.util.Objects.equals(expectedSound, heardSound);
         if (stemLike || soundsAlike || expected.length() >= 4 && levenshteinAtMostOne(expected, heard)) {
             return SIMILAR_WORD;
         }
         return OTHER_WORD;
+    }
+
+    /** A word's primary Double Metaphone code (null for a word with no letters). */
+    private static String sound(String word) {
+        return SOUND.doubleMetaphone(word);
     }
 
     private static boolean levenshteinAtMostOne(String a, String b) {
