@@ -67,6 +67,30 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void aQuestionEncodedAgainGetsTheSameBitsInACopyOfItsOwn() {
+        String question = "where would I find a stud finder";
+        float[] first = encoder.encode(question);
+        float[] kept = encoder.encode(question);
+        assertTrue(java.util.Arrays.equals(first, kept), "the kept vector differs from the model's");
+        assertTrue(first != kept, "two callers share one array");
+        first[0] = 42;
+        assertEquals(kept[0], encoder.encode(question)[0], "a caller's change reached the kept vector");
+        // pushed out by as many other questions, it is encoded again: the model gives the same bits
+        for (int i = 0; i <= SentenceEncoder.RECENT_QUERIES; i++) {
+            encoder.encode("question number " + i);
+        }
+        assertTrue(java.util.Arrays.equals(kept, encoder.encode(question)), "the model's vector changed");
+    }
+
+    @Test
+    void aPassageEncodedAloneIsWhatEncodeAllGivesIt() {
+        for (String sentence : SENTENCES) {
+            assertTrue(java.util.Arrays.equals(encoder.encodeAll(List.of(sentence))[0], encoder.encodePassage(sentence)),
+                    sentence);
+        }
+    }
+
+    @Test
     void similarQuestionsAreCloserThanUnrelatedOnes() {
         float[] batteries = encoder.encode("where can I find batteries");
         float[] aa = encoder.encode("double a batteries");
