@@ -150,14 +150,20 @@ public final class CommandParser {
     private final class Spans {
         final String[] words;
         final String[] sounds;
+        /** What each word costs left over (a filler). */
+        final double[] extra;
         final double[][][] costs;
         final int[][][] choices;
+        /** A grammar word's cost against each word said, filled in as the tables ask (NaN: not yet). */
+        private final Map<String, double[]> wordCosts = new HashMap<>();
 
         Spans(String[] words, int elements) {
             this.words = words;
             this.sounds = new String[words.length];
+            this.extra = new double[words.length];
             for (int j = 0; j < words.length; j++) {
                 sounds[j] = sound(words[j]);
+                extra[j] = extraWord(words[j]);
             }
             this.costs = new double[elements][][];
             this.choices = new int[elements][][];
@@ -176,8 +182,22 @@ public final class CommandParser {
             return choices[elementIds.get(element)];
         }
 
-        double wordCost(String expected, int heard) {
-            return CommandParser.wordCost(expected, grammarSounds.get(expected), words[heard], sounds[heard]);
+        /** The costs of {@code expected} against each word said: a word is compared with each other word once. */
+        double[] wordCosts(String expected) {
+            return wordCosts.computeIfAbsent(expected, word -> {
+                double[] row = new double[words.length];
+                java.util.Arrays.fill(row, Double.NaN);
+                return row;
+            });
+        }
+
+        double wordCost(String expected, double[] row, int heard) {
+            double cost = row[heard];
+            if (Double.isNaN(cost)) {
+                cost = CommandParser.wordCost(expected, grammarSounds.get(expected), words[heard], sounds[heard]);
+                row[heard] = cost;
+            }
+            return cost;
         }
     }
 
@@ -193,7 +213,7 @@ public final class CommandParser {
         }
         cost[0][0] = 0;
         for (int j = 1; j <= n; j++) {
-            cost[0][j] = cost[0][j - 1] + extraWord(words[j - 1]);
+            cost[0][j] = cost[0][j - 1] + spanTables.extra[j - 1];
             fromWord[0][j] = -1;
         }
         int expectedWords = 0;
@@ -220,7 +240,7 @@ public final class CommandParser {
             }
             // words left over between elements: fillers
             for (int j = 1; j <= n; j++) {
-                double extra = extraWord(words[j - 1]);
+                double extra = spanTables.extra[j - 1];
                 if (cost[i + 1][j - 1] != Double.MAX_VALUE && cost[i + 1][j - 1] + extra < cost[i + 1][j]) {
                     cost[i + 1][j] = cost[i + 1][j - 1] + extra;
                     fromWord[i + 1][j] = -(j - 1) - 2; // marks "extra word", pointing at j-1
@@ -279,21 +299,25 @@ public final class CommandParser {
 
     /** Word-level edit distance between a phrase and words[start..end), similar words costing less. */
     private static double editCost(List<String> phrase, Spans spans, int start, int end, boolean slot) {
-        String[] words = spans.words;
+        double[] extra = spans.extra;
         int p = phrase.size();
         int k = end - start;
         double[][] d = new double[p + 1][k + 1];
+        double[] missing = new double[p];
+        double[][] costs = new double[p][];
         for (int i = 1; i <= p; i++) {
-            d[i][0] = d[i - 1][0] + missingWord(phrase.get(i - 1), slot);
+            missing[i - 1] = missingWord(phrase.get(i - 1), slot);
+            costs[i - 1] = spans.wordCosts(phrase.get(i - 1));
+            d[i][0] = d[i - 1][0] + missing[i - 1];
         }
         for (int j = 1; j <= k; j++) {
-            d[0][j] = d[0][j - 1] + extraWord(words[start + j - 1]);
+            d[0][j] = d[0][j - 1] + extra[start + j - 1];
         }
         for (int i = 1; i <= p; i++) {
             for (int j = 1; j <= k; j++) {
-                double substitute = d[i - 1][j - 1] + spans.wordCost(phrase.get(i - 1), start + j - 1);
-                d[i][j] = Math.min(substitute, Math.min(d[i - 1][j] + missingWord(phrase.get(i - 1), slot),
-                        d[i][j - 1] + extraWord(words[start + j - 1])));
+                double substitute = d[i - 1][j - 1] + spans.wordCost(phrase.get(i - 1), costs[i - 1], start + j - 1);
+                d[i][j] = Math.min(substitute, Math.min(d[i - 1][j] + missing[i - 1],
+                        d[i][j - 1] + extra[start + j - 1]));
             }
         }
         return d[p][k];
