@@ -133,13 +133,14 @@ public final class ProductMatcher {
             return List.of();
         }
         Map<String, Map<String, Double>> expansions = expand(content);
-        Set<Integer> named = new HashSet<>();
+        // by product number: a common name word (an alias of thousands of products) names them all
+        boolean[] named = new boolean[products.size()];
         Map<Integer, Double> lexical = lexicalScores(content, expansions, named);
         if (productVectors == null && lexicallyClear(lexical)) {
             // A large catalog and one product plainly named: the encoder would only confirm it, at a cost.
             return top(lexical, limit).stream()
                     .map(e -> new ProductMatch(products.get(e.getKey()), e.getValue(), e.getValue(), 0, 0,
-                            named.contains(e.getKey()), saidExactly(e.getKey(), content)))
+                            named[e.getKey()], saidExactly(e.getKey(), content)))
                     .toList();
         }
         // The whole question, not only its content words: "so I can see in the dark" says what it is for.
@@ -160,7 +161,7 @@ public final class ProductMatcher {
                     double lex = entry.getValue();
                     double fused = lex > 0 ? 0.7 * lex + 0.3 * semantic : 0.6 * semantic;
                     matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic, cosine,
-                            named.contains(entry.getKey()), saidExactly(entry.getKey(), content)));
+                            named[entry.getKey()], saidExactly(entry.getKey(), content)));
                 });
         matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
         return matches.subList(0, Math.min(limit, matches.size()));
@@ -243,7 +244,7 @@ public final class ProductMatcher {
      * question holds whole, word for word.
      */
     private Map<Integer, Double> lexicalScores(List<String> content, Map<String, Map<String, Double>> expansions,
-                                               Set<Integer> named) {
+                                               boolean[] named) {
         Map<String, Double> catalogTokenWeight = new HashMap<>();
         double queryMass = 0;
         for (String token : content) {
@@ -287,7 +288,7 @@ public final class ProductMatcher {
                 productScore[product] = score;
             }
             if (coverPhrase >= WHOLE_PHRASE) {
-                named.add(product);
+                named[product] = true;
             }
         }
         Map<Integer, Double> best = new HashMap<>(touchedCount * 2);
