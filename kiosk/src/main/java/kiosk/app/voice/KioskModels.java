@@ -229,11 +229,12 @@ public final class KioskModels implements AutoCloseable {
     /**
      * Builds the recognizer for {@code options} (the store's vocabulary, as the live path opens it) on a background
      * thread once the speech model is loaded, so that compiling the store's phrases into a grammar happens while the
-     * rest of the kiosk gets ready, or between turns after a reload, and not in the first shopper's turn. A turn that
-     * comes first waits for it rather than building a second one. Only in a process that speaks (one that called
-     * {@link #loadSpeechInBackground()}): typed questions never load the speech model for it. Once it is ready the
-     * recognizers kept for other store vocabularies (a reload's old store) are freed. A failure is only logged: the
-     * turn meets it again and reports it.
+     * rest of the kiosk gets ready, or between turns after a reload, and not in the first shopper's turn. The kiosk is
+     * ready when it can answer, not when the grammar is compiled: a turn that comes first is heard by the free decoder
+     * alone ({@link SpeechModel.WhilePreparing#FREE_DECODER}, logged), and the store's recognizer takes the turns
+     * from the moment it is built. Only in a process that speaks (one that called {@link #loadSpeechInBackground()}):
+     * typed questions never load the speech model for it. Once it is ready the recognizers kept for other store
+     * vocabularies (a reload's old store) are freed. A failure is only logged: the turn meets it again and reports it.
      *
      * @return done when the recognizer is kept ready (or its building failed, or nothing was to be done); never, when
      *         the models close first (nobody asks for a recognizer then)
@@ -248,10 +249,11 @@ public final class KioskModels implements AutoCloseable {
             try {
                 long start = System.nanoTime();
                 SpeechModel speech = speechModel();
-                speech.prepare(options);
+                speech.prepare(options, SpeechModel.WhilePreparing.FREE_DECODER);
                 // a reload's new vocabulary replaces the old store's: its recognizer is not asked for again
                 speech.releaseBiasedExcept(options);
-                Logger.info("recognizer of {} phrases ready in {} ms", options.phrases().size(), millisSince(start));
+                Logger.info("the store's grammar recognizer ({} phrases) is ready, {} ms after it was asked for; turns are "
+                        + "heard with it from now on", options.phrases().size(), millisSince(start));
             } catch (RuntimeException e) {
                 Logger.warn("the recognizer for the store's phrases could not be prepared: {}", e.getMessage());
             } finally {
