@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.tinylog.Logger;
 import org.vosk.Model;
@@ -49,6 +50,8 @@ public final class SpeechModel implements AutoCloseable {
     private volatile boolean closed;
 
     private static final int PREPARED_GRAMMARS = 8;
+    private static final Pattern AROUND_UNKNOWN = Pattern.compile(
+            "(?=\\[unk\\])|(?<=\\[unk\\])");
 
     private record GrammarKey(List<String> phrases, double outOfGrammar) {
     }
@@ -279,7 +282,10 @@ public final class SpeechModel implements AutoCloseable {
         List<String> grammar = new ArrayList<>();
         for (String phrase : phrases) {
             StringBuilder kept = new StringBuilder();
-            for (String part : phrase.split("(?=\\[unk\\])|(?<=\\[unk\\])")) {
+            // most phrases hold no "[unk]": the split's pattern is not run for them
+            String[] parts = phrase.contains(VoskRecognizer.UNKNOWN) ? AROUND_UNKNOWN.split(phrase)
+                    : new String[] {phrase};
+            for (String part : parts) {
                 String[] words = part.equals(VoskRecognizer.UNKNOWN) ? new String[] {part}
                         : SpokenForm.normalize(part, true).split(" ");
                 for (String word : words) {
