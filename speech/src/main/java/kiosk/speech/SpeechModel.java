@@ -64,9 +64,10 @@ public final class SpeechModel implements AutoCloseable {
         WAIT,
         /**
          * It is heard by a free decoder alone, at once: the kiosk answers from the moment its models are loaded,
-         * hearing store words a little less surely for the few seconds the store's grammar takes to compile (a large
-         * store's 10,000 phrases: 250–400 ms on a quiet x86 core, seconds on a Raspberry Pi), instead of making its
-         * first shopper wait. The free recognizer built for that is freed once the grammar's is ready.
+         * hearing store words a little less surely while the store's grammar compiles (the demo store's 10,681
+         * phrases: a few hundred milliseconds of CPU on this x86 machine, several times that on a Raspberry Pi),
+         * instead of making its first shopper wait. Only a biased recognizer is stood in for (a command grammar's
+         * utterances still wait). The free recognizer built for that is freed once the grammar's is ready.
          */
         FREE_DECODER
     }
@@ -120,7 +121,8 @@ public final class SpeechModel implements AutoCloseable {
         RecognizerPool.Kind kind = RecognizerPool.Kind.of(options);
         Preparation pending = preparing.get(kind);
         if (pending != null) {
-            if (pending.meanwhile() == WhilePreparing.FREE_DECODER && !recognizers.keeps(kind)) {
+            if (pending.meanwhile() == WhilePreparing.FREE_DECODER && options.mode() == RecognizerOptions.Mode.BIASED
+                    && !recognizers.keeps(kind)) {
                 pending.freeTurns().incrementAndGet();
                 heardFreeMeanwhile.incrementAndGet();
                 Logger.info("the store's grammar ({} phrases) is still being compiled: this utterance is heard by the "
@@ -151,7 +153,10 @@ public final class SpeechModel implements AutoCloseable {
         prepare(options, meanwhile, () -> { });
     }
 
-    /** As {@link #prepare(RecognizerOptions, WhilePreparing)}; {@code beforeBuilding} runs once it is registered (tests). */
+    /**
+     * As {@link #prepare(RecognizerOptions, WhilePreparing)}; {@code beforeBuilding} runs once it is registered, so a
+     * test can hold the building back until its utterance was heard.
+     */
     void prepare(RecognizerOptions options, WhilePreparing meanwhile, Runnable beforeBuilding) {
         checkOpen();
         RecognizerPool.Kind kind = RecognizerPool.Kind.of(options);
@@ -166,7 +171,8 @@ public final class SpeechModel implements AutoCloseable {
             recognizers.open(options, this::build).close();
         } finally {
             preparing.remove(kind, mine);
-            mine.done().complete(null); // done, built or not: a failed build is met again, and reported, by the next open
+            // done, built or not: a failed build is met again, and reported, by the next open
+            mine.done().complete(null);
         }
         if (mine.freeTurns().get() > 0) {
             // the free recognizer stood in for this one: the store's has a free decoder of its own, so this one's

@@ -252,8 +252,8 @@ public final class KioskModels implements AutoCloseable {
                 speech.prepare(options, SpeechModel.WhilePreparing.FREE_DECODER);
                 // a reload's new vocabulary replaces the old store's: its recognizer is not asked for again
                 speech.releaseBiasedExcept(options);
-                Logger.info("the store's grammar recognizer ({} phrases) is ready, {} ms after it was asked for; turns are "
-                        + "heard with it from now on", options.phrases().size(), millisSince(start));
+                Logger.info("the store's grammar recognizer ({} phrases) is ready, {} ms after it was asked for; "
+                        + "turns are heard with it from now on", options.phrases().size(), millisSince(start));
             } catch (RuntimeException e) {
                 Logger.warn("the recognizer for the store's phrases could not be prepared: {}", e.getMessage());
             } finally {

@@ -206,8 +206,8 @@ public final class BenchIntentsCommand implements Callable<Integer> {
                     .map(QuestionSet.Turn::ask).limit(limit.orElse(Integer.MAX_VALUE)).toList();
             texts.put("store questions, FreeTTS voice", questions);
             sets.put("store questions, FreeTTS voice", questions.stream()
-                    .map(question -> Voices.asPlayed(Voices.freeTts(models.synthesizer(), question), QUESTION_TRAIL_MILLIS))
-                    .toList());
+                    .map(question -> Voices.asPlayed(Voices.freeTts(models.synthesizer(), question),
+                            QUESTION_TRAIL_MILLIS)).toList());
             if (Voices.espeakInstalled()) {
                 Path scratch = Files.createTempDirectory("kiosk-bench");
                 texts.put("store questions, espeak-ng voice", questions);

@@ -31,9 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code kiosk bench startup}: cold start to ready (JVM start → every model loaded and the store indexed: the kiosk
  * answers, hearing with the free decoder alone) and to grammar ready (the store's vocabulary compiled into its
- * recognizer, which hears every turn from then on), the CPU time the process spent to get there (which a loaded machine disturbs far
- * less than the wall time), and resident memory then, after one spoken turn and after {@code --turns} of them. Run
- * it as its own process: it measures the process it runs in.
+ * recognizer, which hears every turn from then on), the CPU time the process spent to get there (which a loaded
+ * machine disturbs far less than the wall time), and resident memory then, after one spoken turn and after
+ * {@code --turns} of them. Run it as its own process: it measures the process it runs in.
  */
 @Command(name = "startup", description = "Cold start to ready, and resident memory of the whole kiosk.")
 public final class BenchStartupCommand implements Callable<Integer> {
@@ -107,8 +107,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
             out.printf("| cold start to ready | grammar ready | CPU time to ready / grammar ready "
                     + "| resident memory at ready | after a spoken turn | after %d | targets |%n", turns);
             out.println("|---|---|---|---|---|---|---|");
-            out.printf("| %d ms | %d ms | %d / %d ms | %d MB | %d MB | %d MB | ≤ 1.5 s%s; ≤ 300 MB%s |%n", readyMillis,
-                    grammarReadyMillis, readyCpuMillis, grammarReadyCpuMillis, readyRss, turnRss, turnsRss,
+            out.printf("| %d ms | %d ms | %d / %d ms | %d MB | %d MB | %d MB | ≤ 1.5 s%s; ≤ 300 MB%s |%n",
+                    readyMillis, grammarReadyMillis, readyCpuMillis, grammarReadyCpuMillis, readyRss, turnRss, turnsRss,
                     readyMillis <= 1500 ? "" : " (NOT MET)", turnsRss <= 300 ? "" : " (NOT MET)");
             out.println("ready: the models loaded and the store indexed, spoken turns heard by the free decoder alone;"
                     + " grammar ready: the store's grammar recognizer built, which hears every turn after it");
