@@ -185,6 +185,11 @@ final class RecognizerPool implements AutoCloseable {
         toClose.forEach(ReusableRecognizer::close);
     }
 
+    /** Whether a recognizer of this kind is kept idle or being given back: an open of it builds nothing. */
+    synchronized boolean keeps(Kind kind) {
+        return idle.containsKey(kind) || returning.getOrDefault(kind, 0) > 0;
+    }
+
     /** How many recognizers are idle once those being given back are, for tests. */
     synchronized int idleCount() {
         awaitAllReturns();

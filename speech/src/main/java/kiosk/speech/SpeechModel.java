@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.tinylog.Logger;
 import org.vosk.Model;
@@ -43,13 +44,36 @@ public final class SpeechModel implements AutoCloseable {
     };
     private final RecognizerPool recognizers = new RecognizerPool();
     /** The kinds being built by {@link #prepare}, each done when its recognizer is kept. */
-    private final Map<RecognizerPool.Kind, CompletableFuture<Void>> preparing = new ConcurrentHashMap<>();
+    private final Map<RecognizerPool.Kind, Preparation> preparing = new ConcurrentHashMap<>();
     private final AtomicInteger builtCount = new AtomicInteger();
+    private final AtomicInteger heardFreeMeanwhile = new AtomicInteger();
     private volatile boolean closed;
 
     private static final int PREPARED_GRAMMARS = 8;
+    private static final Pattern AROUND_UNKNOWN = Pattern.compile(
+            "(?=\\[unk\\])|(?<=\\[unk\\])");
 
     private record GrammarKey(List<String> phrases, double outOfGrammar) {
+    }
+
+    /**
+     * What an utterance opened while its store-biased recognizer is still being prepared gets (see {@link #prepare}).
+     */
+    public enum WhilePreparing {
+        /** It waits for the recognizer: every utterance is heard with the store's grammar (benchmarks, tests). */
+        WAIT,
+        /**
+         * It is heard by a free decoder alone, at once: the kiosk answers from the moment its models are loaded,
+         * hearing store words a little less surely while the store's grammar compiles (the demo store's 10,681
+         * phrases: a few hundred milliseconds of CPU on this x86 machine, several times that on a Raspberry Pi),
+         * instead of making its first shopper wait. Only a biased recognizer is stood in for (a command grammar's
+         * utterances still wait). The free recognizer built for that is freed once the grammar's is ready.
+         */
+        FREE_DECODER
+    }
+
+    /** One {@link #prepare} in progress: done when its recognizer is kept; whether free decoders stood in meanwhile. */
+    private record Preparation(CompletableFuture<Void> done, WhilePreparing meanwhile, AtomicInteger freeTurns) {
     }
 
     private SpeechModel(Path folder, Model model) {
@@ -88,11 +112,25 @@ public final class SpeechModel implements AutoCloseable {
 
     /**
      * Opens a recognizer for one utterance; close it when the utterance is done. The first of its kind (free, or a
-     * grammar's phrases) is built, with its grammar compiled; later ones reuse it, reset.
+     * grammar's phrases) is built, with its grammar compiled; later ones reuse it, reset. While a store-biased
+     * recognizer of this kind is being prepared, the utterance waits for it, or, when that preparation said
+     * {@link WhilePreparing#FREE_DECODER}, is heard at once by a free decoder alone (the transcript then has no rival).
      */
     public StreamingRecognizer open(RecognizerOptions options) {
         checkOpen();
-        awaitPreparation(RecognizerPool.Kind.of(options));
+        RecognizerPool.Kind kind = RecognizerPool.Kind.of(options);
+        Preparation pending = preparing.get(kind);
+        if (pending != null) {
+            if (pending.meanwhile() == WhilePreparing.FREE_DECODER && options.mode() == RecognizerOptions.Mode.BIASED
+                    && !recognizers.keeps(kind)) {
+                pending.freeTurns().incrementAndGet();
+                heardFreeMeanwhile.incrementAndGet();
+                Logger.info("the store's grammar ({} phrases) is still being compiled: this utterance is heard by the "
+                        + "free decoder alone", options.phrases().size());
+                return recognizers.open(RecognizerOptions.free().withEndOfSpeech(options.endOfSpeech()), this::build);
+            }
+            pending.done().join();
+        }
         return recognizers.open(options, this::build);
     }
 
@@ -104,19 +142,44 @@ public final class SpeechModel implements AutoCloseable {
      * {@code prepare}.
      */
     public void prepare(RecognizerOptions options) {
+        prepare(options, WhilePreparing.WAIT);
+    }
+
+    /**
+     * As {@link #prepare(RecognizerOptions)}; {@code meanwhile} says what an {@link #open} of this kind gets while it
+     * is being built: {@link WhilePreparing#FREE_DECODER} lets the kiosk answer before its grammar is compiled.
+     */
+    public void prepare(RecognizerOptions options, WhilePreparing meanwhile) {
+        prepare(options, meanwhile, () -> { });
+    }
+
+    /**
+     * As {@link #prepare(RecognizerOptions, WhilePreparing)}; {@code beforeBuilding} runs once it is registered, so a
+     * test can hold the building back until its utterance was heard.
+     */
+    void prepare(RecognizerOptions options, WhilePreparing meanwhile, Runnable beforeBuilding) {
         checkOpen();
         RecognizerPool.Kind kind = RecognizerPool.Kind.of(options);
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> theirs = preparing.putIfAbsent(kind, mine);
+        Preparation mine = new Preparation(new CompletableFuture<>(), meanwhile, new AtomicInteger());
+        Preparation theirs = preparing.putIfAbsent(kind, mine);
         if (theirs != null) {
-            theirs.join();
+            theirs.done().join();
             return;
         }
         try {
+            beforeBuilding.run();
             recognizers.open(options, this::build).close();
         } finally {
             preparing.remove(kind, mine);
-            mine.complete(null); // done, built or not: a failed build is met again, and reported, by the next open
+            // done, built or not: a failed build is met again, and reported, by the next open
+            mine.done().complete(null);
+        }
+        if (mine.freeTurns().get() > 0) {
+            // the free recognizer stood in for this one: the store's has a free decoder of its own, so this one's
+            // decoder and graph cache would only take memory (it is built again should a free utterance come)
+            recognizers.closeIdle(idle -> idle.mode() == RecognizerOptions.Mode.FREE);
+            Logger.info("the store's grammar is ready; {} utterances were heard by the free decoder alone before it",
+                    mine.freeTurns().get());
         }
     }
 
@@ -135,13 +198,6 @@ public final class SpeechModel implements AutoCloseable {
     /** Whether a recognizer of these options' kind is being prepared now, for tests. */
     boolean preparing(RecognizerOptions options) {
         return preparing.containsKey(RecognizerPool.Kind.of(options));
-    }
-
-    private void awaitPreparation(RecognizerPool.Kind kind) {
-        CompletableFuture<Void> pending = preparing.get(kind);
-        if (pending != null) {
-            pending.join();
-        }
     }
 
     private ReusableRecognizer build(RecognizerOptions options) {
@@ -188,6 +244,14 @@ public final class SpeechModel implements AutoCloseable {
         return unknown;
     }
 
+    /**
+     * How many utterances were heard by a free decoder alone because their store's grammar was still being compiled
+     * ({@link WhilePreparing#FREE_DECODER}), since loading: {@code bench startup} reports it.
+     */
+    public int heardBeforeGrammar() {
+        return heardFreeMeanwhile.get();
+    }
+
     /** How many recognizers are kept idle, for tests. */
     int keptRecognizers() {
         return recognizers.idleCount();
@@ -224,7 +288,10 @@ public final class SpeechModel implements AutoCloseable {
         List<String> grammar = new ArrayList<>();
         for (String phrase : phrases) {
             StringBuilder kept = new StringBuilder();
-            for (String part : phrase.split("(?=\\[unk\\])|(?<=\\[unk\\])")) {
+            // most phrases hold no "[unk]": the split's pattern is not run for them
+            String[] parts = phrase.contains(VoskRecognizer.UNKNOWN) ? AROUND_UNKNOWN.split(phrase)
+                    : new String[] {phrase};
+            for (String part : parts) {
                 String[] words = part.equals(VoskRecognizer.UNKNOWN) ? new String[] {part}
                         : SpokenForm.normalize(part, true).split(" ");
                 for (String word : words) {

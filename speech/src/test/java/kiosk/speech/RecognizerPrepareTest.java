@@ -1,10 +1,13 @@
 package kiosk.speech;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link SpeechModel#prepare} builds the recognizer a store's knowledge load asks for, so that the first utterance
  * opened with the live path's options (endpointing set) finds it built; an utterance that comes while it is being
- * built waits for it instead of compiling the same grammar a second time.
+ * built waits for it instead of compiling the same grammar a second time, or, when the preparation says so (the
+ * kiosk's), is heard at once by the free decoder alone, the store's recognizer taking the turns once it is built.
  */
 class RecognizerPrepareTest {
 
@@ -76,5 +80,63 @@ class RecognizerPrepareTest {
         }
         preparing.join();
         assertEquals(built + 1, model.recognizersBuilt(), "one grammar compiled, not two");
+    }
+
+    @Test
+    void aTurnBeforeTheGrammarIsReadyIsHeardByTheFreeDecoderAndTheGrammarTakesOverOnceBuilt() throws Exception {
+        List<String> phrases = List.of("where is the duct tape", "where are the double a batteries",
+                "how much is the garden hose");
+        RecognizerOptions live = RecognizerOptions.biased(phrases).withEndpointSilence(Duration.ofMillis(600));
+        Audio question;
+        try (FreeTtsSynthesizer voice = FreeTtsSynthesizer.open()) {
+            question = Audio.silence(300).append(voice.speakAll("where is the duct tape")).append(Audio.silence(300));
+        }
+        int heardFreeBefore = model.heardBeforeGrammar();
+        CountDownLatch registered = new CountDownLatch(1);
+        CountDownLatch firstTurnHeard = new CountDownLatch(1);
+        // the grammar's building is held until the first turn is heard: that turn comes before it is ready, always
+        CompletableFuture<Void> preparing = CompletableFuture.runAsync(() -> model.prepare(live,
+                SpeechModel.WhilePreparing.FREE_DECODER, () -> {
+                    registered.countDown();
+                    await(firstTurnHeard);
+                }));
+        await(registered);
+        Transcript first;
+        try (StreamingRecognizer recognizer = model.open(live)) {
+            first = Transcriber.stream(recognizer, Transcriber.source(question), partial -> { }, () -> false)
+                    .transcript();
+        } finally {
+            firstTurnHeard.countDown();
+        }
+        assertEquals(Transcript.Source.FREE, first.source());
+        assertTrue(first.rival().isEmpty(), "no grammar decoder heard it: " + first);
+        // the free decoder hears the store's words, if less surely than the grammar ("whereas the duct tape")
+        assertTrue(SpeechFixtures.lower(first.text()).endsWith("the duct tape"), "the free decoder answers it: "
+                + first.text());
+        assertEquals(heardFreeBefore + 1, model.heardBeforeGrammar());
+        preparing.join();
+
+        Transcript next;
+        int builtOnceReady = model.recognizersBuilt();
+        try (StreamingRecognizer recognizer = model.open(live)) {
+            next = Transcriber.stream(recognizer, Transcriber.source(question), partial -> { }, () -> false)
+                    .transcript();
+        }
+        assertTrue(next.rival().isPresent(), "both decoders heard it: the store's recognizer took over " + next);
+        assertEquals(builtOnceReady, model.recognizersBuilt(), "the prepared recognizer, not a new one");
+        assertEquals(heardFreeBefore + 1, model.heardBeforeGrammar(), "no turn after it was heard by the free alone");
+        assertFalse(model.preparing(live));
+        model.prepare(RecognizerOptions.free());
+        assertEquals(builtOnceReady + 1, model.recognizersBuilt(),
+                "the free recognizer that stood in was freed once the store's was ready");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(60, java.util.concurrent.TimeUnit.SECONDS), "the other thread went on");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -13,7 +13,22 @@ import kiosk.speech.WavFile;
 /** Speaks benchmark questions in two quite different voices: FreeTTS's kevin16 and espeak-ng (when installed). */
 public final class Voices {
 
+    /**
+     * Silence before a benchmark question, as a shopper draws breath after pressing the button. Both voices begin
+     * speaking within 5 ms of their audio's start, which no microphone hears: without the lead the decoders lost the
+     * first word ("hello" heard as "the low", "where can I find" as "they can I find").
+     */
+    public static final int LEAD_MILLIS = 300;
+
     private Voices() {
+    }
+
+    /**
+     * The question as a benchmark plays it to the kiosk: {@link #LEAD_MILLIS} of silence, the question, then
+     * {@code trailMillis} of silence (what the endpoint waits for). Every spoken benchmark plays its questions so.
+     */
+    public static Audio asPlayed(Audio question, int trailMillis) {
+        return Audio.silence(LEAD_MILLIS).append(question).append(Audio.silence(trailMillis));
     }
 
     public static Audio freeTts(SpeechSynthesizer synthesizer, String text) {

@@ -75,6 +75,9 @@ final class KioskStatus {
         store.put("faq_entries", kiosk.knowledge().faqs().size());
         store.put("command_contexts", kiosk.contexts().size());
         store.put("recognizer_phrases", serving.voice().recognition().phrases().size());
+        // until the store's grammar is compiled, spoken turns are heard by the free decoder alone
+        store.put("recognizer", kiosk.recognizerPrepared().isDone() ? "ready: store grammar and free decoder"
+                : "compiling the store grammar: the free decoder alone hears turns until it is ready");
         return store;
     }
 

@@ -50,8 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "endpoint", description = "End-of-speech policies replayed: cut-off commands against the wait.")
 public final class BenchEndpointCommand implements Callable<Integer> {
 
-    /** As bench latency: silence before the clip and after it. */
-    private static final int LEAD_MILLIS = 300;
+    /** Silence after the clip (before it, {@link Voices#LEAD_MILLIS}, as in bench latency). */
     private static final int TRAIL_MILLIS = 2500;
 
     @Option(names = "--questions", paramLabel = "FILE", defaultValue = "bench/demo-questions.yaml",
@@ -224,7 +223,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
     /** Decodes the clip once with the free decoder (endpointing off), keeping its text after each chunk. */
     private static Trace trace(KioskModels models, String kind, String name, Audio clip,
                                Supplier<TurnCompleteness> judge) {
-        Audio played = Audio.silence(LEAD_MILLIS).append(clip).append(Audio.silence(TRAIL_MILLIS));
+        Audio played = Voices.asPlayed(clip, TRAIL_MILLIS);
         List<AudioChunk> chunks = played.chunks(Transcriber.CHUNK_MILLIS);
         String[] heard = new String[chunks.size()];
         try (StreamingRecognizer free = models.speechModel().open(RecognizerOptions.free())) {
@@ -235,7 +234,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             free.finish();
         }
         OptionalLong end = SpeechEnd.of(clip);
-        return new Trace(kind, name, dev(name), chunks, heard, LEAD_MILLIS + end.orElse(0), judge);
+        return new Trace(kind, name, dev(name), chunks, heard, Voices.LEAD_MILLIS + end.orElse(0), judge);
     }
 
     /** The live rule replayed: ms of audio fed when the endpoint fell, or -1 when silence never ended the clip. */

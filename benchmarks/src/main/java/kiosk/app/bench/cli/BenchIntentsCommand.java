@@ -49,6 +49,8 @@ public final class BenchIntentsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Noise-alone clips: as many, and as long, as a short batch of commands. */
     private static final int NOISE_CLIPS = 60;
+    /** Silence after a synthesized store question, as bench spoken plays them (the lead: {@link Voices#asPlayed}). */
+    private static final int QUESTION_TRAIL_MILLIS = 300;
     private static final int NOISE_CLIP_MILLIS = 3000;
 
     @Option(names = "--context", defaultValue = SHARED + "/coffee_maker.yaml", description = "Command context YAML.")
@@ -204,12 +206,14 @@ public final class BenchIntentsCommand implements Callable<Integer> {
                     .map(QuestionSet.Turn::ask).limit(limit.orElse(Integer.MAX_VALUE)).toList();
             texts.put("store questions, FreeTTS voice", questions);
             sets.put("store questions, FreeTTS voice", questions.stream()
-                    .map(question -> Voices.freeTts(models.synthesizer(), question)).toList());
+                    .map(question -> Voices.asPlayed(Voices.freeTts(models.synthesizer(), question),
+                            QUESTION_TRAIL_MILLIS)).toList());
             if (Voices.espeakInstalled()) {
                 Path scratch = Files.createTempDirectory("kiosk-bench");
                 texts.put("store questions, espeak-ng voice", questions);
                 sets.put("store questions, espeak-ng voice", questions.stream()
-                        .map(question -> Voices.espeak(question, scratch).orElse(Audio.silence(1000))).toList());
+                        .map(question -> Voices.asPlayed(Voices.espeak(question, scratch).orElse(Audio.silence(1000)),
+                                QUESTION_TRAIL_MILLIS)).toList());
                 Files.deleteIfExists(scratch); // each WAV is deleted once read
             } else {
                 out.println("(espeak-ng is not installed: its voice is skipped; apt-get install espeak-ng)");

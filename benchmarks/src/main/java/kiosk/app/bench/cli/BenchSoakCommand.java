@@ -117,8 +117,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
                             attendant.newSession();
                         }
                         String question = questions.get(i % questions.size());
-                        Audio audio = spokenQuestions.computeIfAbsent(question, q -> Voices.freeTts(
-                                models.synthesizer(), q).append(Audio.silence(300)));
+                        Audio audio = spokenQuestions.computeIfAbsent(question, q -> Voices.asPlayed(Voices.freeTts(
+                                models.synthesizer(), q), 300));
                         SpokenTurn turn = voice.take(audio, session, chunk -> { });
                         attendant.turn(turn.reply(), turn.timingsMs(), OptionalDouble.empty());
                         if (i + 1 == Math.min(spoken, SPOKEN_WARM_UP)) {

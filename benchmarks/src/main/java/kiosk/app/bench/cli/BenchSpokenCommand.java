@@ -58,12 +58,7 @@ public final class BenchSpokenCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Silence before the question (the shopper draws breath after pressing, as in {@code bench latency}) and after
-     * it. Both voices begin speaking within 5 ms of their audio's start, which no microphone hears: without the lead
-     * the decoders lost the first word ("hello" heard as "the low", "where can I find" as "they can I find").
-     */
-    static final int LEAD_MILLIS = 300;
+    /** Silence after the question; before it, {@link Voices#LEAD_MILLIS} (see {@link Voices#asPlayed}). */
     static final int TRAIL_MILLIS = 300;
 
     @Mixin
@@ -108,8 +103,8 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                             ShopperSession session = run.kiosk().newSession();
                             for (QuestionSet.Turn turn : turns) {
                                 Audio question = speak(models, voiceName, turn.ask(), scratch);
-                                SpokenTurn spoken = turnsOfVoice.take(Audio.silence(LEAD_MILLIS).append(question)
-                                        .append(Audio.silence(TRAIL_MILLIS)), session, chunk -> { });
+                                SpokenTurn spoken = turnsOfVoice.take(Voices.asPlayed(question, TRAIL_MILLIS),
+                                        session, chunk -> { });
                                 audioMs += question.durationMillis();
                                 sttMs += spoken.timingsMs().get("stt") + spoken.timingsMs().get("stt_final");
                                 String answer = spoken.reply().answer();

@@ -19,6 +19,7 @@ import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.SpokenTurn;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
+import kiosk.app.bench.Voices;
 import kiosk.speech.Audio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,16 +29,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code kiosk bench startup}: cold start to ready (JVM start → every model loaded, the store indexed and the
- * recognizer's vocabulary compiled), the CPU time the process spent to get there (which a loaded machine disturbs far
- * less than the wall time), and resident memory then, after one spoken turn and after {@code --turns} of them. Run
- * it as its own process: it measures the process it runs in.
+ * {@code kiosk bench startup}: cold start to ready (JVM start → every model loaded and the store indexed: the kiosk
+ * answers, hearing with the free decoder alone) and to grammar ready (the store's vocabulary compiled into its
+ * recognizer, which hears every turn from then on), the CPU time the process spent to get there (which a loaded
+ * machine disturbs far less than the wall time), and resident memory then, after one spoken turn and after
+ * {@code --turns} of them. Run it as its own process: it measures the process it runs in.
  */
 @Command(name = "startup", description = "Cold start to ready, and resident memory of the whole kiosk.")
 public final class BenchStartupCommand implements Callable<Integer> {
 
     private static final List<String> QUESTIONS = List.of("where are the double a batteries", "how much are they",
             "is the cordless drill in stock", "when do you close on sunday", "where is the duct tape");
+    /** Silence after each question (before it, {@link Voices#LEAD_MILLIS}): the end of speech comes within it. */
+    private static final int TRAIL_MILLIS = 300;
 
     @Mixin
     private StoreOption store;
@@ -70,17 +74,19 @@ public final class BenchStartupCommand implements Callable<Integer> {
             StoreKiosk kiosk = StoreOption.open(models, spec.commandLine().getErr());
             mark = step(steps, "store loaded and indexed", mark);
             VoiceTurns voice = kiosk.voiceTurns();
-            mark = step(steps, "waited for the speech model and the voice", mark);
-            // ready when the store's vocabulary is compiled into its recognizer, prepared beside the rest of loading
-            kiosk.recognizerPrepared().join();
-            step(steps, "waited for the store's recognizer", mark);
+            step(steps, "waited for the speech model and the voice", mark);
+            // ready: the kiosk can answer a spoken turn (with the free decoder alone until the store's grammar is in)
             long readyMillis = System.currentTimeMillis() - jvmStart;
             long readyCpuMillis = processCpuMillis();
             long readyRss = residentMegabytes();
             Map<String, Long> threadCpu = cpuMillisByThread();
+            // grammar ready: the store's vocabulary compiled into its recognizer, prepared beside the rest of loading
+            kiosk.recognizerPrepared().join();
+            long grammarReadyMillis = System.currentTimeMillis() - jvmStart;
+            long grammarReadyCpuMillis = processCpuMillis();
             List<Audio> questions = new ArrayList<>();
             for (String question : QUESTIONS) {
-                questions.add(models.synthesizer().speakAll(question).append(Audio.silence(300)));
+                questions.add(Voices.asPlayed(Voices.freeTts(models.synthesizer(), question), TRAIL_MILLIS));
             }
             ShopperSession session = kiosk.newSession();
             int builtBefore = models.speechModel().recognizersBuilt();
@@ -98,17 +104,21 @@ public final class BenchStartupCommand implements Callable<Integer> {
             long turnsRss = residentMegabytes();
             Map<String, Long> residentByMapping = residentMegabytesByMapping();
             long cpuMillis = processCpuMillis();
-            out.printf("| cold start to ready | CPU time to ready | resident memory at ready | after a spoken turn "
-                    + "| after %d | targets |%n", turns);
-            out.println("|---|---|---|---|---|---|");
-            out.printf("| %d ms | %d ms | %d MB | %d MB | %d MB | ≤ 1.5 s%s; ≤ 300 MB%s |%n", readyMillis,
-                    readyCpuMillis, readyRss, turnRss, turnsRss, readyMillis <= 1500 ? "" : " (NOT MET)",
-                    turnsRss <= 300 ? "" : " (NOT MET)");
+            out.printf("| cold start to ready | grammar ready | CPU time to ready / grammar ready "
+                    + "| resident memory at ready | after a spoken turn | after %d | targets |%n", turns);
+            out.println("|---|---|---|---|---|---|---|");
+            out.printf("| %d ms | %d ms | %d / %d ms | %d MB | %d MB | %d MB | ≤ 1.5 s%s; ≤ 300 MB%s |%n",
+                    readyMillis, grammarReadyMillis, readyCpuMillis, grammarReadyCpuMillis, readyRss, turnRss, turnsRss,
+                    readyMillis <= 1500 ? "" : " (NOT MET)", turnsRss <= 300 ? "" : " (NOT MET)");
+            out.println("ready: the models loaded and the store indexed, spoken turns heard by the free decoder alone;"
+                    + " grammar ready: the store's grammar recognizer built, which hears every turn after it");
             out.printf("CPU time of the whole run (%d turns): %d ms%n", turns, cpuMillis);
             out.println("steps to ready on the main thread (wall ms): " + steps);
             out.printf("first spoken turn: %d ms in all, end of speech to first audio %.0f ms; recognizers it built: %d"
                     + " (0: the store's was prepared at load)%n", firstTurnMillis,
                     first.timingsMs().get("end_of_speech_to_first_audio"), builtInFirstTurn);
+            out.printf("turns heard by the free decoder alone, before the store's grammar was ready: %d%n",
+                    models.speechModel().heardBeforeGrammar());
             out.println("CPU time to ready by thread (ms, the JVM's own threads included): " + threadCpu);
             out.println("resident memory after the turns by mapping (MB; [anonymous]: the Java heap and the native "
                     + "libraries' malloc): " + residentByMapping);
@@ -119,6 +129,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
             if (json.isPresent()) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("ready_ms", readyMillis);
+                result.put("grammar_ready_ms", grammarReadyMillis);
+                result.put("cpu_ms_grammar_ready", grammarReadyCpuMillis);
                 result.put("rss_mb_ready", readyRss);
                 result.put("rss_mb_after_turn", turnRss);
                 result.put("turns", turns);
