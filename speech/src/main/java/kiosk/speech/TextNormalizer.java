@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Rewrites reply text the way a person reads it aloud, before synthesis: "$8.98" → "eight dollars and ninety eight
  * cents", "aisle 12" → "aisle number twelve", "21:00" → "nine P M", "9:30 AM" → "nine thirty A M", "(555) 010-4477"
  * digit by digit in its groups, "1-1/2 inch" → "one and a half inch", "1.5 V" → "one point five volt", "#8" →
- * "number eight", "AA" → "double A", "Battery 2 Pack is" → "Battery, two per pack, is", "CR2032" → "C R two zero
+ * "number eight", "AA" → "double A", "Battery 2 Pack is" → "Battery two per pack, is", "Cord 25 ft in" → "Cord twenty
+ * five feet, in", "CR2032" → "C R two zero
  * three two". Numbers are spelled by ICU ({@link NumberWords}); the rules here are the kiosk's own: which
  * written forms are sizes, times, phone numbers and prices. The store's facts stay exact in the text shown on the
  * display; only the spoken form changes.
@@ -30,7 +31,7 @@ public final class TextNormalizer {
     private static final Pattern MODEL = Pattern.compile("\\b([A-Z]{1,5})(\\d{3,})\\b");
     // "8 Pack" as "eight per pack": glued to "pack", a short number is heard as "a pack", "to unpack", "turnpike"
     private static final Pattern PACK = Pattern.compile("\\b(\\d+)[- ]?(pack)\\b", Pattern.CASE_INSENSITIVE);
-    /** Between words: a pause on either side sets a count or a model number apart ("Battery, two per pack, is"). */
+    /** Between words: a pause after a count or a model number ends it ("Battery two per pack, is"). */
     private static final Pattern WORD_BEFORE = Pattern.compile("([A-Za-z]+) $");
     private static final Pattern WORD_AFTER = Pattern.compile("^ [A-Za-z]");
     private static final Pattern PHONE = Pattern.compile(
@@ -54,6 +55,14 @@ public final class TextNormalizer {
     // "in" is an inch only where no word follows ("a 6 in pot" is not written so): "6 in", never "4 in stock"
     private static final Pattern UNIT = Pattern.compile("\\b(\\d+(?:\\.\\d+)?)\\s?(?:(" + UNITS.replace("|in", "")
             + ")\\b|(in)\\b(?!\\s*[-\\w]))");
+    // a size after a product's name ("Lantern Battery 6V in", "PVC Pipe 10 ft in", "Power Strip 6 Outlet in"): said as
+    // a measure, with the pause where the name ends ("Lantern Battery six volts, in"); run on into the sentence, "six
+    // volt" came back as "so", "ten foot" as "and for", "six outlet" as "oaks outlet". No pause before it: after one,
+    // FreeTTS's "twenty" came back as "when two", "eight" as "and it". Before a noun ("a 9V battery") a size stays an
+    // adjective.
+    private static final Pattern SIZE = Pattern.compile("\\b(?!(?:The|An?) )([A-Z][A-Za-z]*|\\d+)(,?) (\\d+(?:\\.\\d+)?)\\s?"
+            + "(?:(" + UNITS.replace("|in", "") + ")|(?i:(inch|foot|gallon|quart|watt|volt|pound|ounce|outlet)))\\b"
+            + "(?= [A-Za-z])");
     private static final Pattern ORDINAL = Pattern.compile("\\b(\\d+)(st|nd|rd|th)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.])(\\d*)\\.(\\d+)\\b");
     private static final Pattern GROUPED = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b");
@@ -85,6 +94,8 @@ public final class TextNormalizer {
         s = replace(INCHES, s, m -> m.group(1) + " inch");
         s = replace(BATTERY, s, m -> m.group(1).length() == 2 ? "double A" : "triple A");
         s = replace(PERCENT, s, m -> number(m.group(1)) + " percent");
+        s = replace(SIZE, s, m -> m.group(1) + m.group(2) + " " + number(m.group(3)) + " "
+                + measure(m.group(4) != null ? unit(m.group(4)) : m.group(5).toLowerCase(Locale.ROOT), m.group(3)) + ",");
         s = replace(UNIT, s, m -> number(m.group(1)) + " " + unit(m.group(2) != null ? m.group(2) : m.group(3)));
         s = replace(ORDINAL, s, m -> NumberWords.ordinal(m.group(1)));
         s = replace(DECIMAL, s, m -> NumberWords.decimal(m.group(1), m.group(2)));
@@ -226,10 +237,23 @@ public final class TextNormalizer {
         };
     }
 
+    /** "volt", "6" → "volts"; "foot", "1" → "foot": a measure, plural unless it is one. */
+    private static String measure(String unit, String number) {
+        if (trimZeros(number).equals("1")) {
+            return unit;
+        }
+        return switch (unit) {
+            case "foot" -> "feet";
+            case "inch" -> "inches";
+            default -> unit + "s";
+        };
+    }
+
     /**
-     * As {@link #replace}, with a comma before and after the spoken words where a name's words run on both sides: in
-     * "The 9V Battery 2 Pack is in aisle 4" the count ran into its neighbours ("battery do per pack as"); set apart
-     * ("battery, two per pack, is") it is heard.
+     * As {@link #replace}, with a comma after the spoken words where a name's words run on both sides: in "The 9V
+     * Battery 2 Pack is in aisle 4" the count ran into the words after it ("battery do per pack as"); ended by a pause
+     * ("battery two per pack, is") it is heard. A pause before it lost more than it saved: "eight per pack" after one
+     * came back as "a or pack", "twenty per pack" as "went deeper pack" (BENCHMARKS.md, the round trip).
      */
     private static String apart(Pattern pattern, String text, Function<Matcher, String> spoken) {
         Matcher matcher = pattern.matcher(text);
@@ -237,11 +261,11 @@ public final class TextNormalizer {
         while (matcher.find()) {
             Matcher before = WORD_BEFORE.matcher(text.substring(Math.max(0, matcher.start() - 20), matcher.start()));
             String after = text.substring(matcher.end(), Math.min(text.length(), matcher.end() + 2));
-            // not after "the", "a", "an": "the CR2032 cell" has no name before the number to set it apart from
+            // not after "the", "a", "an": "the CR2032 cell" has no name before the number to end
             boolean between = before.find() && !before.group(1).toLowerCase(Locale.ROOT).matches("the|an?")
                     && WORD_AFTER.matcher(after).find();
             String words = spoken.apply(matcher);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(between ? ", " + words + "," : words));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(between ? words + "," : words));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -55,10 +55,18 @@ class TextNormalizerTest {
             "AA Batteries (4-pack)|double A Batteries (four per pack)",
             "Hooks 10 Pack|Hooks ten per Pack",
             "Coin Cell Battery CR2032|Coin Cell Battery C R two zero three two",
-            "The 9V Battery 2 Pack is here|The nine volt Battery, two per Pack, is here",
-            "The CR2032 cell and the Cell CR2032 is|The C R two zero three two cell and the Cell, C R two zero three two, is",
+            "The 9V Battery 2 Pack is here|The nine volt Battery two per Pack, is here",
+            "The CR2032 cell and the Cell CR2032 is|The C R two zero three two cell and the Cell C R two zero three two, is",
             "It's in aisle 12B|It's in aisle number twelve B", "Aisles 4 and 5|Aisles four and five",
             "An 18 oz can|An eighteen ounce can",
+            // a size after a name is a measure, the pause after it; before a noun it stays an adjective ("A 9V battery")
+            "The Lantern Battery 6V in aisle 4|The Lantern Battery six volts, in aisle number four",
+            "The Lumber 2x4 8 ft is here|The Lumber two by four eight feet, is here",
+            "The Terracotta Pot, 20 cm in aisle D|The Terracotta Pot, twenty centimeters, in aisle D",
+            "The Interior Paint Gray 1 Gallon sells|The Interior Paint Gray one gallon, sells",
+            "The Level 24 Inch is|The Level twenty four inches, is",
+            "Hex Bolt 1/4 x 1 inch in|Hex Bolt one quarter by one inch in",
+            "The blue 25 ft hose|The blue twenty five foot hose",
     })
     void readsFactsTheWayAPersonSaysThem(String text, String spoken) {
         assertEquals(spoken, normalizer.normalize(text));

@@ -11,6 +11,7 @@ import java.util.List;
 import kiosk.app.store.Product;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.app.store.StoreLoader;
+import kiosk.speech.FreeTtsSynthesizer;
 import kiosk.speech.TextNormalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,26 @@ class SpokenGroundingTest {
         }
     }
 
+    /**
+     * The words the kiosk's voice is given ({@link FreeTtsSynthesizer#spokenText}, what it speaks sentence by sentence)
+     * are the words the check reads: checked with the synthesizer itself as the speaker, every answer about both
+     * stores keeps its facts, sizes said as measures ("Extension Cord twenty five feet, in") included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre"})
+    void theVoicesOwnWordsCarryEveryFact(String folder) {
+        StoreKnowledge store = store(folder);
+        try (FreeTtsSynthesizer voice = FreeTtsSynthesizer.open()) {
+            GroundingCheck check = new GroundingCheck(store, voice::spokenText);
+            for (String answer : answers(store)) {
+                assertEquals(List.of(), check.findings(answer), () -> answer + " → " + voice.spokenText(answer));
+            }
+            String cord = "The Extension Cord 25 ft in aisle 1 sells for $14.98.";
+            assertEquals("The Extension Cord twenty five feet, in aisle number one sells for fourteen dollars and"
+                    + " ninety eight cents.", voice.spokenText(cord));
+        }
+    }
+
     @Test
     void aNormalizerThatChangesASizeIsCaught() {
         StoreKnowledge store = store("demo-store");
@@ -72,7 +93,7 @@ class SpokenGroundingTest {
     @ValueSource(strings = {"$8.98|eight dollars ninety nine", "21:00|nine a m",
             "(555) 010-4477|five five five, zero one zero, four four seven", "aisle 4|aisle five",
             "1.5 V|one five volt", "4 in stock|for in stock", "CR2032|C R two zero three three", "8 Pack|a pack",
-            "CR2032|C R two thousand thirty two"})
+            "CR2032|C R two thousand thirty two", "25 ft|twenty feet", "8 Pack|eight per pack, eight"})
     void aSpokenFactThatDiffersFromTheWrittenOneIsCaught(String writtenAndSpoken) {
         String[] parts = writtenAndSpoken.split("\\|");
         GroundingCheck check = new GroundingCheck(store("demo-store"), text -> text.replace(parts[0], parts[1]));
@@ -112,7 +133,9 @@ class SpokenGroundingTest {
     @ValueSource(strings = {"We open at 9:30 AM on Sunday.", "Wood Screws #8 x 1-1/4 inch, a 3/4-inch pipe",
             "It's 1.5 V and 25 ft.", "Item MSH-1243 and the first one.", "We're open from 08:00-21:00, noon is busy.",
             "It costs $1,299.00 or $0.99 or $5.", "We have 4 in stock, one gallon each.",
-            "The Coin Cell Battery CR2032 is in aisle 4, and it sells for $4.97.", "Hooks 10 Pack, AA Batteries (4-pack)"})
+            "The Coin Cell Battery CR2032 is in aisle 4, and it sells for $4.97.", "Hooks 10 Pack, AA Batteries (4-pack)",
+            "The Lumber 2x4 8 ft in aisle 9 sells for $4.28.", "The Terracotta Pot, 20 cm in aisle D sells for $7.50.",
+            "The Interior Paint Navy Blue 1 Gallon in aisle 12 sells for $34.98."})
     void theRealNormalizerKeepsEveryFact(String text) {
         assertEquals(SpokenFacts.written(text), SpokenFacts.spoken(NORMALIZER.normalize(text)),
                 () -> NORMALIZER.normalize(text));
