@@ -496,7 +496,12 @@ public final class Conversation {
             String when = dayName(date.getDayOfWeek()) + ", " + monthDay(date);
             String label = request.label().startsWith("on ") ? "on " + when : request.label() + ", " + when + ",";
             Optional<OpeningHours> open = knowledge.hoursOn(date);
-            boolean unknown = !knowledge.holidays().containsKey(date) && knowledge.hoursUnknownOn(date.getDayOfWeek());
+            // a named day the store keeps other hours on in a year its file lists, but not this year: its weekday's
+            // hours would be a guess ("black friday" asked after this year's, with only this year's in the file)
+            boolean listedOtherYear = !knowledge.holidays().containsKey(date) && knowledge.holidays().keySet().stream()
+                    .anyMatch(listed -> request.inYear(listed.getYear()).filter(listed::equals).isPresent());
+            boolean unknown = !knowledge.holidays().containsKey(date)
+                    && (knowledge.hoursUnknownOn(date.getDayOfWeek()) || listedOtherYear);
             answer = unknown ? "I don't have this store's hours for that day. A team member can tell you."
                     : open.isEmpty() ? "We're closed " + label.replaceAll(",$", "") + "."
                     : sentence(capitalize(label) + switch (request.focus()) {

@@ -68,6 +68,10 @@ final class Modifiers {
             if (QueryText.FRAME_WORDS.contains(word)) {
                 break;
             }
+            if (before > 0 && questionTokens.get(before - 1).equals("to")) {
+                // "to make labels", "to charge my phone": a word after "to" is a verb, what is done with the thing
+                break;
+            }
             if (!has(everything, word) && !NOT_MODIFIERS.contains(word) && !SIZES.contains(word)
                     && !word.chars().allMatch(Character::isDigit) && !missing.contains(word)) {
                 missing.add(word);
@@ -91,6 +95,11 @@ final class Modifiers {
             first++;
         }
         return first;
+    }
+
+    /** Whether a (stemmed) word grades, frames or counts rather than names a thing ("good", "cheap", "pack"). */
+    static boolean grading(String word) {
+        return NOT_MODIFIERS.contains(word) || SIZES.contains(word);
     }
 
     /** Every word the store has for the product: name, aliases, department and description (stemmed). */
