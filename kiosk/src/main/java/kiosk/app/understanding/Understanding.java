@@ -40,6 +40,11 @@ public final class Understanding {
      */
     static final double NEED_SURE = 0.45;
     static final double NEED_TIE = 0.03;
+    /**
+     * In a long turn, a product of the kind named ("camera") this much closer in meaning than the product whose
+     * alias is the kind's bare word is the one the turn describes.
+     */
+    static final double KIND_BY_MEANING = 0.15;
     /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
             + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
@@ -76,6 +81,12 @@ public final class Understanding {
     /** The object of a need, after it: "on top of the cake", "in my coffee", "my smoke alarm". */
     private static final Pattern NEED_OBJECT = Pattern.compile("\\b(?:(?:on top of|in|into|on|onto|off|for|with|from"
             + "|under|of|around) (?:the|my|our|his|her|their|a|an)|my|our) ((?:[a-z]+ ?){1,3})");
+    /** Words before "for" that name no thing: verbs and adjectives of purpose ("shopping for", "made for"). */
+    private static final Set<String> NOT_A_THING_BEFORE_FOR = Set.of("shopping", "searching", "hunting", "asking",
+            "waiting", "paying", "hoping", "going", "coming", "working", "used", "using", "use", "needed", "made",
+            "meant", "designed", "suitable", "ready", "time", "gift", "present", "here", "there", "out", "up",
+            "perfect", "ideal", "safe", "enough", "thank", "thanks", "sorry", "ask", "wait", "pay", "shop", "search",
+            "hunt", "looked", "searched", "asked", "came", "went", "work", "works", "fit", "fits", "fitting");
     /** "ram for laptops", "a strap for my camera": a thing, then what it is for. */
     private static final Pattern PURPOSE = Pattern.compile("\\b([a-z]+) for (?:(?:my|our|the|a|an|his|her|their"
             + "|your|these|those|this|that) )?([a-z]+(?: [a-z]+){0,2})");
@@ -233,6 +244,12 @@ public final class Understanding {
                         .reversed().thenComparing(Comparator.comparingDouble(ProductMatch::lexical).reversed()))
                 .toList();
         if (!namedInLong.isEmpty()) {
+            Optional<ProductMatch> ofTheKind = closerOfTheKind(namedInLong.get(0), ranked, turnTokens);
+            if (ofTheKind.isPresent()) {
+                // "... a camera in the nursery so she can check on him from her phone": the kind's word names the
+                // product that has it as an alias, the rest of the turn says which of that kind is meant
+                namedInLong = List.of(ofTheKind.get());
+            }
             // A long question that names a product among many other words: "... so where would the hacksaws be"
             if (!Modifiers.missing(said, namedInLong.get(0).product()).isEmpty()) {
                 return instead(answer, namedInLong.get(0));
@@ -348,15 +365,15 @@ public final class Understanding {
      * What a thing is for, when the shopper names the thing and then what it is for: "ram for laptops", "a strap for
      * my camera" (stemmed, the words after "for"). A product named only by those words is what the thing is for, not
      * the thing: it is filtered like a need's object, and the thing itself, if the store lacks it, is not found. Only
-     * when a word that may be a noun stands before "for": not the frame ("looking for", "something for"), a verb in
-     * "-ing" ("shopping for") or a grading word ("good for").
+     * when a word that may be a noun stands before "for": not the frame ("looking for", "something for"), a verb
+     * ("shopping for", "made for") or a grading word ("good for"). Nouns end in "-ing" too ("strings for ukuleles").
      */
     static Set<String> purposeObjects(String normalized) {
         Set<String> about = new HashSet<>();
         java.util.regex.Matcher purpose = PURPOSE.matcher(normalized);
         while (purpose.find()) {
             String thing = QueryText.stem(purpose.group(1));
-            if (QueryText.FRAME_WORDS.contains(thing) || thing.endsWith("ing") || thing.length() < 3
+            if (QueryText.FRAME_WORDS.contains(thing) || NOT_A_THING_BEFORE_FOR.contains(thing) || thing.length() < 3
                     || Modifiers.grading(thing)) {
                 continue;
             }
@@ -389,6 +406,22 @@ public final class Understanding {
             return Intent.PRODUCT_STOCK;
         }
         return Intent.PRODUCT_LOCATION;
+    }
+
+    /**
+     * Another product with every word by which {@code named} was named (the kind's word, "camera"), whose meaning is
+     * clearly closer to the whole turn ({@link #KIND_BY_MEANING} above it, and at least {@link #NEED_SURE}): the one
+     * of that kind the turn describes. Empty when none is.
+     */
+    private static Optional<ProductMatch> closerOfTheKind(ProductMatch named, List<ProductMatch> ranked,
+                                                          List<String> turnTokens) {
+        Set<String> namedBy = new HashSet<>(productWords(named.product()));
+        namedBy.retainAll(turnTokens);
+        return ranked.stream()
+                .filter(match -> match != named && !namedBy.isEmpty()
+                        && productWords(match.product()).containsAll(namedBy)
+                        && match.cosine() >= NEED_SURE && match.cosine() >= named.cosine() + KIND_BY_MEANING)
+                .max(Comparator.comparingDouble(ProductMatch::cosine));
     }
 
     /** Where the question last says one of the product's name or alias words (-1: nowhere). */
