@@ -273,10 +273,21 @@ public final class Conversation {
      * clearly and the product found so has its words: otherwise the first reading stands.
      */
     private Interpretation throughFocus(String heard, Interpretation meaning) {
+        if (focus.isPresent() && choices.isEmpty() && meaning.intent().isProductQuestion()
+                && meaning.fit() == Interpretation.Fit.CHOICE && heldWhole(heard, focus.get())) {
+            // "how much for a pack" after the batteries: words several products hold, every one of them the
+            // product's just discussed, are said of it
+            return new Interpretation(meaning.normalized(), meaning.intent(), meaning.subject(),
+                    List.of(new ProductMatch(focus.get(), 0.9, 1, 0, 0, true, true)), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
+                    ShopperWords.Concern.NONE);
+        }
         boolean open = meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
                 && meaning.bestProduct().map(best -> best.lexical() < CLEARLY_NAMED).orElse(false);
-        // "and the bars" after the granola: words several products hold, said as going on from the last turn
-        boolean goesOn = meaning.fit() == Interpretation.Fit.CHOICE && FOLLOWS_ON.matcher(meaning.normalized()).find();
+        // "and the bars" after the granola: words several products hold, said as going on from the last turn; "and
+        // the 256" after the 64 GB drive: a word of a sibling's name only, read with the product just discussed
+        boolean goesOn = (meaning.fit() == Interpretation.Fit.CHOICE || meaning.intent() == Intent.NOT_FOUND)
+                && FOLLOWS_ON.matcher(meaning.normalized()).find();
         if (focus.isEmpty() || !choices.isEmpty() || !open
                 || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn) {
             return meaning;
@@ -305,6 +316,12 @@ public final class Conversation {
         return new Interpretation(meaning.normalized(), intent, meaning.subject(), others.subList(0, 1),
                 Optional.empty(), Optional.empty(), Optional.empty(), others.get(0).score(),
                 Interpretation.Fit.NAMED, Interpretation.Contact.NONE, ShopperWords.Concern.NONE);
+    }
+
+    /** Whether the turn's content words are all words of the product's names (and there is at least one). */
+    private static boolean heldWhole(String heard, Product product) {
+        List<String> said = QueryText.contentTokens(heard);
+        return !said.isEmpty() && productWords(product).containsAll(said);
     }
 
     private static boolean sameDepartment(ProductMatch match, Product product) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checked here on a music shop written in the test, with its own words, and the real encoder: named days with hours
  * of their own, a thing and what it is for, the product a long turn names last, a verb after "to", thanks of any
  * wording, an insult said of the kiosk and not of the shopper's things, "stuff", a trailing "price?", which of a
- * kind a long turn describes, and a FAQ answer's "25 dollars".
+ * kind a long turn describes, follow-ups said of the product just discussed ("how much for a pack", "and the 24"),
+ * and a FAQ answer's "25 dollars".
  */
 class TheWholeTurnReadTest {
 
@@ -58,7 +59,9 @@ class TheWholeTurnReadTest {
                 + "M7,Practice Pad,drum pad,Drums,4,29.00,3,a quiet pad to practise drumming on\n"
                 + "M8,Guitar Picks 12 Pack,picks|plectrums,Accessories,2,5.00,30,\n"
                 + "M9,Vocal Microphone,microphone|mic,Recording,5,89.00,7,for singing on stage\n"
-                + "M10,Violin Clip Microphone,clip mic,Accessories,2,49.00,4,clips onto a violin or cello to record it\n");
+                + "M10,Violin Clip Microphone,clip mic,Accessories,2,49.00,4,clips onto a violin or cello to record it\n"
+                + "M11,Cello Rosin 2 Pack,rosin,Accessories,2,11.00,8,\n"
+                + "M12,Guitar Picks 24 Pack,big pack of picks,Accessories,2,8.00,15,\n");
         Files.writeString(folder.resolve("faq.yaml"), "- id: lessons\n  questions:\n    - do you give lessons\n"
                 + "    - how much are lessons\n  answer: Lessons with our teachers cost 25 dollars for half an hour.\n");
         store = StoreLoader.load(folder).knowledge().orElseThrow();
@@ -124,6 +127,20 @@ class TheWholeTurnReadTest {
                 reply.answer());
         // named alone, the alias is the answer
         assertTrue(ask("where is the microphone").answer().contains("aisle 5"));
+    }
+
+    @Test
+    void wordsSeveralProductsHoldAreSaidOfTheProductJustDiscussedWhenItHasThemAll() throws IOException {
+        Conversation conversation = conversation(BEFORE);
+        ask(conversation, "where is the rosin");
+        assertTrue(ask(conversation, "how much for a pack").answer().contains("$11.00"));
+    }
+
+    @Test
+    void aSiblingNamedByItsNumberGoesOnFromTheProductJustDiscussed() throws IOException {
+        Conversation conversation = conversation(BEFORE);
+        assertTrue(ask(conversation, "how much is the 12 pack of guitar picks").answer().contains("$5.00"));
+        assertTrue(ask(conversation, "and the 24").answer().contains("$8.00"));
     }
 
     @Test
