@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checked here on a music shop written in the test, with its own words, and the real encoder: named days with hours
  * of their own, a thing and what it is for, the product a long turn names last, a verb after "to", thanks of any
  * wording, an insult said of the kiosk and not of the shopper's things, "stuff", a trailing "price?", which of a
- * kind a long turn describes, follow-ups said of the product just discussed ("how much for a pack", "and the 24"),
- * and a FAQ answer's "25 dollars".
+ * kind a long turn describes, follow-ups said of the product just discussed ("how much for a pack", "and the 24"), the
+ * noun after a product's words ("ukulele cases"), and a FAQ answer's "25 dollars".
  */
 class TheWholeTurnReadTest {
 
@@ -141,6 +141,20 @@ class TheWholeTurnReadTest {
         Conversation conversation = conversation(BEFORE);
         assertTrue(ask(conversation, "how much is the 12 pack of guitar picks").answer().contains("$5.00"));
         assertTrue(ask(conversation, "and the 24").answer().contains("$8.00"));
+    }
+
+    @Test
+    void theNounAfterAProductsWordsIsTheThingAsked() throws IOException {
+        // "ukulele cases", "tuner batteries": cases and batteries, which the shop does not sell
+        for (String question : List.of("where are the ukulele cases", "do you sell tuner batteries")) {
+            Reply reply = ask(question);
+            assertEquals("not_found", reply.intent(), question + ": " + reply.answer());
+            assertFalse(FACT.matcher(reply.answer()).find(), question + ": " + reply.answer());
+        }
+        // words after a product that name no other thing
+        assertTrue(ask("is the ukulele back in stock").answer().contains("6"));
+        assertTrue(ask("where are the guitar picks located at").answer().contains("aisle 2"));
+        assertTrue(ask("I just need to grab a tuner real quick, which aisle").answer().contains("aisle 2"));
     }
 
     @Test
