@@ -108,6 +108,16 @@ public final class Understanding {
     }
 
     public Interpretation interpret(String heard) {
+        return interpret(heard, "");
+    }
+
+    /**
+     * The turn read again with a product the conversation already holds named after it ("and the sport ones" after
+     * the earbuds): the name is matched with the shopper's words, but it is not the shopper's, so none of its words is
+     * read as the shopper's modifier of another product.
+     */
+    public Interpretation interpret(String shoppersWords, String productNamed) {
+        String heard = productNamed.isEmpty() ? shoppersWords : shoppersWords + " " + productNamed;
         String text = QueryText.normalize(heard);
         if (text.isBlank()) {
             return simple(text, Intent.NOT_UNDERSTOOD, 0);
@@ -203,7 +213,7 @@ public final class Understanding {
         // The noun phrase asked about is in the clause that asks ("... husband suggested spaghetti, so where is the
         // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into")
         List<String> said = NEED_CUE.matcher(text).find() || DESCRIBES_A_NEED.matcher(text).find() ? List.of()
-                : QueryText.tokens(askingClause(heard));
+                : QueryText.tokens(askingClause(shoppersWords));
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             List<String> lacking = Modifiers.missing(said, first.get().product());
             if (!lacking.isEmpty()) {

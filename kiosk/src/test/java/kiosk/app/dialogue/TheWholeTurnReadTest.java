@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of their own, a thing and what it is for, the product a long turn names last, a verb after "to", thanks of any
  * wording, an insult said of the kiosk and not of the shopper's things, "stuff", a trailing "price?", which of a
  * kind a long turn describes, follow-ups said of the product just discussed ("how much for a pack", "and the 24"), the
- * noun after a product's words ("ukulele cases"), and a FAQ answer's "25 dollars".
+ * noun after a product's words ("ukulele cases"), comparisons ("a longer one"), and a FAQ answer's "25 dollars".
  */
 class TheWholeTurnReadTest {
 
@@ -61,7 +61,10 @@ class TheWholeTurnReadTest {
                 + "M9,Vocal Microphone,microphone|mic,Recording,5,89.00,7,for singing on stage\n"
                 + "M10,Violin Clip Microphone,clip mic,Accessories,2,49.00,4,clips onto a violin or cello to record it\n"
                 + "M11,Cello Rosin 2 Pack,rosin,Accessories,2,11.00,8,\n"
-                + "M12,Guitar Picks 24 Pack,big pack of picks,Accessories,2,8.00,15,\n");
+                + "M12,Guitar Picks 24 Pack,big pack of picks,Accessories,2,8.00,15,\n"
+                + "M13,Guitar Cable 10 ft,instrument cable|guitar lead,Accessories,2,14.00,10,\n"
+                + "M14,Guitar Cable 20 ft,long guitar cable,Accessories,2,22.00,6,\n"
+                + "M15,Speaker Cable 15 ft,,Accessories,2,12.00,5,\n");
         Files.writeString(folder.resolve("faq.yaml"), "- id: lessons\n  questions:\n    - do you give lessons\n"
                 + "    - how much are lessons\n  answer: Lessons with our teachers cost 25 dollars for half an hour.\n");
         store = StoreLoader.load(folder).knowledge().orElseThrow();
@@ -155,6 +158,37 @@ class TheWholeTurnReadTest {
         assertTrue(ask("is the ukulele back in stock").answer().contains("6"));
         assertTrue(ask("where are the guitar picks located at").answer().contains("aisle 2"));
         assertTrue(ask("I just need to grab a tuner real quick, which aisle").answer().contains("aisle 2"));
+    }
+
+    @Test
+    void aComparisonIsTheNextOfTheSameKind() throws IOException {
+        Conversation conversation = conversation(BEFORE);
+        ask(conversation, "how much is the 10 ft guitar cable");
+        // the other guitar cable, not the speaker cable that is nearer in length
+        assertTrue(ask(conversation, "is there a longer one").answer().contains("$22.00"));
+        assertTrue(ask(conversation, "and a shorter one").answer().contains("$14.00"));
+        Conversation cheaper = conversation(BEFORE);
+        ask(cheaper, "where is the guitar cable 20 ft");
+        Reply reply = ask(cheaper, "do you have a cheaper one");
+        assertTrue(reply.answer().contains("Guitar Cable 10 ft") && reply.answer().contains("10"), reply.answer());
+        // nothing of its kind is cheaper: no other kind's facts
+        Conversation none = conversation(BEFORE);
+        ask(none, "how much is the ukulele");
+        assertFalse(FACT.matcher(ask(none, "is there a cheaper one").answer()).find());
+    }
+
+    @Test
+    void aTurnReadAgainWithTheProductDiscussedTakesNoModifierFromItsName() throws IOException {
+        var understanding = new kiosk.app.understanding.Understanding(store, EncoderFixture.encoder(), BEFORE);
+        var again = understanding.interpret("and the violin one", "Vocal Microphone");
+        // a product question among whose products the one the shopper's word names is (the conversation then takes
+        // the best one other than the product discussed), not "not found" for a "vocal" the clip microphone lacks
+        assertTrue(again.intent().isProductQuestion(), again.toString());
+        assertTrue(again.products().stream().anyMatch(match -> match.product().name().equals("Violin Clip Microphone")),
+                again.toString());
+        Conversation conversation = conversation(BEFORE);
+        ask(conversation, "how much is the vocal microphone");
+        assertTrue(ask(conversation, "and the violin one").answer().contains("$49.00"));
     }
 
     @Test
