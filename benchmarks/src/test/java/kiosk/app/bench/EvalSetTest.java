@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue 12 evaluation set (bench/eval) is what it claims to be: every session in the half its hash gives, at
- * least 300 turns for the demo store and the pharmacy and 150 for the grocery written later, every kind of question
- * in both halves, each file answered from the store it names, and the
- * prices and aisles it expects present in that store's files (so a factual slip in a set is caught here).
+ * least 300 turns for the demo store and the pharmacy, 150 for the grocery written later and 200 for the electronics
+ * shop written after it (every kind in both of its own halves), every kind of question in both halves, each file
+ * answered from the store it names, and the prices and aisles it expects present in that store's files (so a factual
+ * slip in a set is caught here).
  */
 class EvalSetTest {
 
     static final Path EVAL = Path.of("../bench/eval");
-    static final List<String> STORES = List.of("demo", "pharmacy", "grocery");
+    static final List<String> STORES = List.of("demo", "pharmacy", "grocery", "electronics");
 
     static QuestionSet load(String store, QuestionSet.Half half) {
         return QuestionSet.load(EVAL.resolve(store + "-" + half.name().toLowerCase() + ".yaml"));
@@ -66,6 +67,9 @@ class EvalSetTest {
         assertTrue(Math.abs(demo - pharmacy) <= (demo + pharmacy) / 5, demo + " demo and " + pharmacy + " pharmacy");
         int grocery = load("grocery", QuestionSet.Half.DEV).size() + load("grocery", QuestionSet.Half.TEST).size();
         assertTrue(grocery >= 150, "only " + grocery + " grocery turns");
+        int electronics = load("electronics", QuestionSet.Half.DEV).size()
+                + load("electronics", QuestionSet.Half.TEST).size();
+        assertTrue(electronics >= 200, "only " + electronics + " electronics turns");
     }
 
     @Test
@@ -79,6 +83,17 @@ class EvalSetTest {
                 }
             }
             assertEquals(EnumSet.allOf(Kind.class), kinds, half + " half");
+        }
+    }
+
+    @Test
+    void theElectronicsShopHasEveryKindInEachOfItsHalves() {
+        // Written as a whole store of its own, so its two halves are each a complete evaluation on their own.
+        for (QuestionSet.Half half : QuestionSet.Half.values()) {
+            Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+            load("electronics", half).sessions().forEach(session -> session.forEach(
+                    turn -> kinds.add(turn.kind().orElseThrow())));
+            assertEquals(EnumSet.allOf(Kind.class), kinds, "electronics " + half + " half");
         }
     }
 

@@ -55,6 +55,17 @@ public final class Conversation {
      * A question about another product than the one just discussed, named through it: "the string for it", "do you
      * have the daytime one" (after the night-time cold medicine), "what about for kids".
      */
+    private static final Pattern BIGGER = Pattern.compile("\\b(longer|bigger|larger|taller|more storage"
+            + "|more memory|higher capacity)\\b");
+    private static final Pattern SMALLER = Pattern.compile("\\b(shorter|smaller|littler|tinier|more compact"
+            + "|less storage)\\b");
+    private static final Pattern CHEAPER = Pattern.compile("\\b(cheaper|less expensive|lower priced|more affordable"
+            + "|costs less|cost less)\\b");
+    private static final Pattern DEARER = Pattern.compile("\\b(pricier|more expensive|higher end|fancier)\\b");
+    private static final Pattern FIRST_NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    /** Units and letters of sizes: no word of what a product is ("inch" in "43 inch TV" and "14 inch Laptop"). */
+    private static final Set<String> SIZE_WORDS = Set.of("inch", "ft", "foot", "feet", "gb", "tb", "mb", "mah",
+            "w", "v", "k", "oz", "lb", "pack", "count", "ct", "in", "x", "va", "mm", "cm", "ml", "g", "kg", "l");
     private static final Pattern FOLLOWS_ON = Pattern.compile("^(and|also|plus|then|(and )?(what|how) about)\\b");
     private static final Pattern REFERS_BACK = Pattern.compile(
             "\\bfor (it|that|them)\\b|\\b(the|a|an|any)( \\w+)? ones?$|^(and )?(what|how) about\\b");
@@ -273,16 +284,31 @@ public final class Conversation {
      * clearly and the product found so has its words: otherwise the first reading stands.
      */
     private Interpretation throughFocus(String heard, Interpretation meaning) {
+        Optional<Interpretation> compared = compared(meaning);
+        if (compared.isPresent()) {
+            return compared.get();
+        }
+        if (focus.isPresent() && choices.isEmpty() && meaning.intent().isProductQuestion()
+                && meaning.fit() == Interpretation.Fit.CHOICE && heldWhole(heard, focus.get())) {
+            // "how much for a pack" after the batteries: words several products hold, every one of them the
+            // product's just discussed, are said of it
+            return new Interpretation(meaning.normalized(), meaning.intent(), meaning.subject(),
+                    List.of(new ProductMatch(focus.get(), 0.9, 1, 0, 0, true, true)), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
+                    ShopperWords.Concern.NONE);
+        }
         boolean open = meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
                 && meaning.bestProduct().map(best -> best.lexical() < CLEARLY_NAMED).orElse(false);
-        // "and the bars" after the granola: words several products hold, said as going on from the last turn
-        boolean goesOn = meaning.fit() == Interpretation.Fit.CHOICE && FOLLOWS_ON.matcher(meaning.normalized()).find();
+        // "and the bars" after the granola: words several products hold, said as going on from the last turn; "and
+        // the 256" after the 64 GB drive: a word of a sibling's name only, read with the product just discussed
+        boolean goesOn = (meaning.fit() == Interpretation.Fit.CHOICE || meaning.intent() == Intent.NOT_FOUND)
+                && FOLLOWS_ON.matcher(meaning.normalized()).find();
         if (focus.isEmpty() || !choices.isEmpty() || !open
                 || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn) {
             return meaning;
         }
         Product current = focus.get();
-        Interpretation again = understanding.interpret(heard + " " + current.name());
+        Interpretation again = understanding.interpret(heard, current.name());
         // A thing "for it" or a variant of it ("the daytime one") holds a word the shopper said now, word for word (a
         // slip-tolerant match is too loose here: "smaller" is one letter from "mallet"), and is mostly kept beside
         // it: one of its department comes first, then the nearest in meaning ("the string for it" after the string
@@ -305,6 +331,76 @@ public final class Conversation {
         return new Interpretation(meaning.normalized(), intent, meaning.subject(), others.subList(0, 1),
                 Optional.empty(), Optional.empty(), Optional.empty(), others.get(0).score(),
                 Interpretation.Fit.NAMED, Interpretation.Contact.NONE, ShopperWords.Concern.NONE);
+    }
+
+    /**
+     * "the longer one", "a smaller one", "is there a cheaper one" after a product: the product of its kind (same
+     * department, the most words of its name besides sizes in common) that is the next size up or down (the first number of the name:
+     * "HDMI Cable 15 ft" after "HDMI Cable 6 ft") or the next price down or up. Empty when the turn compares nothing,
+     * no product is being discussed, or none of its kind is so.
+     */
+    private Optional<Interpretation> compared(Interpretation meaning) {
+        String text = meaning.normalized();
+        if (focus.isEmpty() || !choices.isEmpty()) {
+            return Optional.empty();
+        }
+        Product current = focus.get();
+        java.util.function.ToDoubleFunction<Product> measure;
+        boolean up;
+        if (BIGGER.matcher(text).find() || SMALLER.matcher(text).find()) {
+            measure = Conversation::size;
+            up = BIGGER.matcher(text).find();
+        } else if (CHEAPER.matcher(text).find() || DEARER.matcher(text).find()) {
+            measure = product -> product.price().doubleValue();
+            up = DEARER.matcher(text).find();
+        } else {
+            return Optional.empty();
+        }
+        double at = measure.applyAsDouble(current);
+        Set<String> kind = kindWords(current);
+        // the most of its kind first (the other HDMI cable, not the coaxial one), then the nearest size or price
+        Comparator<Product> nearest = Comparator.comparingInt((Product product) -> -shared(kind, product))
+                .thenComparingDouble(product -> Math.abs(measure.applyAsDouble(product) - at));
+        Optional<Product> next = knowledge.products().stream()
+                .filter(product -> !product.sku().equals(current.sku())
+                        && product.department().equals(current.department())
+                        && !java.util.Collections.disjoint(kind, kindWords(product)))
+                .filter(product -> !Double.isNaN(measure.applyAsDouble(product)) && !Double.isNaN(at)
+                        && (up ? measure.applyAsDouble(product) > at : measure.applyAsDouble(product) < at))
+                .min(nearest);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        Intent intent = Understanding.asksPriceStockOrPlace(text) ? Understanding.productIntent(text) : focusIntent;
+        return Optional.of(new Interpretation(text, intent, meaning.subject(),
+                List.of(new ProductMatch(next.get(), 0.9, 1, 0, 0, true, true)), Optional.empty(), Optional.empty(),
+                Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
+                ShopperWords.Concern.NONE));
+    }
+
+    private static int shared(Set<String> kind, Product product) {
+        Set<String> words = kindWords(product);
+        words.retainAll(kind);
+        return words.size();
+    }
+
+    /** The words of a product's name that say what it is, sizes and numbers left out. */
+    private static Set<String> kindWords(Product product) {
+        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name().replaceAll("[0-9.]+", " ")));
+        words.removeAll(SIZE_WORDS);
+        return words;
+    }
+
+    /** The first number of a product's name ("43 inch 4K Smart TV": 43), NaN when it has none. */
+    private static double size(Product product) {
+        java.util.regex.Matcher number = FIRST_NUMBER.matcher(product.name());
+        return number.find() ? Double.parseDouble(number.group()) : Double.NaN;
+    }
+
+    /** Whether the turn's content words are all words of the product's names (and there is at least one). */
+    private static boolean heldWhole(String heard, Product product) {
+        List<String> said = QueryText.contentTokens(heard);
+        return !said.isEmpty() && productWords(product).containsAll(said);
     }
 
     private static boolean sameDepartment(ProductMatch match, Product product) {
@@ -496,7 +592,12 @@ public final class Conversation {
             String when = dayName(date.getDayOfWeek()) + ", " + monthDay(date);
             String label = request.label().startsWith("on ") ? "on " + when : request.label() + ", " + when + ",";
             Optional<OpeningHours> open = knowledge.hoursOn(date);
-            boolean unknown = !knowledge.holidays().containsKey(date) && knowledge.hoursUnknownOn(date.getDayOfWeek());
+            // a named day the store keeps other hours on in a year its file lists, but not this year: its weekday's
+            // hours would be a guess ("black friday" asked after this year's, with only this year's in the file)
+            boolean listedOtherYear = !knowledge.holidays().containsKey(date) && knowledge.holidays().keySet().stream()
+                    .anyMatch(listed -> request.inYear(listed.getYear()).filter(listed::equals).isPresent());
+            boolean unknown = !knowledge.holidays().containsKey(date)
+                    && (knowledge.hoursUnknownOn(date.getDayOfWeek()) || listedOtherYear);
             answer = unknown ? "I don't have this store's hours for that day. A team member can tell you."
                     : open.isEmpty() ? "We're closed " + label.replaceAll(",$", "") + "."
                     : sentence(capitalize(label) + switch (request.focus()) {

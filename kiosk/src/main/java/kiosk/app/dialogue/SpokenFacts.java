@@ -50,6 +50,8 @@ final class SpokenFacts {
             "(?:\\((?<area>\\d{3})\\)\\s?|\\b(?<area2>\\d{3})[-. ])(?<exchange>\\d{3})[-. ](?<line>\\d{4})\\b",
             "\\b(?<localExchange>\\d{3})-(?<localLine>\\d{4})\\b",
             "\\$\\s?(?<dollars>\\d[\\d,]*)(?:\\.(?<cents>\\d+))?",
+            // "29 dollars" in a FAQ answer is a price as the speaker says it ("twenty nine dollars"), as "$29" is
+            "\\b(?<dollarsWritten>\\d[\\d,]*)(?= dollars?\\b)",
             "\\b(?<hour>\\d{1,2})(?::(?<minute>\\d{2}))?(?:" + AM_PM.replace("([ap])", "(?<half>[ap])") + ")",
             "\\b(?<hour24>\\d{1,2}):(?<minute24>\\d{2})\\b",
             "\\b(?<whole>\\d+)[- ](?<numerator>\\d+)/(?<denominator>\\d+)\\b",
@@ -110,6 +112,8 @@ final class SpokenFacts {
                 String cents = m.group("cents");
                 facts.add(new Fact(Kind.PRICE, canonical(new BigDecimal(cents == null ? dollars
                         : dollars + "." + cents))));
+            } else if (m.group("dollarsWritten") != null) {
+                facts.add(new Fact(Kind.PRICE, canonical(new BigDecimal(m.group("dollarsWritten").replace(",", "")))));
             } else if (m.group("hour") != null) {
                 time(m.group("hour"), m.group("minute") == null ? "00" : m.group("minute"), m.group("half"), facts);
             } else if (m.group("hour24") != null) {

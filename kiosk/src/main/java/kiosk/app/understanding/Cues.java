@@ -20,13 +20,14 @@ final class Cues {
             + "|boxe?s?|doors?|packages?|wounds?|cuts?)\\b");
     static final Pattern HOLIDAY = Pattern.compile("\\b(holiday|holidays|christmas|christmas eve|new years?"
             + "|new years? eve|new years? day|thanksgiving|easter|independence day|fourth of july|july fourth"
-            + "|labor day|memorial day|boxing day)\\b");
+            + "|labor day|memorial day|boxing day|black friday|cyber monday)\\b");
     static final Pattern PRICE = Pattern.compile("\\b(how much|price|prices|priced|cost|costs|expensive|cheap"
             + "|charge|on sale)\\b");
     static final Pattern STOCK = Pattern.compile("\\b(in stock|have any|got any|available|any left|out of stock"
             + "|sold out|do you have|do you sell|do you carry|do you stock|have some|you have|any more)\\b");
     /** Stock asked outright: these win over a "where" in the same question. */
-    static final Pattern STOCK_ONLY = Pattern.compile("\\b(still have|still got|still carry|still sell|left"
+    static final Pattern STOCK_ONLY = Pattern.compile("\\b(still (even |really )?(have|got|carry|sell|stock)"
+            + "|do you (even|actually|really) (have|sell|carry|stock)|left"
             + "|in stock|out of stock|sold out|run out|ran out|back in stock|restock|how many|plenty|available"
             + "|(is|are) there still|still (any|some|available|in stock)"
             + "|got [a-z ]{1,30} in$)\\b|^(any|got any|is there any|are there any) ");
@@ -43,7 +44,7 @@ final class Cues {
             + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|fax)\\b");
     static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
             + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$"
-            + "|your location|directions"
+            + "|your location|(?<!for )directions"
             + "|how do i get (there|here|to you|to (your|the|this) (store|shop|pharmacy))|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
             + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
@@ -56,6 +57,22 @@ final class Cues {
             + "|^((ok(ay)? |great |perfect |wow )?(you (have |are )?|youve |youre )(been )?(very |so |really )?"
             + "(helpful|great|awesome|amazing|the best)|(that|this) (is |was )?(very |really |so )?helpful"
             + "|(that|this) helps( a lot)?|(i )?appreciate (it|that)|much appreciated)( thanks| thank you)?$");
+    /** The words that thank or praise: one of them makes a short turn of {@link #THANKS_WORDS} thanks. */
+    private static final java.util.Set<String> THANKING = java.util.Set.of("thanks", "thank", "thx", "cheers",
+            "appreciate", "appreciated", "helpful", "helped");
+    /**
+     * Everything a thank-you is made of besides the thanks: fillers, praise, "for your help". A short turn of these
+     * words only ("cool, thanks", "thanks, that was helpful", "thanks so much for your help") asks for nothing;
+     * read word by word it named "help" (a call for a person) or was a thing the store does not sell.
+     */
+    private static final java.util.Set<String> THANKS_WORDS = java.util.Set.of("thanks", "thank", "thx", "cheers",
+            "appreciate", "appreciated", "helpful", "helped", "you", "so", "very", "much", "a", "lot", "really",
+            "ok", "okay", "cool", "great", "perfect", "awesome", "nice", "lovely", "brilliant", "excellent",
+            "wonderful", "fantastic", "alright", "good", "that", "this", "was", "is", "it", "its",
+            "thats", "been", "have", "youve", "for", "your", "the", "help", "info", "information",
+            "again", "man", "buddy", "oh", "wow", "kind", "super", "most", "i", "sweet", "fine", "hey", "just",
+            "what", "needed", "exactly");
+
     /** About the kiosk itself: answered with the store's greeting, which says what it is for. */
     static final Pattern ABOUT_KIOSK = Pattern.compile("^((who|what) are you|are you (a |an )?(robot|machine"
             + "|computer|human|person|real person|ai|bot)|what can you do|what do you do|how does this (work|thing work)"
@@ -65,6 +82,13 @@ final class Cues {
     static final Pattern NO = Pattern.compile("^(no|nope|nah|no thanks|no thank you|not now|im fine|i am fine)\\b");
 
     private Cues() {
+    }
+
+    /** A short turn that thanks or praises and asks nothing, word for word (see {@link #THANKS_WORDS}). */
+    static boolean thanks(String text) {
+        String[] words = text.split(" ");
+        return words.length <= 8 && java.util.Arrays.stream(words).anyMatch(THANKING::contains)
+                && java.util.Arrays.stream(words).allMatch(THANKS_WORDS::contains);
     }
 
     /** True when the question asks about opening hours rather than using "open" or "close" as a verb. */

@@ -23,9 +23,18 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
 
     private static final Pattern WEEKDAY = Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday"
             + "|sunday)s?\\b");
+    /**
+     * Days a shopper names rather than dates. "Black Friday" and "Cyber Monday" come before the weekday: read as
+     * "Friday" they got a weekday's hours while the store keeps other hours that day.
+     */
     private static final Pattern NAMED_DAY = Pattern.compile("\\b(christmas eve|christmas day|christmas"
             + "|new years eve|new year eve|new years day|new years|new year|fourth of july|july fourth"
-            + "|independence day|thanksgiving)\\b");
+            + "|independence day|thanksgiving|black friday|cyber monday|boxing day|easter sunday|easter"
+            + "|memorial day|labor day)\\b");
+
+    /** The label of a named day's request: "on thanksgiving", "on the day after christmas". */
+    private static final Pattern LABELLED = Pattern.compile("on (?:the day (after|before) )?(" + NAMED_DAY.pattern()
+            .replace("\\b(", "").replace(")\\b", "") + ")");
 
     public DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, String label) {
         this(day, weekend, focus, label, Optional.empty(), false);
@@ -82,18 +91,64 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
 
     /** The next date (today or later) of a named day. */
     private static LocalDate namedDate(String name, LocalDate today) {
-        if (name.equals("thanksgiving")) {
-            LocalDate thisYear = today.withMonth(11).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
-            return thisYear.isBefore(today) ? today.plusYears(1).withMonth(11)
-                    .with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY)) : thisYear;
+        LocalDate thisYear = dateIn(name, today.getYear());
+        return thisYear.isBefore(today) ? dateIn(name, today.getYear() + 1) : thisYear;
+    }
+
+    /** The date of a named day ({@link #NAMED_DAY}) in a year. */
+    private static LocalDate dateIn(String name, int year) {
+        return switch (name) {
+            // the fourth Thursday of November, and the Friday and Monday after it
+            case "thanksgiving" -> thanksgiving(year);
+            case "black friday" -> thanksgiving(year).plusDays(1);
+            case "cyber monday" -> thanksgiving(year).plusDays(4);
+            case "memorial day" -> LocalDate.of(year, 5, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY));
+            case "labor day" -> LocalDate.of(year, 9, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+            case "easter", "easter sunday" -> easter(year);
+            case "boxing day" -> LocalDate.of(year, 12, 26);
+            case "christmas eve" -> LocalDate.of(year, 12, 24);
+            case "christmas day", "christmas" -> LocalDate.of(year, 12, 25);
+            case "new years eve", "new year eve" -> LocalDate.of(year, 12, 31);
+            case "new years day", "new years", "new year" -> LocalDate.of(year, 1, 1);
+            default -> LocalDate.of(year, 7, 4);
+        };
+    }
+
+    /**
+     * The same named day ("on thanksgiving", "on the day after christmas") in another year; empty for a request
+     * that names no day. A store that lists its hours for last year's Thanksgiving keeps other hours that day, so
+     * a weekday's hours are no answer for this year's.
+     */
+    public Optional<LocalDate> inYear(int year) {
+        java.util.regex.Matcher named = LABELLED.matcher(label);
+        if (date.isEmpty() || !named.matches()) {
+            return Optional.empty();
         }
-        MonthDay day = name.startsWith("christmas eve") ? MonthDay.of(12, 24)
-                : name.startsWith("christmas") ? MonthDay.of(12, 25)
-                : name.endsWith("eve") ? MonthDay.of(12, 31)
-                : name.startsWith("new year") ? MonthDay.of(1, 1)
-                : MonthDay.of(7, 4);
-        LocalDate date = day.atYear(today.getYear());
-        return date.isBefore(today) ? day.atYear(today.getYear() + 1) : date;
+        int shift = named.group(1) == null ? 0 : named.group(1).equals("after") ? 1 : -1;
+        return Optional.of(dateIn(named.group(2), year).plusDays(shift));
+    }
+
+    private static LocalDate thanksgiving(int year) {
+        return LocalDate.of(year, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+    }
+
+    /** Western Easter Sunday (the anonymous Gregorian computus, as in Meeus). */
+    static LocalDate easter(int year) {
+        int a = year % 19;
+        int b = year / 100;
+        int c = year % 100;
+        int d = b / 4;
+        int e = b % 4;
+        int f = (b + 8) / 25;
+        int g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4;
+        int k = c % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31;
+        int day = (h + l - 7 * m + 114) % 31 + 1;
+        return LocalDate.of(year, month, day);
     }
 
     private static String capitalize(String word) {

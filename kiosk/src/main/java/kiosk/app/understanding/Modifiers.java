@@ -43,7 +43,17 @@ final class Modifiers {
             "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
             "ninety", "hundred", "thousand", "point", "v", "volt", "volts", "w", "watt", "watts", "amp", "amps", "mah",
             "inch", "inches", "in", "ft", "foot", "feet", "mm", "cm", "m", "meter", "metre", "mg", "ml", "g", "gram",
-            "grams", "kg", "l", "qt", "quart", "pt", "pint", "count", "ct", "pk", "x"));
+            "grams", "kg", "l", "qt", "quart", "pt", "pint", "count", "ct", "pk", "x", "gb", "gig", "gigs", "gigabyte",
+            "tb", "terabyte", "mb", "megabyte", "k", "p", "hz", "mah", "va"));
+    /**
+     * Words after a product's name that are no noun it is said of: verbs and adverbs ("mounted", "running",
+     * "currently") and the places and times shoppers put after a thing ("back", "around", "nearby").
+     */
+    private static final java.util.regex.Pattern NOT_HEADS = java.util.regex.Pattern.compile(
+            "[a-z]+(ed|ing|ly)|back|around|near|nearby|close|over|anymore|right|now|there|too|either|as|by|from"
+            + "|under|into|onto|inside|outside|again|later|tomorrow|tonight|yet|ok|okay|thanks|thank|pls|plz|real|quick"
+            + "|fast|asap|though|anyway|maybe|perhaps|instead|first|next|still|even|only|each|all|both|most|best"
+            + "|cheap|cheaper|cheapest|good|nice|new|today|tho|lol|sir|maam|mate|guys|man");
     private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
 
     private Modifiers() {
@@ -60,20 +70,44 @@ final class Modifiers {
         product.aliases().forEach(alias -> names.addAll(QueryText.contentTokens(alias)));
         Set<String> everything = words(product);
         List<String> missing = new ArrayList<>();
-        // From the first of the product's words said, leftwards: the words after it are the product's own or
-        // another phrase ("and the bars" read again with the granola's name after it)
-        int first = head(questionTokens, names);
-        for (int before = first - 1; before >= 0 && first < questionTokens.size(); before--) {
-            String word = questionTokens.get(before);
-            if (QueryText.FRAME_WORDS.contains(word)) {
-                break;
+        for (int at = 0; at < questionTokens.size(); at++) {
+            if (!names.contains(questionTokens.get(at))) {
+                continue;
             }
-            if (!has(everything, word) && !NOT_MODIFIERS.contains(word) && !SIZES.contains(word)
-                    && !word.chars().allMatch(Character::isDigit) && !missing.contains(word)) {
-                missing.add(word);
+            if (at == 0 || !names.contains(questionTokens.get(at - 1))) {
+                // Before each run of the product's words, leftwards: "electric" in "a charger for electric cars"
+                // is said of the cars, not of the charger
+                for (int before = at - 1; before >= 0; before--) {
+                    String word = questionTokens.get(before);
+                    if (QueryText.FRAME_WORDS.contains(word) || names.contains(word)) {
+                        break;
+                    }
+                    if (before > 0 && questionTokens.get(before - 1).equals("to")) {
+                        // "to make labels", "to charge my phone": a word after "to" is a verb, what is done with
+                        // the thing
+                        break;
+                    }
+                    if (lacks(everything, word, missing)) {
+                        missing.add(word);
+                    }
+                }
+            }
+            if (at + 1 < questionTokens.size() && !names.contains(questionTokens.get(at + 1))) {
+                // After the run, the noun it is said of: "laptop batteries", "hdmi splitters", "printer toner" ask
+                // for batteries, splitters and toner, whatever the product's words before them
+                String word = questionTokens.get(at + 1);
+                if (!QueryText.FRAME_WORDS.contains(word) && !NOT_HEADS.matcher(word).matches()
+                        && lacks(everything, word, missing)) {
+                    missing.add(word);
+                }
             }
         }
         return missing;
+    }
+
+    private static boolean lacks(Set<String> everything, String word, List<String> missing) {
+        return !has(everything, word) && !NOT_MODIFIERS.contains(word) && !SIZES.contains(word)
+                && !word.chars().allMatch(Character::isDigit) && !missing.contains(word);
     }
 
     /** The first of the product's name and alias words the question holds, if any: what the modifiers are of. */
@@ -91,6 +125,11 @@ final class Modifiers {
             first++;
         }
         return first;
+    }
+
+    /** Whether a (stemmed) word grades, frames or counts rather than names a thing ("good", "cheap", "pack"). */
+    static boolean grading(String word) {
+        return NOT_MODIFIERS.contains(word) || SIZES.contains(word);
     }
 
     /** Every word the store has for the product: name, aliases, department and description (stemmed). */

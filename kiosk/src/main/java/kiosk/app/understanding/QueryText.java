@@ -22,7 +22,7 @@ public final class QueryText {
             "those", "these", "need", "want", "buy", "store", "aisle", "which", "located", "at", "on", "and", "or",
             "be", "would", "like", "we", "us", "one", "ones", "available", "got", "left", "again", "hey", "hi",
             "hello", "um", "uh", "so", "well", "okay", "ok", "also", "with", "just", "thing", "things", "item",
-            "section", "department", "area", "kind", "sort", "type", "some", "here", "today", "still", "if",
+            "section", "department", "area", "kind", "sort", "type", "stuff", "some", "here", "today", "still", "if",
             "much", "will", "shall", "should", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
             "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve",
             "t", "m",

@@ -34,8 +34,16 @@ public final class ShopperWords {
             + "|seven|eight|nine|ten|eleven|twelve|hundred|thousand|double|triple) ?){7,}");
     private static final Set<String> INSULTS = Set.of("stupid", "idiot", "idiots", "useless", "junk", "dumb",
             "moron", "crook", "crooks", "liar", "liars", "fake", "stolen", "thief", "thieves", "scam", "scammer",
-            "hate", "sucks", "suck", "shut", "ugly", "loser", "pathetic", "worthless", "crap", "damn", "hell",
-            "rubbish", "fraud", "rip", "ripoff", "fool", "jerk", "trash", "garbage", "pig", "lousy", "terrible");
+            "hate", "sucks", "suck", "ugly", "loser", "pathetic", "worthless", "crap", "damn", "hell",
+            "rubbish", "fraud", "ripoff", "fool", "jerk", "trash", "garbage", "pig", "lousy", "terrible");
+
+    /** Insults of two words whose single words are harmless: "shut up", "rip off". */
+    private static final Pattern PHRASED_INSULT = Pattern.compile("\\b(shut up|rip off|ripped off)\\b");
+    /** What an insult is said of, when it is said of the kiosk or the store. */
+    private static final Set<String> TARGETS = Set.of("you", "youre", "this", "thats", "its", "kiosk", "machine",
+            "store", "shop", "place", "robot", "computer", "thing", "what", "such", "are", "so");
+    private static final int SHORT_TURN = 8;
+    private static final int AIM_REACH = 4;
 
     private final Predicate<String> catalogWord;
 
@@ -53,8 +61,30 @@ public final class ShopperWords {
         if (INSTRUCTION.matcher(normalized).find()) {
             return Concern.INSTRUCTION;
         }
-        boolean insult = Arrays.stream(normalized.split(" "))
-                .anyMatch(word -> INSULTS.contains(word) && !catalogWord.test(QueryText.stem(word)));
-        return insult ? Concern.INSULT : Concern.NONE;
+        String[] words = normalized.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if ((INSULTS.contains(words[i]) || PHRASED_INSULT.matcher(normalized).find())
+                    && !catalogWord.test(QueryText.stem(words[i])) && aimed(words, i)) {
+                return Concern.INSULT;
+            }
+        }
+        return Concern.NONE;
+    }
+
+    /**
+     * Whether the word at {@code at} is said of the kiosk or the store: a short turn is ("useless junk"), and so is
+     * a word a few words after "you", "this", "it's" or the store ("this machine is useless"); a long turn that tells
+     * of the shopper's own things ("I don't want to throw them in the garbage", "my computer shut off") is not.
+     */
+    private static boolean aimed(String[] words, int at) {
+        if (words.length <= SHORT_TURN) {
+            return true;
+        }
+        for (int i = Math.max(0, at - AIM_REACH); i < at; i++) {
+            if (TARGETS.contains(words[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -40,13 +40,19 @@ public final class Understanding {
      */
     static final double NEED_SURE = 0.45;
     static final double NEED_TIE = 0.03;
+    /**
+     * In a long turn, a product of the kind named ("camera") this much closer in meaning than the product whose
+     * alias is the kind's bare word is the one the turn describes.
+     */
+    static final double KIND_BY_MEANING = 0.15;
     /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
             + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
             + "|are there any"
             + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
     /** "do you have anything for a headache": a need, however the question begins. */
-    private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b(anything|something|stuff|what) (for|to)\\b");
+    private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b((anything|something|stuff|what) (for|to)"
+            + "|somewhere to (put|keep|hold|store|hang|plug))\\b");
     /** A turn longer than this many words is read for its last clause to know what it asks. */
     static final int LONG_TURN_WORDS = 14;
     static final double FAQ_CERTAIN = 0.80;
@@ -70,11 +76,20 @@ public final class Understanding {
      * Where a described need begins: "something to", "anything for", "what can I put", "what do I need". The things
      * named after it are what the need is about (the cake, my coffee), not what the shopper wants to buy.
      */
-    static final Pattern NEED_CUE = Pattern.compile("\\b((something|anything|stuff) (to|for|that)"
+    static final Pattern NEED_CUE = Pattern.compile("\\b((something|anything|stuff) (to|for|that)|somewhere to"
             + "|what (do|can|should|could) (i|we) (use|put|get|need|buy|add)|what (do|would) (i|we) need)\\b");
     /** The object of a need, after it: "on top of the cake", "in my coffee", "my smoke alarm". */
     private static final Pattern NEED_OBJECT = Pattern.compile("\\b(?:(?:on top of|in|into|on|onto|off|for|with|from"
             + "|under|of|around) (?:the|my|our|his|her|their|a|an)|my|our) ((?:[a-z]+ ?){1,3})");
+    /** Words before "for" that name no thing: verbs and adjectives of purpose ("shopping for", "made for"). */
+    private static final Set<String> NOT_A_THING_BEFORE_FOR = Set.of("shopping", "searching", "hunting", "asking",
+            "waiting", "paying", "hoping", "going", "coming", "working", "used", "using", "use", "needed", "made",
+            "meant", "designed", "suitable", "ready", "time", "gift", "present", "here", "there", "out", "up",
+            "perfect", "ideal", "safe", "enough", "thank", "thanks", "sorry", "ask", "wait", "pay", "shop", "search",
+            "hunt", "looked", "searched", "asked", "came", "went", "work", "works", "fit", "fits", "fitting");
+    /** "ram for laptops", "a strap for my camera": a thing, then what it is for. */
+    private static final Pattern PURPOSE = Pattern.compile("\\b([a-z]+) for (?:(?:my|our|the|a|an|his|her|their"
+            + "|your|these|those|this|that) )?([a-z]+(?: [a-z]+){0,2})");
     private static final Pattern ASKS_PERSON = Pattern.compile("\\b(call me|my account|look up|someone|somebody"
             + "|a person|team member)\\b");
 
@@ -93,6 +108,16 @@ public final class Understanding {
     }
 
     public Interpretation interpret(String heard) {
+        return interpret(heard, "");
+    }
+
+    /**
+     * The turn read again with a product the conversation already holds named after it ("and the sport ones" after
+     * the earbuds): the name is matched with the shopper's words, but it is not the shopper's, so none of its words is
+     * read as the shopper's modifier of another product.
+     */
+    public Interpretation interpret(String shoppersWords, String productNamed) {
+        String heard = productNamed.isEmpty() ? shoppersWords : shoppersWords + " " + productNamed;
         String text = QueryText.normalize(heard);
         if (text.isBlank()) {
             return simple(text, Intent.NOT_UNDERSTOOD, 0);
@@ -100,7 +125,7 @@ public final class Understanding {
         if (Cues.GREETING.matcher(text).matches()) {
             return simple(text, Intent.GREETING, 1);
         }
-        if (Cues.THANKS.matcher(text).matches()) {
+        if (Cues.THANKS.matcher(text).matches() || Cues.thanks(text)) {
             return simple(text, Intent.THANKS, 1);
         }
         if (Cues.ABOUT_KIOSK.matcher(text).matches()) {
@@ -120,7 +145,9 @@ public final class Understanding {
         ShopperWords.Concern concern = shopperWords.concern(heard, text);
         if (concern != ShopperWords.Concern.NONE) {
             // Not a question for the store: answer nothing of it, say none of it back.
-            Intent intent = concern == ShopperWords.Concern.PERSONAL_DATA && (ASKS_PERSON.matcher(text).find()
+            // a person asked for beside a card number or an insult is called ("this thing is useless, get me a
+            // human"); an instruction to the kiosk is never obeyed, a person it names included
+            Intent intent = concern != ShopperWords.Concern.INSTRUCTION && (ASKS_PERSON.matcher(text).find()
                     || Cues.STAFF.matcher(text).find()) ? Intent.CALL_STAFF : Intent.NOT_UNDERSTOOD;
             return new Interpretation(text, intent, "", List.of(), Optional.empty(), Optional.empty(),
                     Optional.empty(), 1, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, concern);
@@ -133,7 +160,8 @@ public final class Understanding {
         double bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
         double faqScore = faq.map(FaqMatcher.FaqMatch::score).orElse(0.0);
         double faqCosine = faq.map(FaqMatcher.FaqMatch::cosine).orElse(0.0);
-        Set<String> context = needObjects(text);
+        Set<String> context = new HashSet<>(needObjects(text));
+        context.addAll(purposeObjects(text));
         if (!context.isEmpty()) {
             // The thing a need is about is not what the shopper asks for: "something to put on top of the cake"
             // asks for no cake
@@ -185,7 +213,7 @@ public final class Understanding {
         // The noun phrase asked about is in the clause that asks ("... husband suggested spaghetti, so where is the
         // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into")
         List<String> said = NEED_CUE.matcher(text).find() || DESCRIBES_A_NEED.matcher(text).find() ? List.of()
-                : QueryText.tokens(askingClause(heard));
+                : QueryText.tokens(askingClause(shoppersWords));
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             List<String> lacking = Modifiers.missing(said, first.get().product());
             if (!lacking.isEmpty()) {
@@ -218,9 +246,20 @@ public final class Understanding {
             return answer.as(Intent.FAQ, faqScore);
         }
         boolean longTurn = heard.split("\\s+").length > LONG_TURN_WORDS;
+        // the product named last first: a long turn tells its story before it asks ("... she mostly watches
+        // videos, so I was thinking one of those laptops, how much are they" asks of no watch)
+        List<String> turnTokens = QueryText.tokens(text);
         List<ProductMatch> namedInLong = ranked.stream().filter(match -> longTurn && match.named())
-                .sorted(Comparator.comparingDouble(ProductMatch::lexical).reversed()).toList();
+                .sorted(Comparator.comparingInt((ProductMatch match) -> lastMention(turnTokens, match.product()))
+                        .reversed().thenComparing(Comparator.comparingDouble(ProductMatch::lexical).reversed()))
+                .toList();
         if (!namedInLong.isEmpty()) {
+            Optional<ProductMatch> ofTheKind = closerOfTheKind(namedInLong.get(0), ranked, turnTokens);
+            if (ofTheKind.isPresent()) {
+                // "... a camera in the nursery so she can check on him from her phone": the kind's word names the
+                // product that has it as an alias, the rest of the turn says which of that kind is meant
+                namedInLong = List.of(ofTheKind.get());
+            }
             // A long question that names a product among many other words: "... so where would the hacksaws be"
             if (!Modifiers.missing(said, namedInLong.get(0).product()).isEmpty()) {
                 return instead(answer, namedInLong.get(0));
@@ -298,7 +337,8 @@ public final class Understanding {
         String[] clauses = heard.split("[,;.!?]|\\bso\\b");
         for (int i = clauses.length - 1; i >= 0; i--) {
             if (clauses[i].strip().split("\\s+").length >= 3) {
-                return clauses[i];
+                // with the short fragments after it: "..., the camera for my biking, price?" asks the price
+                return String.join(", ", java.util.Arrays.copyOfRange(clauses, i, clauses.length));
             }
         }
         return heard;
@@ -332,6 +372,27 @@ public final class Understanding {
     }
 
     /**
+     * What a thing is for, when the shopper names the thing and then what it is for: "ram for laptops", "a strap for
+     * my camera" (stemmed, the words after "for"). A product named only by those words is what the thing is for, not
+     * the thing: it is filtered like a need's object, and the thing itself, if the store lacks it, is not found. Only
+     * when a word that may be a noun stands before "for": not the frame ("looking for", "something for"), a verb
+     * ("shopping for", "made for") or a grading word ("good for"). Nouns end in "-ing" too ("strings for ukuleles").
+     */
+    static Set<String> purposeObjects(String normalized) {
+        Set<String> about = new HashSet<>();
+        java.util.regex.Matcher purpose = PURPOSE.matcher(normalized);
+        while (purpose.find()) {
+            String thing = QueryText.stem(purpose.group(1));
+            if (QueryText.FRAME_WORDS.contains(thing) || NOT_A_THING_BEFORE_FOR.contains(thing) || thing.length() < 3
+                    || Modifiers.grading(thing)) {
+                continue;
+            }
+            about.addAll(QueryText.contentTokens(purpose.group(2)));
+        }
+        return about;
+    }
+
+    /**
      * True when the product is named whole by the words the need is about, and by nothing else: it is the thing the
      * need is about (the Birthday Cake for "on top of the cake"), while a product named after it and more ("Denture
      * Adhesive" for "my dentures") may well be what is needed.
@@ -355,6 +416,33 @@ public final class Understanding {
             return Intent.PRODUCT_STOCK;
         }
         return Intent.PRODUCT_LOCATION;
+    }
+
+    /**
+     * Another product with every word by which {@code named} was named (the kind's word, "camera"), whose meaning is
+     * clearly closer to the whole turn ({@link #KIND_BY_MEANING} above it, and at least {@link #NEED_SURE}): the one
+     * of that kind the turn describes. Empty when none is.
+     */
+    private static Optional<ProductMatch> closerOfTheKind(ProductMatch named, List<ProductMatch> ranked,
+                                                          List<String> turnTokens) {
+        Set<String> namedBy = new HashSet<>(productWords(named.product()));
+        namedBy.retainAll(turnTokens);
+        return ranked.stream()
+                .filter(match -> match != named && !namedBy.isEmpty()
+                        && productWords(match.product()).containsAll(namedBy)
+                        && match.cosine() >= NEED_SURE && match.cosine() >= named.cosine() + KIND_BY_MEANING)
+                .max(Comparator.comparingDouble(ProductMatch::cosine));
+    }
+
+    /** Where the question last says one of the product's name or alias words (-1: nowhere). */
+    static int lastMention(List<String> turnTokens, Product product) {
+        Set<String> words = productWords(product);
+        for (int i = turnTokens.size() - 1; i >= 0; i--) {
+            if (words.contains(turnTokens.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Set<String> productWords(Product product) {
