@@ -69,6 +69,20 @@ public final class SpokenEvidence {
      * taken as heard, though the free decoder heard it otherwise (espeak-ng's "smart bulbs" as "smart smiles").
      */
     static final double GRAMMAR_SURE = 0.95;
+    /**
+     * The free decoder's words where the grammar heard a product are this unsure or less, on average: it heard
+     * nothing there it stands by ("are there many smart smiles left", "smart" 0.49 and "smiles" 0.37, for "smart
+     * bulbs"), so it does not contradict a grammar reading that accounts for the whole utterance. A confident other
+     * word does ("where's the milk": the grammar's "where is the mail", the free decoder's "meal" at 0.79).
+     */
+    static final double FREE_UNSURE = 0.70;
+    /**
+     * The free decoder this confident of its reading on average, over three words or more: the product it is
+     * understood to ask for is taken as heard though the grammar heard something else ("our power went out last
+     * night and i want something so i can see in the dark", word for word at 0.97, the grammar "are power when tarp
+     * left night …").
+     */
+    static final double FREE_CONFIDENT = 0.90;
     /** Intents that answer nothing: a reading understood so is no better than the other one. */
     private static final Set<Intent> ANSWERS_NOTHING = Set.of(Intent.NOT_FOUND, Intent.NOT_UNDERSTOOD, Intent.CLARIFY);
 
@@ -108,10 +122,18 @@ public final class SpokenEvidence {
         // reading asks for no other product ("i'm diabetic and i need to check my blood sugar", heard by the grammar
         // as "… blood shampoo")
         Optional<Product> freeProduct = product(fromFree);
-        Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
-                && (heardIn(freeWords, fromFree, product) || grammarShare(grammar, product) >= GRAMMAR_SURE
-                && freeProduct.filter(asked -> !asked.equals(product)).isEmpty());
         Optional<Product> grammarProduct = product(fromGrammar);
+        // a product the free decoder alone is sure of, unless the grammar accounts for the whole utterance with
+        // another product ("how much are the hamburger buns": the free decoder stopped at "hamburger", understood as
+        // the Ground Beef's "hamburger meat")
+        boolean freeConfident = free.confidence() >= FREE_CONFIDENT && free.words().size() >= 3
+                && freeProduct.isPresent() && !(grammarProduct.isPresent() && !grammarProduct.equals(freeProduct)
+                        && grammar.readings().get(0).unheard() == 0);
+        Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
+                && (heardIn(freeWords, fromFree, product) || (grammarShare(grammar, product) >= GRAMMAR_SURE
+                        || uncontested(grammar, free, product))
+                && freeProduct.filter(asked -> !asked.equals(product)).isEmpty())
+                || freeConfident && freeProduct.filter(product::equals).isPresent();
         if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
         }
@@ -127,6 +149,46 @@ public final class SpokenEvidence {
             return new Reading(free.text(), product -> false);
         }
         return new Reading(grammar.text(), bothHeard);
+    }
+
+    /**
+     * Whether the grammar's best reading accounts for the whole utterance (no speech outside it) and says the
+     * product's name where the free decoder heard nothing it is sure of: the free words overlapping the name in time
+     * average at most {@link #FREE_UNSURE} of confidence, or there are none.
+     */
+    static boolean uncontested(Transcript grammar, Transcript free, Product product) {
+        if (grammar.readings().get(0).unheard() > 0 || !grammar.readings().get(0).text().equals(grammar.text())) {
+            return false;
+        }
+        Optional<double[]> span = span(grammar.words(), product);
+        if (span.isEmpty()) {
+            return false;
+        }
+        double start = span.get()[0];
+        double end = span.get()[1];
+        double[] there = free.words().stream()
+                .filter(word -> word.startSeconds() < end && word.endSeconds() > start)
+                .mapToDouble(kiosk.speech.Word::confidence).toArray();
+        return there.length == 0 || java.util.Arrays.stream(there).average().orElse(0) <= FREE_UNSURE;
+    }
+
+    /** When (start and end, in seconds) the words say the product's name or an alias, the first time they do. */
+    private static Optional<double[]> span(List<kiosk.speech.Word> words, Product product) {
+        List<String> texts = words.stream().map(word -> word.text().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = new ArrayList<>();
+        names.add(product.name());
+        names.addAll(product.aliases());
+        // the shortest run that says it, ending earliest
+        for (int end = 1; end <= texts.size(); end++) {
+            for (int start = end - 1; start >= 0; start--) {
+                List<String> run = texts.subList(start, end);
+                if (names.stream().anyMatch(name -> says(run, words(name)))) {
+                    return Optional.of(new double[] {words.get(start).startSeconds(),
+                            words.get(end - 1).endSeconds()});
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
