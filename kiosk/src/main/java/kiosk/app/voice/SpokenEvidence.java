@@ -83,6 +83,14 @@ public final class SpokenEvidence {
      * left night …").
      */
     static final double FREE_CONFIDENT = 0.90;
+    /**
+     * A free reading understood as one of these asks for a person or the store's own facts, with no product in it: it
+     * is taken over a grammar product that the evidence does not back (which would only be named back): "can somebody
+     * come help me reach something on the top shelf", heard by the grammar as "… return something the sharp
+     * cheddar", or "can you page someone to aisle 7" as "… aisle fan".
+     */
+    private static final Set<Intent> NOT_A_PRODUCT = Set.of(Intent.CALL_STAFF, Intent.STORE_CONTACT,
+            Intent.STORE_HOURS, Intent.FAQ);
     /** Intents that answer nothing: a reading understood so is no better than the other one. */
     private static final Set<Intent> ANSWERS_NOTHING = Set.of(Intent.NOT_FOUND, Intent.NOT_UNDERSTOOD, Intent.CLARIFY);
 
@@ -132,13 +140,15 @@ public final class SpokenEvidence {
         Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
                 && (heardIn(freeWords, fromFree, product) || (grammarShare(grammar, product) >= GRAMMAR_SURE
                         || uncontested(grammar, free, product))
-                && freeProduct.filter(asked -> !asked.equals(product)).isEmpty())
+                && (freeProduct.filter(asked -> !asked.equals(product)).isEmpty()
+                        || unsureWhere(grammar, free, product)))
                 || freeConfident && freeProduct.filter(product::equals).isPresent();
         if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
         }
         if (!ANSWERS_NOTHING.contains(fromFree.intent())
-                && (product(fromFree).isPresent() || grammarProduct.isEmpty())) {
+                && (product(fromFree).isPresent() || grammarProduct.isEmpty()
+                        || NOT_A_PRODUCT.contains(fromFree.intent()))) {
             return new Reading(free.text(), bothHeard);
         }
         if (fromFree.intent() == Intent.NOT_FOUND && (NEAREST_PHRASE.contains(fromGrammar.intent())
@@ -160,6 +170,16 @@ public final class SpokenEvidence {
         if (grammar.readings().get(0).unheard() > 0 || !grammar.readings().get(0).text().equals(grammar.text())) {
             return false;
         }
+        return unsureWhere(grammar, free, product);
+    }
+
+    /**
+     * Whether the free decoder's words overlapping in time the grammar's saying of the product's name average at
+     * most {@link #FREE_UNSURE} of confidence, or there are none: it heard nothing there it stands by. Then the
+     * product a free reading is understood to ask for instead ("got any he wraps left", "he" 0.35 and "wraps" 0.53,
+     * for "heat wraps") does not veto the grammar's.
+     */
+    static boolean unsureWhere(Transcript grammar, Transcript free, Product product) {
         Optional<double[]> span = span(grammar.words(), product);
         if (span.isEmpty()) {
             return false;
