@@ -77,6 +77,11 @@ public final class SpokenEvidence {
      */
     static final double FREE_UNSURE = 0.70;
     /**
+     * A name the grammar heard uncontested has this many phones or more: a short word ("fan", "dove") is what the
+     * grammar forces any short sound into.
+     */
+    static final int UNCONTESTED_PHONES = 4;
+    /**
      * The free decoder this confident of its reading on average, over three words or more: the product it is
      * understood to ask for is taken as heard though the grammar heard something else ("our power went out last
      * night and i want something so i can see in the dark", word for word at 0.97, the grammar "are power when tarp
@@ -118,6 +123,11 @@ public final class SpokenEvidence {
         }
         if (free.confidence() >= FREE_SURE && free.words().size() >= 2) {
             return new Reading(free.text(), product -> true);
+        }
+        if (fromFree.intent() == Intent.CALL_STAFF) {
+            // a person asked for in the shopper's words: never turned into the grammar's product ("can you page
+            // someone to aisle 7", heard by the grammar as "can you beige one to aisle fan")
+            return new Reading(free.text(), product -> false);
         }
         Interpretation fromGrammar = interpret.apply(grammar.text());
         Logger.debug("free reading \"{}\" ({}), grammar readings {}", free.text(), fromFree.intent(),
@@ -170,7 +180,8 @@ public final class SpokenEvidence {
         if (grammar.readings().get(0).unheard() > 0 || !grammar.readings().get(0).text().equals(grammar.text())) {
             return false;
         }
-        return unsureWhere(grammar, free, product);
+        return unsureWhere(grammar, free, product) && span(grammar.words(), product)
+                .map(span -> Pronunciations.phones(words(span.said())).size() >= UNCONTESTED_PHONES).orElse(false);
     }
 
     /**
@@ -180,20 +191,24 @@ public final class SpokenEvidence {
      * for "heat wraps") does not veto the grammar's.
      */
     static boolean unsureWhere(Transcript grammar, Transcript free, Product product) {
-        Optional<double[]> span = span(grammar.words(), product);
+        Optional<Span> span = span(grammar.words(), product);
         if (span.isEmpty()) {
             return false;
         }
-        double start = span.get()[0];
-        double end = span.get()[1];
+        double start = span.get().start();
+        double end = span.get().end();
         double[] there = free.words().stream()
                 .filter(word -> word.startSeconds() < end && word.endSeconds() > start)
                 .mapToDouble(kiosk.speech.Word::confidence).toArray();
         return there.length == 0 || java.util.Arrays.stream(there).average().orElse(0) <= FREE_UNSURE;
     }
 
-    /** When (start and end, in seconds) the words say the product's name or an alias, the first time they do. */
-    private static Optional<double[]> span(List<kiosk.speech.Word> words, Product product) {
+    /** Where words say a product's name: from {@code start} to {@code end} seconds, in the words {@code said}. */
+    private record Span(double start, double end, String said) {
+    }
+
+    /** When the words say the product's name or an alias, the first time they do. */
+    private static Optional<Span> span(List<kiosk.speech.Word> words, Product product) {
         List<String> texts = words.stream().map(word -> word.text().toLowerCase(Locale.ROOT)).toList();
         List<String> names = new ArrayList<>();
         names.add(product.name());
@@ -203,8 +218,8 @@ public final class SpokenEvidence {
             for (int start = end - 1; start >= 0; start--) {
                 List<String> run = texts.subList(start, end);
                 if (names.stream().anyMatch(name -> says(run, words(name)))) {
-                    return Optional.of(new double[] {words.get(start).startSeconds(),
-                            words.get(end - 1).endSeconds()});
+                    return Optional.of(new Span(words.get(start).startSeconds(), words.get(end - 1).endSeconds(),
+                            String.join(" ", run)));
                 }
             }
         }

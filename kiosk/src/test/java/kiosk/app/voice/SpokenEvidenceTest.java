@@ -217,4 +217,18 @@ class SpokenEvidenceTest {
                 .withRival(timed("how much is the duct tape", Transcript.Source.FREE, 0, 0.97)));
         assertTrue(partial.heardForSure().test(tape), "the grammar's reading left speech outside it");
     }
+
+    @Test
+    void aShortWordTheGrammarForcedIsNoProductHeardAndAPersonAskedForIsCalled() {
+        Product fan = conversation.interpret("where is the fan").bestProduct().orElseThrow().product();
+        Transcript grammar = timed("where is the fan", Transcript.Source.GRAMMAR, 0, 1.0);
+        Transcript free = timed("where is the am", Transcript.Source.FREE, 0, 1.0, 1.0, 0.6, 0.45);
+        assertFalse(weigh(grammar.withRival(free)).heardForSure().test(fan), "\"fan\" is three phones");
+
+        SpokenEvidence.Reading page = weigh(timed("can you beige one to aisle fan", Transcript.Source.GRAMMAR, 0, 1.0)
+                .withRival(timed("can you page someone to i am and", Transcript.Source.FREE, 0,
+                        1.0, 1.0, 0.98, 1.0, 1.0, 0.32, 0.45, 0.88)));
+        assertEquals("can you page someone to i am and", page.text(), "a person asked for, not the Ceiling Fan");
+        assertFalse(page.heardForSure().test(fan));
+    }
 }
