@@ -36,11 +36,6 @@ final class ShopperPhrases {
             "what street", "are you open on", "what are your hours", "holiday hours", "on the holidays", "christmas",
             "christmas eve", "new year's eve", "new year's day", "thanksgiving", "easter", "fourth of july",
             "what time do you open on", "what time do you close on", "how late are you open",
-            // greetings as sentences ("hello" alone is a store phrase): "hello how are you" was heard "the long how
-            // are you", the bigram "hello how" never seen
-            "hi there", "hey there", "hello how are you", "hi how are you", "good morning",
-            // a follow-up on the product just named
-            "do you have any",
             // a person, yes and no, goodbye
             "can i talk to", "i want to talk to", "the pharmacist", "a real person", "someone",
             "that's all", "that's all thanks", "see you", "okay", "great", "no thanks", "yes please");
