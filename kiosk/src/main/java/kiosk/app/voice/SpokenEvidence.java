@@ -34,8 +34,11 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
  * (the same need in both); or about a product the grammar decoder's n-best readings name with
  * {@link #GRAMMAR_SURE} of their probability, its grammar holding "[unk]" where a product goes so that something else
- * has somewhere to go; any other product is named back as a question first ("Did you say the Ice Melt?", "Do you
- * mean the Tweezers?").
+ * has somewhere to go; or about a product the grammar's whole reading names where the free decoder heard nothing it
+ * stands by ({@link #uncontested}); or about the product of a free reading of {@link #FREE_CONFIDENT} or more that
+ * the grammar's whole reading does not contradict with another product. Any other product is named back as a
+ * question first ("Did you say the Ice Melt?", "Do you mean the Tweezers?"). A person asked for in the free reading
+ * is called, and a person or the store's own facts asked for in it outweigh a grammar product not so backed.
  */
 public final class SpokenEvidence {
 
