@@ -34,8 +34,11 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
  * (the same need in both); or about a product the grammar decoder's n-best readings name with
  * {@link #GRAMMAR_SURE} of their probability, its grammar holding "[unk]" where a product goes so that something else
- * has somewhere to go; any other product is named back as a question first ("Did you say the Ice Melt?", "Do you
- * mean the Tweezers?").
+ * has somewhere to go; or about a product the grammar's whole reading names where the free decoder heard nothing it
+ * stands by ({@link #uncontested}); or about the product of a free reading of {@link #FREE_CONFIDENT} or more that
+ * the grammar's whole reading does not contradict with another product. Any other product is named back as a
+ * question first ("Did you say the Ice Melt?", "Do you mean the Tweezers?"). A person asked for in the free reading
+ * is called, and a person or the store's own facts asked for in it outweigh a grammar product not so backed.
  */
 public final class SpokenEvidence {
 
@@ -69,6 +72,33 @@ public final class SpokenEvidence {
      * taken as heard, though the free decoder heard it otherwise (espeak-ng's "smart bulbs" as "smart smiles").
      */
     static final double GRAMMAR_SURE = 0.95;
+    /**
+     * The free decoder's words where the grammar heard a product are this unsure or less, on average: it heard
+     * nothing there it stands by ("are there many smart smiles left", "smart" 0.49 and "smiles" 0.37, for "smart
+     * bulbs"), so it does not contradict a grammar reading that accounts for the whole utterance. A confident other
+     * word does ("where's the milk": the grammar's "where is the mail", the free decoder's "meal" at 0.79).
+     */
+    static final double FREE_UNSURE = 0.70;
+    /**
+     * A name the grammar heard uncontested has this many phones or more: a short word ("fan", "dove") is what the
+     * grammar forces any short sound into.
+     */
+    static final int UNCONTESTED_PHONES = 4;
+    /**
+     * The free decoder this confident of its reading on average, over three words or more: the product it is
+     * understood to ask for is taken as heard though the grammar heard something else ("our power went out last
+     * night and i want something so i can see in the dark", word for word at 0.97, the grammar "are power when tarp
+     * left night …").
+     */
+    static final double FREE_CONFIDENT = 0.90;
+    /**
+     * A free reading understood as one of these asks for a person or the store's own facts, with no product in it: it
+     * is taken over a grammar product that the evidence does not back (which would only be named back): "can somebody
+     * come help me reach something on the top shelf", heard by the grammar as "… return something the sharp
+     * cheddar", or "can you page someone to aisle 7" as "… aisle fan".
+     */
+    private static final Set<Intent> NOT_A_PRODUCT = Set.of(Intent.CALL_STAFF, Intent.STORE_CONTACT,
+            Intent.STORE_HOURS, Intent.FAQ);
     /** Intents that answer nothing: a reading understood so is no better than the other one. */
     private static final Set<Intent> ANSWERS_NOTHING = Set.of(Intent.NOT_FOUND, Intent.NOT_UNDERSTOOD, Intent.CLARIFY);
 
@@ -97,6 +127,11 @@ public final class SpokenEvidence {
         if (free.confidence() >= FREE_SURE && free.words().size() >= 2) {
             return new Reading(free.text(), product -> true);
         }
+        if (fromFree.intent() == Intent.CALL_STAFF) {
+            // a person asked for in the shopper's words: never turned into the grammar's product ("can you page
+            // someone to aisle 7", heard by the grammar as "can you beige one to aisle fan")
+            return new Reading(free.text(), product -> false);
+        }
         Interpretation fromGrammar = interpret.apply(grammar.text());
         Logger.debug("free reading \"{}\" ({}), grammar readings {}", free.text(), fromFree.intent(),
                 grammar.readings());
@@ -108,15 +143,25 @@ public final class SpokenEvidence {
         // reading asks for no other product ("i'm diabetic and i need to check my blood sugar", heard by the grammar
         // as "… blood shampoo")
         Optional<Product> freeProduct = product(fromFree);
-        Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
-                && (heardIn(freeWords, fromFree, product) || grammarShare(grammar, product) >= GRAMMAR_SURE
-                && freeProduct.filter(asked -> !asked.equals(product)).isEmpty());
         Optional<Product> grammarProduct = product(fromGrammar);
+        // a product the free decoder alone is sure of, unless the grammar accounts for the whole utterance with
+        // another product ("how much are the hamburger buns": the free decoder stopped at "hamburger", understood as
+        // the Ground Beef's "hamburger meat")
+        boolean freeConfident = free.confidence() >= FREE_CONFIDENT && free.words().size() >= 3
+                && freeProduct.isPresent() && !(grammarProduct.isPresent() && !grammarProduct.equals(freeProduct)
+                        && grammar.readings().get(0).unheard() == 0);
+        Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
+                && (heardIn(freeWords, fromFree, product) || (grammarShare(grammar, product) >= GRAMMAR_SURE
+                        || uncontested(grammar, free, product))
+                && (freeProduct.filter(asked -> !asked.equals(product)).isEmpty()
+                        || unsureWhere(grammar, free, product)))
+                || freeConfident && freeProduct.filter(product::equals).isPresent();
         if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
         }
         if (!ANSWERS_NOTHING.contains(fromFree.intent())
-                && (product(fromFree).isPresent() || grammarProduct.isEmpty())) {
+                && (product(fromFree).isPresent() || grammarProduct.isEmpty()
+                        || NOT_A_PRODUCT.contains(fromFree.intent()))) {
             return new Reading(free.text(), bothHeard);
         }
         if (fromFree.intent() == Intent.NOT_FOUND && (NEAREST_PHRASE.contains(fromGrammar.intent())
@@ -127,6 +172,61 @@ public final class SpokenEvidence {
             return new Reading(free.text(), product -> false);
         }
         return new Reading(grammar.text(), bothHeard);
+    }
+
+    /**
+     * Whether the grammar's best reading accounts for the whole utterance (no speech outside it) and says the
+     * product's name where the free decoder heard nothing it is sure of: the free words overlapping the name in time
+     * average at most {@link #FREE_UNSURE} of confidence, or there are none.
+     */
+    static boolean uncontested(Transcript grammar, Transcript free, Product product) {
+        if (grammar.readings().get(0).unheard() > 0 || !grammar.readings().get(0).text().equals(grammar.text())) {
+            return false;
+        }
+        return unsureWhere(grammar, free, product) && span(grammar.words(), product)
+                .map(span -> Pronunciations.phones(words(span.said())).size() >= UNCONTESTED_PHONES).orElse(false);
+    }
+
+    /**
+     * Whether the free decoder's words overlapping in time the grammar's saying of the product's name average at
+     * most {@link #FREE_UNSURE} of confidence, or there are none: it heard nothing there it stands by. Then the
+     * product a free reading is understood to ask for instead ("got any he wraps left", "he" 0.35 and "wraps" 0.53,
+     * for "heat wraps") does not veto the grammar's.
+     */
+    static boolean unsureWhere(Transcript grammar, Transcript free, Product product) {
+        Optional<Span> span = span(grammar.words(), product);
+        if (span.isEmpty()) {
+            return false;
+        }
+        double start = span.get().start();
+        double end = span.get().end();
+        double[] there = free.words().stream()
+                .filter(word -> word.startSeconds() < end && word.endSeconds() > start)
+                .mapToDouble(kiosk.speech.Word::confidence).toArray();
+        return there.length == 0 || java.util.Arrays.stream(there).average().orElse(0) <= FREE_UNSURE;
+    }
+
+    /** Where words say a product's name: from {@code start} to {@code end} seconds, in the words {@code said}. */
+    private record Span(double start, double end, String said) {
+    }
+
+    /** When the words say the product's name or an alias, the first time they do. */
+    private static Optional<Span> span(List<kiosk.speech.Word> words, Product product) {
+        List<String> texts = words.stream().map(word -> word.text().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = new ArrayList<>();
+        names.add(product.name());
+        names.addAll(product.aliases());
+        // the shortest run that says it, ending earliest
+        for (int end = 1; end <= texts.size(); end++) {
+            for (int start = end - 1; start >= 0; start--) {
+                List<String> run = texts.subList(start, end);
+                if (names.stream().anyMatch(name -> says(run, words(name)))) {
+                    return Optional.of(new Span(words.get(start).startSeconds(), words.get(end - 1).endSeconds(),
+                            String.join(" ", run)));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -152,4 +152,83 @@ class SpokenEvidenceTest {
         SpokenEvidence.Reading other = weigh(grammarReadings("where is the claw hammer", duct, duck));
         assertFalse(other.heardForSure().test(tape), "the free decoder heard another product");
     }
+
+    /**
+     * A transcript whose words each take 0.3 s, one after another from 0, with these confidences (one for all when a
+     * single one is given), and the given readings' unheard count for the best reading.
+     */
+    private static Transcript timed(String text, Transcript.Source source, int unheard, double... confidences) {
+        String[] texts = text.split(" ");
+        List<kiosk.speech.Word> words = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            words.add(new kiosk.speech.Word(texts[i], 0.3 * i, 0.3 * i + 0.3,
+                    confidences.length == 1 ? confidences[0] : confidences[i]));
+        }
+        double mean = words.stream().mapToDouble(kiosk.speech.Word::confidence).average().orElse(0);
+        return new Transcript(text, words, mean, source, List.of(new kiosk.speech.Reading(text, 0, unheard)));
+    }
+
+    @Test
+    void aWholeGrammarReadingIsHeardWhereTheFreeDecoderWasUnsure() {
+        Product bulb = conversation.interpret("are there any smart bulbs left").bestProduct().orElseThrow()
+                .product();
+        Transcript free = timed("are there many smart smiles left", Transcript.Source.FREE, 0,
+                1.0, 0.67, 0.54, 0.49, 0.37, 0.81);
+        Transcript grammar = timed("are there any smart bulbs left", Transcript.Source.GRAMMAR, 0, 1.0);
+        SpokenEvidence.Reading heard = weigh(grammar.withRival(free));
+        assertEquals("are there any smart bulbs left", heard.text());
+        assertTrue(heard.heardForSure().test(bulb), "the free decoder's \"smart smiles\" average 0.43");
+
+        Transcript outside = new Transcript(grammar.text(), grammar.words(), 1.0, Transcript.Source.GRAMMAR,
+                List.of(new kiosk.speech.Reading(grammar.text(), 0, 1)));
+        assertFalse(weigh(outside.withRival(free)).heardForSure().test(bulb),
+                "a reading with speech outside the grammar does not account for the whole utterance");
+        Transcript sure = timed("are there many smart smiles left", Transcript.Source.FREE, 0, 0.95);
+        assertFalse(weigh(grammar.withRival(sure)).heardForSure().test(bulb),
+                "the free decoder sure of other words where the grammar heard the name");
+    }
+
+    @Test
+    void aConfidentOtherWordWhereTheGrammarHeardTheProductContradictsIt() {
+        Product mailbox = conversation.interpret("where is the mailbox").bestProduct().orElseThrow().product();
+        Transcript grammar = timed("where is the mailbox", Transcript.Source.GRAMMAR, 0, 1.0);
+        Transcript free = timed("where as the meal", Transcript.Source.FREE, 0, 0.75, 0.75, 0.83, 0.79);
+        assertFalse(weigh(grammar.withRival(free)).heardForSure().test(mailbox), "\"meal\" at 0.79");
+    }
+
+    @Test
+    void aProductAConfidentFreeReadingAsksForIsHeardUnlessTheWholeGrammarReadingNamesAnother() {
+        String asked = "our power went out last night and i want something so i can see in the dark";
+        Product flashlight = conversation.interpret(asked).bestProduct().orElseThrow().product();
+        Transcript free = timed(asked, Transcript.Source.FREE, 0, 0.97);
+        Transcript garbled = timed("are power when tarp left night any something saw i can seed in the",
+                Transcript.Source.GRAMMAR, 2, 1.0);
+        SpokenEvidence.Reading heard = weigh(garbled.withRival(free));
+        assertEquals(asked, heard.text());
+        assertTrue(heard.heardForSure().test(flashlight), "the free reading at 0.97; the grammar's is not whole");
+        assertFalse(weigh(garbled.withRival(timed(asked, Transcript.Source.FREE, 0, 0.85))).heardForSure()
+                .test(flashlight), "a free reading at 0.85 does not suffice alone");
+
+        Product tape = conversation.interpret("how much is the duct tape").bestProduct().orElseThrow().product();
+        SpokenEvidence.Reading other = weigh(timed("how much is the lantern", Transcript.Source.GRAMMAR, 0, 1.0)
+                .withRival(timed("how much is the duct tape", Transcript.Source.FREE, 0, 0.97)));
+        assertFalse(other.heardForSure().test(tape), "the grammar's whole reading names another product");
+        SpokenEvidence.Reading partial = weigh(timed("how much is the lantern", Transcript.Source.GRAMMAR, 1, 1.0)
+                .withRival(timed("how much is the duct tape", Transcript.Source.FREE, 0, 0.97)));
+        assertTrue(partial.heardForSure().test(tape), "the grammar's reading left speech outside it");
+    }
+
+    @Test
+    void aShortWordTheGrammarForcedIsNoProductHeardAndAPersonAskedForIsCalled() {
+        Product fan = conversation.interpret("where is the fan").bestProduct().orElseThrow().product();
+        Transcript grammar = timed("where is the fan", Transcript.Source.GRAMMAR, 0, 1.0);
+        Transcript free = timed("where is the am", Transcript.Source.FREE, 0, 1.0, 1.0, 0.6, 0.45);
+        assertFalse(weigh(grammar.withRival(free)).heardForSure().test(fan), "\"fan\" is three phones");
+
+        SpokenEvidence.Reading page = weigh(timed("can you beige one to aisle fan", Transcript.Source.GRAMMAR, 0, 1.0)
+                .withRival(timed("can you page someone to i am and", Transcript.Source.FREE, 0,
+                        1.0, 1.0, 0.98, 1.0, 1.0, 0.32, 0.45, 0.88)));
+        assertEquals("can you page someone to i am and", page.text(), "a person asked for, not the Ceiling Fan");
+        assertFalse(page.heardForSure().test(fan));
+    }
 }

@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import kiosk.app.bench.AnswerJudge;
 import kiosk.app.bench.AnswerScore;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.Voices;
 import kiosk.app.cli.JsonLines;
 import kiosk.app.cli.StoreOption;
+import kiosk.app.dialogue.Reply;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.SpokenTurn;
@@ -75,6 +79,15 @@ public final class BenchSpokenCommand implements Callable<Integer> {
             description = "freetts, espeak (espeak-ng) or both (default: ${DEFAULT-VALUE}).")
     private Voice voice;
 
+    @Option(names = "--save-transcripts", paramLabel = "FILE",
+            description = "Also write what the recognizer heard of every question, for --replay-transcripts.")
+    private Optional<Path> saveTranscripts;
+
+    @Option(names = "--replay-transcripts", paramLabel = "FILE",
+            description = "Weigh and answer the transcripts a --save-transcripts run heard, without speaking or "
+                    + "recognizing again (the latency columns then count the understanding only).")
+    private Optional<Path> replayTranscripts;
+
     @Spec
     private CommandSpec spec;
 
@@ -84,6 +97,9 @@ public final class BenchSpokenCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         List<String> voiceNames = voices(out);
         Path scratch = Files.createTempDirectory("kiosk-bench");
+        Optional<SavedTranscripts> replay = replayTranscripts.map(SavedTranscripts::read);
+        SavedTranscripts saved = new SavedTranscripts();
+        List<String> causeLines = new ArrayList<>();
         try (KioskModels models = store.models()) {
             out.println("| set, voice, recognition | turns | right | in-catalog right | out-of-catalog false answers "
                     + "| answers with wrong or invented facts | parroted | end of speech → first reply audio p50 ms "
@@ -97,23 +113,46 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                             : run.kiosk().voiceTurns();
                     for (String voiceName : voiceNames) {
                         AnswerScore score = new AnswerScore();
+                        SpokenMisses misses = new SpokenMisses(run.kiosk()::newSession, run.judge());
+                        String label = run.file() + ", " + voiceName + ", " + mode.name().toLowerCase();
                         double audioMs = 0;
                         double sttMs = 0;
-                        for (List<QuestionSet.Turn> turns : run.sessions()) {
+                        List<List<QuestionSet.Turn>> sessions = run.sessions();
+                        for (int s = 0; s < sessions.size(); s++) {
+                            List<QuestionSet.Turn> turns = sessions.get(s);
                             ShopperSession session = run.kiosk().newSession();
-                            for (QuestionSet.Turn turn : turns) {
-                                Audio question = speak(models, voiceName, turn.ask(), scratch);
-                                SpokenTurn spoken = turnsOfVoice.take(Voices.asPlayed(question, TRAIL_MILLIS),
-                                        session, chunk -> { });
-                                audioMs += question.durationMillis();
-                                sttMs += spoken.timingsMs().get("stt") + spoken.timingsMs().get("stt_final");
-                                String answer = spoken.reply().answer();
-                                score.add(turn, heard(spoken.transcript()), spoken.reply().intent(), answer,
-                                        run.judge().judge(turn, answer),
-                                        spoken.timingsMs().get("end_of_speech_to_first_audio"));
+                            for (int t = 0; t < turns.size(); t++) {
+                                QuestionSet.Turn turn = turns.get(t);
+                                String key = SavedTranscripts.key(run.file(), voiceName + "," + mode, s, t,
+                                        turn.ask());
+                                Transcript heard;
+                                Reply reply;
+                                double latency;
+                                if (replay.isPresent()) {
+                                    heard = replay.get().get(key).orElseThrow(() -> new IllegalArgumentException(
+                                            replayTranscripts.get() + " holds no transcript of " + key));
+                                    reply = session.respond(heard);
+                                    latency = reply.timingsMs().getOrDefault("understand", 0.0);
+                                } else {
+                                    Audio question = speak(models, voiceName, turn.ask(), scratch);
+                                    SpokenTurn spoken = turnsOfVoice.take(Voices.asPlayed(question, TRAIL_MILLIS),
+                                            session, chunk -> { });
+                                    audioMs += question.durationMillis();
+                                    sttMs += spoken.timingsMs().get("stt") + spoken.timingsMs().get("stt_final");
+                                    heard = spoken.transcript();
+                                    reply = spoken.reply();
+                                    latency = spoken.timingsMs().get("end_of_speech_to_first_audio");
+                                }
+                                saved.put(key, heard);
+                                String answer = reply.answer();
+                                AnswerJudge.Verdict verdict = run.judge().judge(turn, answer);
+                                score.add(turn, heard(heard), reply.intent(), answer, verdict, latency);
+                                if (set.showMisses && !verdict.right()) {
+                                    causeLines.add("  why (" + label + "): \"" + turn.ask() + "\" "
+                                            + misses.explain(turns, t, heard, reply).line() + words(heard));
+                                }
                             }
                         }
-                        String label = run.file() + ", " + voiceName + ", " + mode.name().toLowerCase();
                         out.printf("| %s | %d | %.1f %% | %.1f %% | %d of %d | %d | %d | %.1f | %.1f |%n", label,
                                 score.turns(), 100 * score.all().rightShare(), 100 * score.inCatalog().rightShare(),
                                 score.falseAnswers(), score.outOfCatalog(), score.all().wrongOrInvented(),
@@ -124,11 +163,21 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                         result.put(label, entry);
                         if (set.showMisses) {
                             score.misses().forEach(miss -> missLines.add("  miss (" + label + "): " + miss));
+                            StringBuilder causes = new StringBuilder("  misses by cause (" + label + "):");
+                            for (SpokenMisses.Cause cause : SpokenMisses.Cause.values()) {
+                                causes.append(" ").append(cause.label).append(" ")
+                                        .append(misses.counts().getOrDefault(cause, 0)).append(";");
+                            }
+                            causeLines.add(causes.toString());
                         }
                     }
                 }
             }
             missLines.forEach(out::println);
+            causeLines.forEach(out::println);
+            if (saveTranscripts.isPresent()) {
+                saved.write(saveTranscripts.get());
+            }
         } finally {
             try (var files = Files.list(scratch)) {
                 files.forEach(file -> file.toFile().delete());
@@ -163,6 +212,27 @@ public final class BenchSpokenCommand implements Callable<Integer> {
     private static String heard(Transcript transcript) {
         return transcript.text() + transcript.rival().map(rival -> " | " + rival.source().name().toLowerCase()
                 + ": " + rival.text()).orElse("");
+    }
+
+    /** The free decoder's words with their confidences, and the grammar's readings: what a miss had to go on. */
+    private static String words(Transcript heard) {
+        StringBuilder text = new StringBuilder();
+        List<Transcript> both = new ArrayList<>(List.of(heard));
+        heard.rival().ifPresent(both::add);
+        for (Transcript transcript : both) {
+            if (transcript.source() == Transcript.Source.FREE) {
+                text.append("\n      free:");
+                transcript.words().forEach(word -> text.append(String.format(Locale.ROOT, " %s/%.2f", word.text(),
+                        word.confidence())));
+            } else {
+                text.append("\n      grammar:");
+                double top = transcript.readings().get(0).score();
+                transcript.readings().forEach(reading -> text.append(String.format(Locale.ROOT, " \"%s\" %.1f%s;",
+                        reading.text(), reading.score() - top, reading.unheard() > 0 ? " +" + reading.unheard()
+                                + " unk" : "")));
+            }
+        }
+        return text.toString();
     }
 
     private static Audio speak(KioskModels models, String voiceName, String text, Path scratch) {
