@@ -32,6 +32,8 @@ public final class ShopperSession {
     private final Optional<Supplier<Conversation>> scratch;
     /** This turn's words understood early, while the shopper was silent (see {@link #answersClearly}). */
     private final java.util.Map<String, Interpretation> soFar = new java.util.concurrent.ConcurrentHashMap<>();
+    /** This turn's verdicts of {@link #answersClearly}, by the words judged. */
+    private final java.util.Map<String, Boolean> verdicts = new java.util.HashMap<>();
 
     public ShopperSession(Conversation conversation, Optional<CommandParser> commands, VoiceControl voice) {
         this(conversation, commands, voice, Optional.empty());
@@ -84,6 +86,17 @@ public final class ShopperSession {
         if (scratch.isEmpty()) {
             return false;
         }
+        // each distinct text is judged once a turn: the endpointer of a resumption, or a judge working ahead, may
+        // ask again about words already judged
+        Boolean known = verdicts.get(heardSoFar);
+        if (known == null) {
+            known = judge(heardSoFar);
+            verdicts.put(heardSoFar, known);
+        }
+        return known;
+    }
+
+    private boolean judge(String heardSoFar) {
         if (commands.map(parser -> parser.parse(heardSoFar) instanceof CommandResult.Understood).orElse(false)) {
             // a command's slots run on: "may i have a dark roast" | "with oat milk". Taken as complete, the
             // coffee-machine recordings were cut off 14 times in 200 and restarted 22 (bench endpoint): it waits
@@ -95,8 +108,9 @@ public final class ShopperSession {
         if (meaning.fit() == Interpretation.Fit.NEED || !ANSWERS_AT_ONCE.contains(meaning.intent())) {
             return false;
         }
-        // whether it would be answered or asked back: the dialogue's own rules, on a conversation with no context
-        String answeredAs = scratch.get().get().respond(heardSoFar).intent();
+        // whether it would be answered or asked back: the dialogue's own rules, on a conversation with no context,
+        // given what was just understood (the understanding has no context either: the words are understood once)
+        String answeredAs = scratch.get().get().respond(heardSoFar, meaning).intent();
         return ANSWERS_AT_ONCE.stream().anyMatch(intent -> intent.label().equals(answeredAs));
     }
 
@@ -107,6 +121,7 @@ public final class ShopperSession {
 
     private Reply respond(String heard, Predicate<Product> heardForSure) {
         soFar.clear();
+        verdicts.clear();
         Stopwatch clock = Stopwatch.start();
         Reply reply = commands
                 .map(parser -> parser.parse(heard))
