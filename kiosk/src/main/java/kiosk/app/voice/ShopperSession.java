@@ -80,7 +80,9 @@ public final class ShopperSession {
      * and when the final text is the same {@link #respond(Transcript)} does not understand it again.
      *
      * <p>Tried on a new conversation, so this session's context plays no part (a follow-up, "how much is it", is
-     * never complete early) and is left as it was.
+     * never complete early) and is left as it was. The words are understood once (the new conversation answers what
+     * this one understood) and each text is judged once a turn; live, on the judge's thread, ahead of the endpoint
+     * ({@link kiosk.speech.TurnCompleteness#aside}).
      */
     public synchronized boolean answersClearly(String heardSoFar) {
         if (scratch.isEmpty()) {
