@@ -74,6 +74,13 @@ public final class Endpointer {
         if (trailingSilenceMillis >= needed.toMillis()) {
             return true;
         }
+        if (policy.semantic() && trailingSilenceMillis > 0
+                && trailingSilenceMillis < policy.afterCompleteTurn().toMillis()
+                && !EndOfSpeech.endsOpen(heard) && !heard.equals(judged)) {
+            // the shopper has just fallen silent: a judge working aside starts on these words now, and its verdict
+            // is made by the time the short silence has passed (never during speech: each pause costs one judgement)
+            policy.completeness().expect(heard);
+        }
         // the semantic end of turn: asked only once the short silence has passed (never during speech, so the
         // judge runs once or twice an utterance), and never after a word asking for more
         if (policy.semantic() && trailingSilenceMillis >= policy.afterCompleteTurn().toMillis()

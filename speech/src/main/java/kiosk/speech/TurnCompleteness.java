@@ -7,8 +7,10 @@ package kiosk.speech;
  * turn ends there, anything else waits for the long silence. The speech module has no idea of a store; the
  * application that understands the words answers it (the kiosk: its understanding gives one clear answer).
  *
- * <p>Called on the recognizing thread, at most once per distinct text of an utterance (the endpointer keeps the last
- * verdict), while the shopper is silent: it may take a few tens of milliseconds, not the 100 ms of a chunk.
+ * <p>{@link #complete} is called on the recognizing thread, at most once per distinct text of an utterance (the
+ * endpointer keeps the last verdict), while the shopper is silent. A judge that takes tens of milliseconds is worth
+ * running {@link #aside}: the endpointer tells it which words it will ask about ({@link #expect}) as soon as the
+ * shopper falls silent, a chunk or more before it asks, and the verdict is computed meanwhile on a thread of its own.
  */
 @FunctionalInterface
 public interface TurnCompleteness {
@@ -18,4 +20,21 @@ public interface TurnCompleteness {
 
     /** Whether {@code heardSoFar} (the free decoder's text, never blank) is a whole, answerable request. */
     boolean complete(String heardSoFar);
+
+    /**
+     * A hint: {@link #complete} may soon be asked about {@code heardSoFar} (the shopper has fallen silent after it).
+     * Changes no verdict; by default does nothing.
+     */
+    default void expect(String heardSoFar) {
+    }
+
+    /**
+     * {@code judge}, worked ahead on the judge's thread: {@link #expect} starts judging the words there (the latest
+     * words only: words already superseded when the thread gets to them are left), and {@link #complete} returns the
+     * verdict, waiting for it when it is still being made, or judges on the caller's thread words never expected.
+     * The verdicts are {@code judge}'s own; only the thread that computes them differs. One per utterance.
+     */
+    static TurnCompleteness aside(TurnCompleteness judge) {
+        return new JudgeAside(judge);
+    }
 }

@@ -136,6 +136,25 @@ class EndOfSpeechTest {
     }
 
     @Test
+    void aJudgeAsideEndsTheTurnAtTheSameChunkHavingJudgedAheadOnItsOwnThread() {
+        Audio question = voice.speakAll("where are the garden hoses").append(Audio.silence(2000));
+        TurnCompleteness judge = heard -> heard.contains("hoses");
+        Heard here = play(question, EndOfSpeech.after(Duration.ofMillis(600)).whenComplete(Duration.ofMillis(200),
+                judge));
+        java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Heard aside = play(question, EndOfSpeech.after(Duration.ofMillis(600)).whenComplete(Duration.ofMillis(200),
+                TurnCompleteness.aside(heard -> {
+                    threads.add(Thread.currentThread().getName());
+                    return judge.complete(heard);
+                })));
+        assertTrue(((RecognitionEvent.Endpoint) here.event()).completeTurn());
+        assertTrue(((RecognitionEvent.Endpoint) aside.event()).completeTurn());
+        assertEquals(here.fedMillis(), aside.fedMillis(), "the same verdict at the same chunk");
+        assertEquals(here.text(), aside.text());
+        assertTrue(threads.contains("kiosk-turn-judge"), "judged ahead, on the judge's thread: " + threads);
+    }
+
+    @Test
     void aWordAskingForMoreIsNeverCompleteEarly() {
         Audio first = voice.speakAll("can I get a large coffee with");
         Audio order = first.append(Audio.silence(400)).append(voice.speakAll("oat milk")).append(Audio.silence(2000));

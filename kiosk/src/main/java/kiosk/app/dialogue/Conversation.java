@@ -97,10 +97,10 @@ public final class Conversation {
     /** This turn's spoken readings as {@link #interpret} understood them: the one chosen is not understood twice. */
     private final Map<String, Interpretation> readings = new HashMap<>();
 
-    Conversation(StoreKnowledge knowledge, Understanding understanding, Clock clock) {
+    Conversation(StoreKnowledge knowledge, Understanding understanding, GroundingCheck grounding, Clock clock) {
         this.knowledge = knowledge;
         this.understanding = understanding;
-        this.grounding = new GroundingCheck(knowledge);
+        this.grounding = grounding;
         this.clock = clock;
     }
 
@@ -125,6 +125,15 @@ public final class Conversation {
         Interpretation meaning = understanding.interpret(heard);
         readings.put(heard, meaning);
         return meaning;
+    }
+
+    /**
+     * As {@link #respond(String)}, for words already understood by {@link #interpret} (in any conversation of this
+     * store: the understanding has no context), which are not understood again.
+     */
+    public Reply respond(String heard, Interpretation understood) {
+        readings.put(heard, understood);
+        return respond(heard);
     }
 
     /**

@@ -15,11 +15,17 @@ public final class StoreAssistant {
     private final StoreKnowledge knowledge;
     private final Understanding understanding;
     private final Clock clock;
+    /**
+     * Built once per knowledge: it reads the whole catalog, and the semantic end of turn tries the shopper's words on
+     * a new conversation while they are silent (immutable once built, so every conversation shares it).
+     */
+    private final GroundingCheck grounding;
 
     private StoreAssistant(StoreKnowledge knowledge, Understanding understanding, Clock clock) {
         this.knowledge = knowledge;
         this.understanding = understanding;
         this.clock = clock;
+        this.grounding = new GroundingCheck(knowledge);
     }
 
     public static StoreAssistant create(StoreKnowledge knowledge, SentenceEncoder encoder, Clock clock) {
@@ -31,6 +37,6 @@ public final class StoreAssistant {
     }
 
     public Conversation newConversation() {
-        return new Conversation(knowledge, understanding, clock);
+        return new Conversation(knowledge, understanding, grounding, clock);
     }
 }

@@ -32,6 +32,8 @@ public final class ShopperSession {
     private final Optional<Supplier<Conversation>> scratch;
     /** This turn's words understood early, while the shopper was silent (see {@link #answersClearly}). */
     private final java.util.Map<String, Interpretation> soFar = new java.util.concurrent.ConcurrentHashMap<>();
+    /** This turn's verdicts of {@link #answersClearly}, by the words judged. */
+    private final java.util.Map<String, Boolean> verdicts = new java.util.HashMap<>();
 
     public ShopperSession(Conversation conversation, Optional<CommandParser> commands, VoiceControl voice) {
         this(conversation, commands, voice, Optional.empty());
@@ -78,12 +80,25 @@ public final class ShopperSession {
      * and when the final text is the same {@link #respond(Transcript)} does not understand it again.
      *
      * <p>Tried on a new conversation, so this session's context plays no part (a follow-up, "how much is it", is
-     * never complete early) and is left as it was.
+     * never complete early) and is left as it was. The words are understood once (the new conversation answers what
+     * this one understood) and each text is judged once a turn; live, on the judge's thread, ahead of the endpoint
+     * ({@link kiosk.speech.TurnCompleteness#aside}).
      */
     public synchronized boolean answersClearly(String heardSoFar) {
         if (scratch.isEmpty()) {
             return false;
         }
+        // each distinct text is judged once a turn: the endpointer of a resumption, or a judge working ahead, may
+        // ask again about words already judged
+        Boolean known = verdicts.get(heardSoFar);
+        if (known == null) {
+            known = judge(heardSoFar);
+            verdicts.put(heardSoFar, known);
+        }
+        return known;
+    }
+
+    private boolean judge(String heardSoFar) {
         if (commands.map(parser -> parser.parse(heardSoFar) instanceof CommandResult.Understood).orElse(false)) {
             // a command's slots run on: "may i have a dark roast" | "with oat milk". Taken as complete, the
             // coffee-machine recordings were cut off 14 times in 200 and restarted 22 (bench endpoint): it waits
@@ -95,8 +110,9 @@ public final class ShopperSession {
         if (meaning.fit() == Interpretation.Fit.NEED || !ANSWERS_AT_ONCE.contains(meaning.intent())) {
             return false;
         }
-        // whether it would be answered or asked back: the dialogue's own rules, on a conversation with no context
-        String answeredAs = scratch.get().get().respond(heardSoFar).intent();
+        // whether it would be answered or asked back: the dialogue's own rules, on a conversation with no context,
+        // given what was just understood (the understanding has no context either: the words are understood once)
+        String answeredAs = scratch.get().get().respond(heardSoFar, meaning).intent();
         return ANSWERS_AT_ONCE.stream().anyMatch(intent -> intent.label().equals(answeredAs));
     }
 
@@ -107,6 +123,7 @@ public final class ShopperSession {
 
     private Reply respond(String heard, Predicate<Product> heardForSure) {
         soFar.clear();
+        verdicts.clear();
         Stopwatch clock = Stopwatch.start();
         Reply reply = commands
                 .map(parser -> parser.parse(heard))

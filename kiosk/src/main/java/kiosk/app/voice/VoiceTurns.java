@@ -89,7 +89,7 @@ public final class VoiceTurns {
      * after {@link #COMPLETE_TURN_SILENCE}, anything else after {@link #END_OF_SPEECH}.
      */
     public static RecognizerOptions live(RecognizerOptions recognition, ShopperSession session) {
-        return recognition.withEndOfSpeech(endOfSpeech(session::answersClearly));
+        return recognition.withEndOfSpeech(endOfSpeech(TurnCompleteness.aside(session::answersClearly)));
     }
 
     /** The live end of speech with the semantic end of turn judged by {@code completeness}. */
@@ -122,8 +122,8 @@ public final class VoiceTurns {
                                                  Consumer<String> partials, BooleanSupplier finish) {
         // the rest is judged with the question's start: "and the flashlights" completes "where is the duct tape"
         String start = heard.transcript().text();
-        RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(
-                rest -> session.answersClearly(start + " " + rest)));
+        RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(TurnCompleteness.aside(
+                rest -> session.answersClearly(start + " " + rest))));
         AtomicBoolean going = new AtomicBoolean();
         Runnable goesOn = () -> {
             if (going.compareAndSet(false, true)) {

@@ -13,6 +13,7 @@ import kiosk.speech.Audio;
 import kiosk.speech.AudioFormat;
 import kiosk.speech.SpeechEnd;
 import kiosk.speech.Transcriber;
+import kiosk.speech.TurnCompleteness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,21 @@ class SemanticEndOfTurnTest {
         assertTrue(stopped[0], "the reply was told to stop");
         assertEquals(0, stoppedAfterMillis[0], "before any later word was shown: at the first one");
         assertTrue(more.get().audioMillis() > heard.audioMillis());
+    }
+
+    @Test
+    void theVerdictIsTheSameOnTheJudgesThreadAndAskedAgain() {
+        List<String> texts = List.of("where is the duct tape", "where is the duct", "where is the",
+                "when do you close on sunday", "hello", "how much is it", "where is the glue", "i need someone",
+                "do you have nine volt batteries", "something to see in the dark", "thanks", "um");
+        ShopperSession aside = kiosk.newSession();
+        TurnCompleteness ahead = TurnCompleteness.aside(aside::answersClearly);
+        for (String text : texts) {
+            ahead.expect(text); // judged on the judge's thread, as the endpointer has it judged in a pause
+            boolean here = kiosk.newSession().answersClearly(text);
+            assertEquals(here, ahead.complete(text), text);
+            assertEquals(here, aside.answersClearly(text), "asked again: " + text);
+        }
     }
 
     @Test

@@ -90,7 +90,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
      */
     private record Turn(String voice, double endpointWait, double finalText, double answer, double firstAudio,
                         boolean cutOff, boolean endedBySilence, double recognitionComputeMs, double audioMs,
-                        boolean endedEarly, int falseStarts) {
+                        boolean endedEarly, int falseStarts, double recognitionCpuMs) {
 
         /** A turn the latency figures can count: ended by silence after the speech. */
         boolean timed() {
@@ -137,6 +137,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             long peakRss = procStatusMegabytes("VmHWM");
 
             double rtf = turns.stream().mapToDouble(Turn::recognitionComputeMs).sum()
+                    / turns.stream().mapToDouble(Turn::audioMs).sum();
+            // the process's CPU time while the question was heard: every thread's, the grammar decoder's and the
+            // end-of-turn judge's included wherever they run, and unlike the wall time not inflated by a busy machine
+            double rtfCpu = turns.stream().mapToDouble(Turn::recognitionCpuMs).sum()
                     / turns.stream().mapToDouble(Turn::audioMs).sum();
             List<Turn> timed = turns.stream().filter(Turn::timed).toList();
             Map<String, Map<String, Object>> stats = new LinkedHashMap<>();
@@ -198,6 +202,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             result.put("peak_rss_mb", peakRss);
             result.put("heap_mb", Math.round(heap / 1e6));
             result.put("rtf", round(rtf));
+            result.put("rtf_cpu", Math.round(rtfCpu * 1000) / 1000.0);
             result.put("rss_mb_after_turns", Map.of("mb", rssAfterTurns.orElse(-1L), "turns", turnsForMemory));
             result.put("lookup_ms", lookups);
             result.put("voices", clips.stream().collect(java.util.stream.Collectors.groupingBy(Clip::voice,
@@ -255,9 +260,11 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         RealTimeSource microphone = new RealTimeSource(Voices.asPlayed(question, TRAIL_MILLIS));
         ShopperSession session = kiosk.newSession();
         long listenStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
         // the live path: the semantic end of turn judged in this shopper's session, its understanding kept
         Transcriber.Result heard = voice.listen(microphone, true, session, partial -> { }, () -> false);
         long finalText = System.nanoTime();
+        double cpuMs = (processCpuNanos() - cpuStart) / 1e6;
         double computeMs = (finalText - listenStart - microphone.waitedNanos()) / 1e6;
         long[] moments = answer(voice, session, heard);
         boolean early = heard.ending() == Transcriber.Ending.COMPLETE_TURN;
@@ -282,7 +289,12 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         double endpointWait = heard.audioMillis() - speechEnd;
         return new Turn(clip.voice(), endpointWait, (finalText - endOfSpeech) / 1e6, (moments[0] - endOfSpeech) / 1e6,
                 (moments[1] - endOfSpeech) / 1e6, heard.audioMillis() < speechEnd, heard.endedBySilence(), computeMs,
-                heard.audioMillis(), early, falseStarts);
+                heard.audioMillis(), early, falseStarts, cpuMs);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -329,16 +341,17 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         stages.forEach((name, s) -> out.printf("| stage: %s | %s | %s | %s | %s |%n", name, s.get("p50"),
                 s.get("p95"), s.get("max"), s.get("n")));
         out.println();
-        out.println("| cold start | peak RSS | heap | recognizer RTF | RSS after turns | lookup p95 by catalog rows |");
+        out.println("| cold start | peak RSS | heap | recognizer RTF (wall; CPU) | RSS after turns "
+                + "| lookup p95 by catalog rows |");
         out.println("|---|---|---|---|---|---|");
         Map<?, ?> rss = (Map<?, ?>) result.get("rss_mb_after_turns");
         StringBuilder lookups = new StringBuilder();
         ((Map<?, ?>) result.get("lookup_ms")).forEach((rows, s) -> lookups.append(lookups.isEmpty() ? "" : ", ")
                 .append(rows.toString().substring("rows_".length())).append(": ")
                 .append(((Map<?, ?>) s).get("p95") == null ? "skipped" : ((Map<?, ?>) s).get("p95") + " ms"));
-        out.printf("| %s ms | %s MB | %s MB | %s | %s MB after %s | %s |%n", result.get("cold_start_ms"),
-                result.get("peak_rss_mb"), result.get("heap_mb"), result.get("rtf"), rss.get("mb"), rss.get("turns"),
-                lookups);
+        out.printf("| %s ms | %s MB | %s MB | %s; %s | %s MB after %s | %s |%n", result.get("cold_start_ms"),
+                result.get("peak_rss_mb"), result.get("heap_mb"), result.get("rtf"), result.get("rtf_cpu"),
+                rss.get("mb"), rss.get("turns"), lookups);
         if (warmProcess) {
             out.println("(this process did other work first, as in bench smoke: the cold start is not one; run "
                     + "bin/kiosk bench latency on its own)");
