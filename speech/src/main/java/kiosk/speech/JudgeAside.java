@@ -5,29 +5,23 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A {@link TurnCompleteness} whose verdicts are made ahead on one judge thread shared by every utterance (one
- * shopper speaks at a time; a thread per utterance would cost its start each time), so that the recognizing thread,
- * which must keep pace with the microphone, finds them made (see {@link TurnCompleteness#aside}).
+ * A {@link TurnCompleteness} whose verdicts are made ahead on the thread of a {@link TurnJudge} (see
+ * {@link TurnJudge#aside}).
  */
 final class JudgeAside implements TurnCompleteness {
 
-    /** A daemon: nothing is lost when the process ends with a verdict half made. */
-    private static final ExecutorService JUDGE = Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "kiosk-turn-judge");
-        thread.setDaemon(true);
-        return thread;
-    });
-
+    private final Executor judgeThread;
     private final TurnCompleteness judge;
     private final Map<String, CompletableFuture<Boolean>> verdicts = new ConcurrentHashMap<>();
     private volatile String latest;
 
-    JudgeAside(TurnCompleteness judge) {
+    JudgeAside(TurnCompleteness judge, Executor judgeThread) {
         this.judge = judge;
+        this.judgeThread = judgeThread;
     }
 
     @Override
@@ -35,7 +29,7 @@ final class JudgeAside implements TurnCompleteness {
         latest = heardSoFar;
         verdicts.computeIfAbsent(heardSoFar, words -> {
             CompletableFuture<Boolean> verdict = new CompletableFuture<>();
-            JUDGE.execute(() -> {
+            Runnable judging = () -> {
                 if (!words.equals(latest)) {
                     // superseded while queued (the decoder's text grew): whoever asks after all judges it itself
                     verdicts.remove(words, verdict);
@@ -47,7 +41,12 @@ final class JudgeAside implements TurnCompleteness {
                 } catch (RuntimeException | Error e) {
                     verdict.completeExceptionally(e);
                 }
-            });
+            };
+            try {
+                judgeThread.execute(judging);
+            } catch (RejectedExecutionException closed) {
+                return null; // the judge's thread is stopped: whoever asks judges it on their own thread
+            }
             return verdict;
         });
     }

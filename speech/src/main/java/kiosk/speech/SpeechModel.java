@@ -43,6 +43,8 @@ public final class SpeechModel implements AutoCloseable {
         }
     };
     private final RecognizerPool recognizers = new RecognizerPool();
+    /** Where the utterances' end-of-turn verdicts are worked ahead ({@link #judgedAhead}). */
+    private final TurnJudge turnJudge = TurnJudge.start();
     /** The kinds being built by {@link #prepare}, each done when its recognizer is kept. */
     private final Map<RecognizerPool.Kind, Preparation> preparing = new ConcurrentHashMap<>();
     private final AtomicInteger builtCount = new AtomicInteger();
@@ -319,11 +321,20 @@ public final class SpeechModel implements AutoCloseable {
         return known;
     }
 
-    /** Frees the kept recognizers and the native model; safe to call twice. */
+    /**
+     * {@code judge} worked ahead on this model's end-of-turn judge thread (see {@link TurnJudge#aside}), which
+     * {@link #close} stops. One per utterance.
+     */
+    public TurnCompleteness judgedAhead(TurnCompleteness judge) {
+        return turnJudge.aside(judge);
+    }
+
+    /** Stops the end-of-turn judge, frees the kept recognizers and the native model; safe to call twice. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            turnJudge.close();
             recognizers.close();
             model.close();
             Logger.debug("speech model {} closed", folder);

@@ -9,7 +9,7 @@ package kiosk.speech;
  *
  * <p>{@link #complete} is called on the recognizing thread, at most once per distinct text of an utterance (the
  * endpointer keeps the last verdict), while the shopper is silent. A judge that takes tens of milliseconds is worth
- * running {@link #aside}: the endpointer tells it which words it will ask about ({@link #expect}) as soon as the
+ * running aside ({@link TurnJudge#aside}): the endpointer tells it which words it will ask about ({@link #expect}) as soon as the
  * shopper falls silent, a chunk or more before it asks, and the verdict is computed meanwhile on a thread of its own.
  */
 @FunctionalInterface
@@ -26,15 +26,5 @@ public interface TurnCompleteness {
      * Changes no verdict; by default does nothing.
      */
     default void expect(String heardSoFar) {
-    }
-
-    /**
-     * {@code judge}, worked ahead on the judge's thread: {@link #expect} starts judging the words there (the latest
-     * words only: words already superseded when the thread gets to them are left), and {@link #complete} returns the
-     * verdict, waiting for it when it is still being made, or judges on the caller's thread words never expected.
-     * The verdicts are {@code judge}'s own; only the thread that computes them differs. One per utterance.
-     */
-    static TurnCompleteness aside(TurnCompleteness judge) {
-        return new JudgeAside(judge);
     }
 }

@@ -142,11 +142,14 @@ class EndOfSpeechTest {
         Heard here = play(question, EndOfSpeech.after(Duration.ofMillis(600)).whenComplete(Duration.ofMillis(200),
                 judge));
         java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Heard aside = play(question, EndOfSpeech.after(Duration.ofMillis(600)).whenComplete(Duration.ofMillis(200),
-                TurnCompleteness.aside(heard -> {
-                    threads.add(Thread.currentThread().getName());
-                    return judge.complete(heard);
-                })));
+        Heard aside;
+        try (TurnJudge judges = TurnJudge.start()) {
+            aside = play(question, EndOfSpeech.after(Duration.ofMillis(600)).whenComplete(Duration.ofMillis(200),
+                    judges.aside(heard -> {
+                        threads.add(Thread.currentThread().getName());
+                        return judge.complete(heard);
+                    })));
+        }
         assertTrue(((RecognitionEvent.Endpoint) here.event()).completeTurn());
         assertTrue(((RecognitionEvent.Endpoint) aside.event()).completeTurn());
         assertEquals(here.fedMillis(), aside.fedMillis(), "the same verdict at the same chunk");

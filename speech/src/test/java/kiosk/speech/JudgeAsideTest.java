@@ -11,10 +11,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A judge worked ahead on its own thread gives its own verdicts, once per text, and never loses one. */
 class JudgeAsideTest {
+
+    private final TurnJudge judges = TurnJudge.start();
+
+    @AfterEach
+    void stopTheJudge() {
+        judges.close();
+    }
 
     private record Asked(String text, String thread) {
     }
@@ -26,7 +34,7 @@ class JudgeAsideTest {
             asked.add(new Asked(text, Thread.currentThread().getName()));
             return text.endsWith("hoses");
         };
-        TurnCompleteness aside = TurnCompleteness.aside(judge);
+        TurnCompleteness aside = judges.aside(judge);
         aside.expect("where are the garden hoses");
         assertTrue(aside.complete("where are the garden hoses"));
         assertTrue(aside.complete("where are the garden hoses"));
@@ -45,7 +53,7 @@ class JudgeAsideTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Asked> asked = new CopyOnWriteArrayList<>();
         // holds the judge's thread, so that the next words queue behind it
-        TurnCompleteness holder = TurnCompleteness.aside(text -> {
+        TurnCompleteness holder = judges.aside(text -> {
             busy.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -56,7 +64,7 @@ class JudgeAsideTest {
         });
         holder.expect("hold");
         assertTrue(busy.await(10, TimeUnit.SECONDS));
-        TurnCompleteness aside = TurnCompleteness.aside(text -> {
+        TurnCompleteness aside = judges.aside(text -> {
             asked.add(new Asked(text, Thread.currentThread().getName()));
             return text.equals("where is the duct tape");
         });
@@ -70,9 +78,29 @@ class JudgeAsideTest {
     }
 
     @Test
+    void closingStopsAndJoinsTheJudgesThreadAndLaterWordsAreJudgedByTheAsker() {
+        List<Asked> asked = new CopyOnWriteArrayList<>();
+        List<Thread> judgedOn = new CopyOnWriteArrayList<>();
+        TurnCompleteness aside = judges.aside(text -> {
+            asked.add(new Asked(text, Thread.currentThread().getName()));
+            judgedOn.add(Thread.currentThread());
+            return true;
+        });
+        aside.expect("where is the glue");
+        assertTrue(aside.complete("where is the glue"));
+        judges.close();
+        judges.close();
+        assertFalse(judgedOn.get(0).isAlive(), "the judge's thread was stopped and joined");
+        aside.expect("where is the tape");
+        assertTrue(aside.complete("where is the tape"));
+        assertEquals(List.of(new Asked("where is the glue", "kiosk-turn-judge"),
+                new Asked("where is the tape", Thread.currentThread().getName())), asked);
+    }
+
+    @Test
     void theJudgesFailureReachesTheAskerAsItWouldOnItsOwnThread() {
         IllegalStateException broken = new IllegalStateException("no understanding");
-        TurnCompleteness aside = TurnCompleteness.aside(text -> {
+        TurnCompleteness aside = judges.aside(text -> {
             throw broken;
         });
         aside.expect("where is the duct tape");

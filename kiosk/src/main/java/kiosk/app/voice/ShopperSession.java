@@ -82,7 +82,7 @@ public final class ShopperSession {
      * <p>Tried on a new conversation, so this session's context plays no part (a follow-up, "how much is it", is
      * never complete early) and is left as it was. The words are understood once (the new conversation answers what
      * this one understood) and each text is judged once a turn; live, on the judge's thread, ahead of the endpoint
-     * ({@link kiosk.speech.TurnCompleteness#aside}).
+     * ({@link kiosk.speech.SpeechModel#judgedAhead}).
      */
     public synchronized boolean answersClearly(String heardSoFar) {
         if (scratch.isEmpty()) {

@@ -88,8 +88,8 @@ public final class VoiceTurns {
      * {@code recognition} as a live source is heard in {@code session}: a question the session answers at once ends
      * after {@link #COMPLETE_TURN_SILENCE}, anything else after {@link #END_OF_SPEECH}.
      */
-    public static RecognizerOptions live(RecognizerOptions recognition, ShopperSession session) {
-        return recognition.withEndOfSpeech(endOfSpeech(TurnCompleteness.aside(session::answersClearly)));
+    public RecognizerOptions live(RecognizerOptions recognition, ShopperSession session) {
+        return recognition.withEndOfSpeech(endOfSpeech(speechModel.judgedAhead(session::answersClearly)));
     }
 
     /** The live end of speech with the semantic end of turn judged by {@code completeness}. */
@@ -122,7 +122,7 @@ public final class VoiceTurns {
                                                  Consumer<String> partials, BooleanSupplier finish) {
         // the rest is judged with the question's start: "and the flashlights" completes "where is the duct tape"
         String start = heard.transcript().text();
-        RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(TurnCompleteness.aside(
+        RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(speechModel.judgedAhead(
                 rest -> session.answersClearly(start + " " + rest))));
         AtomicBoolean going = new AtomicBoolean();
         Runnable goesOn = () -> {

@@ -157,7 +157,7 @@ class SemanticEndOfTurnTest {
                 "when do you close on sunday", "hello", "how much is it", "where is the glue", "i need someone",
                 "do you have nine volt batteries", "something to see in the dark", "thanks", "um");
         ShopperSession aside = kiosk.newSession();
-        TurnCompleteness ahead = TurnCompleteness.aside(aside::answersClearly);
+        TurnCompleteness ahead = models.speechModel().judgedAhead(aside::answersClearly);
         for (String text : texts) {
             ahead.expect(text); // judged on the judge's thread, as the endpointer has it judged in a pause
             boolean here = kiosk.newSession().answersClearly(text);
