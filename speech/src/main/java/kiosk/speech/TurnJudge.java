@@ -1,5 +1,7 @@
 package kiosk.speech;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +17,12 @@ public final class TurnJudge implements AutoCloseable {
 
     private static final long STOP_PATIENCE_SECONDS = 5;
 
+    /** The threads the executor made (one, unless a task ever ended it): joined by {@link #close}. */
+    private final List<Thread> made = new CopyOnWriteArrayList<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(work -> {
         Thread judge = new Thread(work, "kiosk-turn-judge");
         judge.setDaemon(true); // a verdict half made is worth nothing once the process ends
+        made.add(judge);
         return judge;
     });
     private boolean closed;
@@ -49,8 +54,13 @@ public final class TurnJudge implements AutoCloseable {
         closed = true;
         thread.shutdownNow();
         try {
-            if (!thread.awaitTermination(STOP_PATIENCE_SECONDS, TimeUnit.SECONDS)) {
-                Logger.warn("the end-of-turn judge did not stop within {} s", STOP_PATIENCE_SECONDS);
+            // the executor counts as terminated a moment before its thread has returned: join the thread itself
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_PATIENCE_SECONDS);
+            for (Thread judge : made) {
+                TimeUnit.NANOSECONDS.timedJoin(judge, Math.max(1, deadline - System.nanoTime()));
+                if (judge.isAlive()) {
+                    Logger.warn("the end-of-turn judge did not stop within {} s", STOP_PATIENCE_SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
