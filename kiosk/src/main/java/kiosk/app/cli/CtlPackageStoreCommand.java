@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.commands.CommandContext;
+import kiosk.app.store.Folders;
 import kiosk.app.store.LoadResult;
 import kiosk.app.store.StoreAsOf;
 import kiosk.app.store.StoreLoader;
@@ -124,7 +124,7 @@ final class CtlPackageStoreCommand implements Callable<Integer> {
             }
             throw e;
         } finally {
-            deleteTree(tree);
+            Folders.deleteTree(tree);
         }
         System.out.println("kioskctl: built " + deb + " ('" + storeName + "', " + knowledge.knowledge().get()
                 .products().size() + " products, as of " + asOf + "); it installs to " + INSTALLED + storeId + "/");
@@ -228,14 +228,6 @@ final class CtlPackageStoreCommand implements Callable<Integer> {
                 total += Files.size(file);
             }
             return total;
-        }
-    }
-
-    private static void deleteTree(Path tree) throws IOException {
-        try (Stream<Path> paths = Files.walk(tree)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

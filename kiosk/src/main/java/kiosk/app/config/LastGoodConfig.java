@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import kiosk.app.store.Folders;
 import kiosk.app.store.Problem;
 import org.tinylog.Logger;
 
@@ -56,19 +56,19 @@ public final class LastGoodConfig {
         Path temporary = copy.resolveSibling(copy.getFileName() + ".tmp");
         Path old = copy.resolveSibling(copy.getFileName() + ".old");
         try {
-            delete(temporary);
+            Folders.deleteTree(temporary);
             Files.createDirectories(temporary.resolve(DROP_INS));
             for (Map.Entry<Path, String> text : texts.entrySet()) {
                 Path target = text.getKey().equals(file) ? temporary.resolve(MAIN)
                         : temporary.resolve(DROP_INS).resolve(text.getKey().getFileName().toString());
                 Files.writeString(target, text.getValue());
             }
-            delete(old);
+            Folders.deleteTree(old);
             if (Files.exists(copy)) {
                 Files.move(copy, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(temporary, copy, StandardCopyOption.ATOMIC_MOVE);
-            delete(old);
+            Folders.deleteTree(old);
             Files.deleteIfExists(singleFile); // superseded: it would leave out the drop-ins
         } catch (IOException | RuntimeException e) {
             Logger.warn("cannot keep a copy of {} and its drop-ins in {}: {}", file, copy, e.getMessage());
@@ -112,16 +112,5 @@ public final class LastGoodConfig {
     /** The folder of the copy. */
     public Path copy() {
         return copy;
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -7,11 +7,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import org.tinylog.Logger;
 
@@ -55,7 +53,7 @@ public final class LastGoodStore {
         Path temporary = copy.resolveSibling(FOLDER + ".tmp");
         Path old = copy.resolveSibling(FOLDER + ".old");
         try {
-            delete(temporary);
+            Folders.deleteTree(temporary);
             Files.createDirectories(temporary.resolve("contexts"));
             for (String name : FILES) {
                 copyFile(folder.resolve(name), temporary.resolve(name));
@@ -76,12 +74,12 @@ public final class LastGoodStore {
             try (Writer out = Files.newBufferedWriter(temporary.resolve(COUNTS))) {
                 counts.store(out, "the store that served last; kept by the kiosk, do not edit");
             }
-            delete(old);
+            Folders.deleteTree(old);
             if (Files.exists(copy)) {
                 Files.move(copy, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(temporary, copy, StandardCopyOption.ATOMIC_MOVE);
-            delete(old);
+            Folders.deleteTree(old);
         } catch (IOException | RuntimeException e) {
             Logger.warn("cannot keep a copy of the store {} in {}: {}", folder, copy, e.getMessage());
         }
@@ -120,16 +118,5 @@ public final class LastGoodStore {
 
     public Path copy() {
         return copy;
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
