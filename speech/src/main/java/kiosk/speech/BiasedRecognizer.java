@@ -140,6 +140,13 @@ final class BiasedRecognizer implements ReusableRecognizer {
         audioMillis = 0;
     }
 
+    /** The free decoder's graph cache (see {@link VoskRecognizer#dropGraphCache}); the grammar decoder keeps its own. */
+    @Override
+    public boolean dropGraphCache() {
+        checkOpen();
+        return free.dropGraphCache();
+    }
+
     /** Whether the grammar decoder's thread is running (until {@link #close}). */
     boolean grammarThreadAlive() {
         return grammarThread.isAlive();

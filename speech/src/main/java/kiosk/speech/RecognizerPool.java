@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -25,6 +26,12 @@ import org.tinylog.Logger;
  * free recognizer due for it is rebuilt with an empty graph cache (150–450 ms, see {@link VoskRecognizer}), and the
  * native heap's free pages are handed back to the system (3–50 ms). An {@link #open} of a kind being given back
  * waits for it (the next turn starts seconds later in practice) rather than building a second one.
+ *
+ * <p>Once no recognizer has been in use for {@link #IDLE_AFTER} (the shopper has gone), the pool tidies on the same
+ * thread: the kept free decoders drop their graph caches ({@link ReusableRecognizer#dropGraphCache}; the cache a
+ * day's questions composed can be tens of MB) and the native heap is trimmed, so that a kiosk waiting for its next
+ * shopper holds about what it held when it was ready. Never while an utterance is heard: an {@link #open} cancels it,
+ * and one that comes while it runs waits for it, as for a give-back.
  */
 final class RecognizerPool implements AutoCloseable {
 
@@ -57,13 +64,36 @@ final class RecognizerPool implements AutoCloseable {
     };
     /** Given back but not reset yet, by kind. */
     private final Map<Kind, Integer> returning = new HashMap<>();
-    private final ExecutorService returns = Executors.newSingleThreadExecutor(work -> {
+    private final ScheduledThreadPoolExecutor returns = new ScheduledThreadPoolExecutor(1, work -> {
         Thread thread = new Thread(work, "kiosk-recognizer-return");
         thread.setDaemon(true);
         return thread;
     });
     private static final long RETURN_PATIENCE_SECONDS = 10;
+    /**
+     * How long no recognizer is in use before the pool tidies: longer than the pauses between one shopper's
+     * questions (their reply is being spoken), so a conversation keeps its warm cache.
+     */
+    static final Duration IDLE_AFTER = Duration.ofSeconds(30);
+    private final Duration idleAfter;
+    /** Recognizers handed out and not given back yet. */
+    private int inUse;
+    /** Opens so far: a tidy scheduled after the {@code n}th runs only if no later open came. */
+    private long opens;
+    private ScheduledFuture<?> tidy;
+    private int tidies;
     private boolean closed;
+
+    RecognizerPool() {
+        this(IDLE_AFTER);
+    }
+
+    /** A pool that tidies after {@code idleAfter} without a recognizer in use (tests: a shorter one). */
+    RecognizerPool(Duration idleAfter) {
+        this.idleAfter = idleAfter;
+        returns.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // closing: no tidy is waited for
+        returns.setRemoveOnCancelPolicy(true);
+    }
 
     /** A recognizer of this kind for one utterance: the idle one reset, or a new one made by {@code create}. */
     StreamingRecognizer open(RecognizerOptions options, Function<RecognizerOptions, ReusableRecognizer> create) {
@@ -75,15 +105,93 @@ final class RecognizerPool implements AutoCloseable {
             }
             awaitReturn(kind);
             kept = Optional.ofNullable(idle.remove(kind));
+            inUse++;
+            opens++;
+            if (tidy != null) {
+                tidy.cancel(false); // a shopper is speaking: the tidy waits for the next idle spell
+                tidy = null;
+            }
         }
-        ReusableRecognizer recognizer = kept.orElseGet(() -> create.apply(options));
+        ReusableRecognizer recognizer;
+        try {
+            recognizer = kept.orElseGet(() -> create.apply(options));
+        } catch (RuntimeException | Error e) {
+            released();
+            throw e;
+        }
         try {
             recognizer.reset(options.endOfSpeech());
         } catch (RuntimeException e) {
             recognizer.close();
+            released();
             throw e;
         }
         return new Lease(kind, recognizer);
+    }
+
+    /** One recognizer handed out is back (or was never made): with none left in use, the idle tidy is scheduled. */
+    private synchronized void released() {
+        inUse--;
+        if (inUse == 0 && !closed) {
+            long since = opens;
+            try {
+                tidy = returns.schedule(() -> tidy(since), idleAfter.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                tidy = null; // closing
+            }
+        }
+    }
+
+    /**
+     * On the pool's thread, once the kiosk has been idle: drops the kept recognizers' graph caches and trims the
+     * native heap, unless a recognizer was opened since the tidy was scheduled. Recognizers being tidied count as
+     * being given back, so an open of one waits for it.
+     */
+    private void tidy(long since) {
+        List<Map.Entry<Kind, ReusableRecognizer>> taken;
+        synchronized (this) {
+            if (closed || inUse > 0 || opens != since) {
+                return;
+            }
+            tidy = null;
+            taken = new ArrayList<>(idle.entrySet()); // least recently used first: put back in that order
+            idle.clear();
+            taken.forEach(entry -> returning.merge(entry.getKey(), 1, Integer::sum));
+        }
+        long start = System.nanoTime();
+        List<ReusableRecognizer> toClose = new ArrayList<>();
+        List<Map.Entry<Kind, ReusableRecognizer>> kept = new ArrayList<>();
+        int dropped = 0;
+        for (Map.Entry<Kind, ReusableRecognizer> entry : taken) {
+            try {
+                dropped += entry.getValue().dropGraphCache() ? 1 : 0;
+                kept.add(entry);
+            } catch (RuntimeException e) {
+                Logger.warn("a recognizer could not drop its graph cache and is freed: {}", e.getMessage());
+                toClose.add(entry.getValue());
+            }
+        }
+        synchronized (this) {
+            taken.forEach(entry -> returning.computeIfPresent(entry.getKey(), (k, n) -> n > 1 ? n - 1 : null));
+            for (Map.Entry<Kind, ReusableRecognizer> entry : kept) {
+                if (closed || idle.containsKey(entry.getKey())) {
+                    toClose.add(entry.getValue());
+                } else {
+                    idle.put(entry.getKey(), entry.getValue());
+                }
+            }
+            tidies++;
+            notifyAll();
+        }
+        toClose.forEach(ReusableRecognizer::close);
+        NativeHeap.trim();
+        Logger.debug("idle for {} s: {} graph caches dropped, native heap trimmed, in {} ms", idleAfter.toSeconds(),
+                dropped, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** How many idle tidies have run, for tests. */
+    synchronized int tidies() {
+        return tidies;
     }
 
     /** While a recognizer of this kind is being given back, waits for it (called holding this pool's monitor). */
@@ -138,6 +246,7 @@ final class RecognizerPool implements AutoCloseable {
             evicted.clear();
             notifyAll();
         }
+        released();
         toClose.forEach(ReusableRecognizer::close);
         // the utterance's decoder state (and a rebuilt recognizer's graph cache) was freed to glibc, which keeps it
         // resident unless asked: ~15–25 MB fewer resident after a turn, for 3–50 ms of this thread, off the shopper's path

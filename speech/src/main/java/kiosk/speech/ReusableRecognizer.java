@@ -14,4 +14,12 @@ interface ReusableRecognizer extends StreamingRecognizer {
      * @throws SpeechException when it cannot be reused (a decoder failed); the caller closes it
      */
     void reset(EndOfSpeech endOfSpeech);
+
+    /**
+     * Frees what decoding composed and cached for later utterances, keeping what it hears the same (only the next
+     * utterances are slower, composing it again). Called between utterances only.
+     *
+     * @return whether anything was freed
+     */
+    boolean dropGraphCache();
 }

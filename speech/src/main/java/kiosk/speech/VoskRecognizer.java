@@ -231,6 +231,25 @@ final class VoskRecognizer implements ReusableRecognizer {
         finished = false;
     }
 
+    /**
+     * Drops a free recognizer's graph cache now, between utterances (the pool does it once the kiosk has been idle,
+     * see {@link RecognizerPool}): rebuilt as after {@link #UTTERANCES_PER_GRAPH_CACHE} utterances, if it decoded
+     * any since it was built. A grammar recognizer keeps its graph (rebuilding it would compile its grammar again).
+     *
+     * @return whether it was rebuilt
+     */
+    @Override
+    public boolean dropGraphCache() {
+        if (closed) {
+            throw new IllegalStateException("this recognizer is closed");
+        }
+        if (rebuildAfter == Integer.MAX_VALUE || utterancesDecoded == 0) {
+            return false;
+        }
+        rebuild();
+        return true;
+    }
+
     /** A new native recognizer in place of this one, its graph cache empty; its clock starts at zero again. */
     private void rebuild() {
         long start = System.nanoTime();

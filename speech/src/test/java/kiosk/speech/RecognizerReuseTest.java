@@ -101,6 +101,33 @@ class RecognizerReuseTest {
     }
 
     @Test
+    void aFreeRecognizerWhoseCacheWasDroppedWhileIdleHearsWhatANewOneHears() {
+        try (VoskRecognizer free = VoskRecognizer.free(model, EndOfSpeech.OFF)) {
+            assertFalse(free.dropGraphCache(), "nothing decoded yet: nothing to drop");
+            for (Audio question : questions) {
+                feed(free, question);
+                free.reset(EndOfSpeech.OFF);
+            }
+            assertTrue(free.dropGraphCache(), "the questions' cache dropped");
+            assertEquals(1, free.rebuilds());
+            assertFalse(free.dropGraphCache(), "nothing decoded since");
+            for (Audio question : questions) {
+                Transcript fresh = fresh(RecognizerOptions.free(), question);
+                Transcript heard = feed(free, question);
+                free.reset(EndOfSpeech.OFF);
+                assertSame(fresh, heard, "after the drop");
+            }
+        }
+        try (VoskRecognizer grammar = VoskRecognizer.grammar(model,
+                VoskRecognizer.grammarJson(model.grammarOf(STORE), 0), EndOfSpeech.OFF, 1)) {
+            feed(grammar, questions.get(0));
+            grammar.reset(EndOfSpeech.OFF);
+            assertFalse(grammar.dropGraphCache(), "a grammar keeps its graph: dropping it would compile it again");
+            assertEquals(0, grammar.rebuilds());
+        }
+    }
+
+    @Test
     void aGrammarRecognizerIsNeverRebuilt() {
         try (VoskRecognizer grammar = VoskRecognizer.grammar(model,
                 VoskRecognizer.grammarJson(model.grammarOf(STORE), 0), EndOfSpeech.OFF, 1)) {
