@@ -211,6 +211,7 @@ public final class SentenceEncoder implements AutoCloseable {
             Optional<VectorCache> vectors = Optional.ofNullable(vectorCacheDir)
                     .map(dir -> VectorCache.forEncoder(dir, onnx, tokenizerJson, maxTokens));
             OnnxModel model = OnnxModel.load(onnx, threads);
+            DjlTelemetry.optOut();
             try {
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                         .optTokenizerPath(tokenizerJson)

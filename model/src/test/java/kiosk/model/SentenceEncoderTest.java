@@ -45,6 +45,13 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void theTokenizerLibraryIsToldNotToCallHome() {
+        // the encoder built in load() set it before its tokenizer's first use, which is when DJL reads it
+        // (Ec2Utils.callHome: a request to 169.254.169.254 at every start otherwise)
+        assertEquals("true", ai.djl.util.Utils.getEnvOrSystemProperty(DjlTelemetry.OPT_OUT_PROPERTY));
+    }
+
+    @Test
     void matchesTheReferenceImplementationOfTheSameQuantizedModel() {
         AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
         for (String sentence : SENTENCES) {

@@ -53,8 +53,8 @@ public final class KioskModels implements AutoCloseable {
     private final Object packLock = new Object();
     /**
      * The one owner of the work done in the background (loading the speech model and the voice, preparing a store's
-     * recognizer): two threads, so the voice loads beside the grammar's compiling once the speech model is in; stopped
-     * and joined by {@link #close()} before any model is closed under them.
+     * recognizer): two threads, so the speech model and the voice load side by side, and the grammar's preparation
+     * takes the first one free; stopped and joined by {@link #close()} before any model is closed under them.
      */
     private final ExecutorService background = Executors.newFixedThreadPool(2, new BackgroundThreads());
     private static final Duration BACKGROUND_PATIENCE = Duration.ofSeconds(10);
@@ -201,18 +201,27 @@ public final class KioskModels implements AutoCloseable {
     }
 
     /**
-     * Starts loading the speech model and the voice on another thread, so that the kiosk is ready sooner; a later
-     * {@link #speechModel()} waits for it. A failure here is only logged: the call on the main thread meets it again
+     * Starts loading the speech model and the voice, each on a background thread, so that the kiosk is ready sooner;
+     * a later {@link #speechModel()} or {@link #synthesizer()} waits for it. A failure here is only logged: the call on the main thread meets it again
      * and reports it.
      */
     public void loadSpeechInBackground() {
         speechWanted = true;
+        // each on a thread of its own: one after the other, the voice's loading was the end of the wait for ready
+        // (the main thread waited 1.4-2.9 s for them; 0-0.26 s side by side, ready 0.84 of before pair by pair,
+        // six pairs under load, BENCHMARKS.md "Cold start, fifth round"); the grammar's preparation queues behind
         inBackground(() -> {
             try {
                 speechModel();
+            } catch (RuntimeException e) {
+                Logger.debug(e, "loading the speech model in the background failed");
+            }
+        });
+        inBackground(() -> {
+            try {
                 synthesizer();
             } catch (RuntimeException e) {
-                Logger.debug(e, "loading the speech models in the background failed");
+                Logger.debug(e, "loading the voice in the background failed");
             }
         });
     }

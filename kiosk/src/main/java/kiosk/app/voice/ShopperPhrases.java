@@ -75,11 +75,12 @@ final class ShopperPhrases {
         for (String question : QUESTIONS) {
             boolean plural = question.contains("%ss");
             String frame = question.replace("%ss", "%s");
+            // replace, not String.format: ~10,000 phrases at every knowledge load, and a format is parsed per call
             for (String name : names) {
-                questions.add(String.format(Locale.ROOT, frame, plural ? plural(name) : name));
+                questions.add(frame.replace("%s", plural ? plural(name) : name));
             }
             int unknown = (int) Math.max(1, Math.round(UNKNOWN_SHARE * knowledge.products().size()));
-            questions.addAll(Collections.nCopies(unknown, String.format(Locale.ROOT, frame, "[unk]")));
+            questions.addAll(Collections.nCopies(unknown, frame.replace("%s", "[unk]")));
         }
         return questions;
     }
@@ -92,9 +93,11 @@ final class ShopperPhrases {
         if (last.length() <= 2 || !Character.isLetter(last.charAt(last.length() - 1)) || last.endsWith("s")) {
             return name;
         }
-        if (last.endsWith("y") && !last.matches(".*[aeiou]y")) {
+        // character tests, not String.matches, which compiles its pattern at every call (once per product name)
+        if (last.endsWith("y") && "aeiou".indexOf(last.charAt(last.length() - 2)) < 0) {
             return head + last.substring(0, last.length() - 1) + "ies";
         }
-        return head + (last.matches(".*(ch|sh|x|z)") ? last + "es" : last + "s");
+        boolean sibilant = last.endsWith("ch") || last.endsWith("sh") || last.endsWith("x") || last.endsWith("z");
+        return head + (sibilant ? last + "es" : last + "s");
     }
 }

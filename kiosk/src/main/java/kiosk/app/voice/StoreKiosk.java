@@ -35,6 +35,8 @@ public final class StoreKiosk {
     private final Path folder;
     private final Optional<GroundedPhrasing> phrasing;
     private CompletableFuture<Void> recognizerPrepared = CompletableFuture.completedFuture(null);
+    /** {@link #recognition()}'s options, once worked out. */
+    private RecognizerOptions recognition;
 
     private StoreKiosk(Path folder, StoreKnowledge knowledge, StoreAssistant assistant, List<CommandContext> contexts,
                        KioskModels models, Optional<GroundedPhrasing> phrasing) {
@@ -111,9 +113,18 @@ public final class StoreKiosk {
         return new VoiceTurns(models.speechModel(), models.synthesizer(), recognition());
     }
 
-    /** Recognition biased toward this store's words and its command phrases. */
+    /**
+     * Recognition biased toward this store's words and its command phrases, worked out once: the load's grammar
+     * preparation and {@link #voiceTurns()} both ask, and the ~10,000 phrases took the main thread a second time
+     * after the wait for the speech model, just before ready.
+     */
     private RecognizerOptions recognition() {
-        return RecognizerOptions.biased(vocabulary()).withAlternatives(SpokenEvidence.GRAMMAR_READINGS);
+        synchronized (this) {
+            if (recognition == null) {
+                recognition = RecognizerOptions.biased(vocabulary()).withAlternatives(SpokenEvidence.GRAMMAR_READINGS);
+            }
+            return recognition;
+        }
     }
 
     /**

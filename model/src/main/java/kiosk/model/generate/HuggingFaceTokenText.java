@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import kiosk.model.DjlTelemetry;
 import kiosk.model.ModelException;
 
 /** A model pack's {@code tokenizer.json}, through the same DJL tokenizer library as the encoder. */
@@ -13,6 +14,7 @@ public final class HuggingFaceTokenText implements TokenText, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
 
     public HuggingFaceTokenText(Path tokenizerJson) {
+        DjlTelemetry.optOut();
         try {
             this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
                     Map.of("addSpecialTokens", "false", "padding", "false", "truncation", "false"));
