@@ -147,16 +147,26 @@ public final class SpokenEvidence {
         // a product the free decoder alone is sure of, unless the grammar accounts for the whole utterance with
         // another product ("how much are the hamburger buns": the free decoder stopped at "hamburger", understood as
         // the Ground Beef's "hamburger meat")
+        Predicate<Product> wholeGrammarNamesAnother = product -> grammarProduct.isPresent()
+                && !grammarProduct.get().equals(product) && grammar.readings().get(0).unheard() == 0;
         boolean freeConfident = free.confidence() >= FREE_CONFIDENT && free.words().size() >= 3
-                && freeProduct.isPresent() && !(grammarProduct.isPresent() && !grammarProduct.equals(freeProduct)
-                        && grammar.readings().get(0).unheard() == 0);
-        Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
-                && (heardIn(freeWords, fromFree, product) || (grammarShare(grammar, product) >= GRAMMAR_SURE
-                        || uncontested(grammar, free, product))
+                && freeProduct.isPresent() && !wholeGrammarNamesAnother.test(freeProduct.get());
+        Predicate<Product> agreed = product -> heardIn(grammarWords, fromGrammar, product)
+                && heardIn(freeWords, fromFree, product);
+        // facts are stated only on the free decoder's evidence: both decoders heard the product, or the free decoder
+        // said its name and stood by the words, or its whole reading was confident; a product the grammar decoder
+        // alone heard, however sure of it (the grammar forces what it hears into the store's phrases), is named back
+        Predicate<Product> bothHeard = agreed
+                .or(product -> firmlyNamed(free, product) && !wholeGrammarNamesAnother.test(product))
+                .or(product -> freeConfident && freeProduct.filter(product::equals).isPresent());
+        // which reading to understand: the grammar's too where it is sure of its product against everything else it
+        // could have heard, or heard it where the free decoder heard nothing it stands by; that product is then
+        // confirmed, not stated ("Did you say the Smart Bulbs?" for espeak-ng's "are there many smart smiles left")
+        Predicate<Product> grammarBacked = bothHeard.or(product -> heardIn(grammarWords, fromGrammar, product)
+                && (grammarShare(grammar, product) >= GRAMMAR_SURE || uncontested(grammar, free, product))
                 && (freeProduct.filter(asked -> !asked.equals(product)).isEmpty()
-                        || unsureWhere(grammar, free, product)))
-                || freeConfident && freeProduct.filter(product::equals).isPresent();
-        if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
+                        || unsureWhere(grammar, free, product)));
+        if (grammarProduct.isPresent() && grammarBacked.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
         }
         if (!ANSWERS_NOTHING.contains(fromFree.intent())
@@ -188,6 +198,16 @@ public final class SpokenEvidence {
     }
 
     /**
+     * Whether the free decoder said the product's name or an alias ({@link #UNCONTESTED_PHONES} phones or more) in
+     * words it stood by: their confidence averages {@link #FREE_CONFIDENT} or more. What the grammar made of the same
+     * sounds does not matter then: the free decoder writes what it hears.
+     */
+    static boolean firmlyNamed(Transcript free, Product product) {
+        return span(free.words(), product).filter(span -> span.confidence() >= FREE_CONFIDENT
+                && Pronunciations.phones(words(span.said())).size() >= UNCONTESTED_PHONES).isPresent();
+    }
+
+    /**
      * Whether the free decoder's words overlapping in time the grammar's saying of the product's name average at
      * most {@link #FREE_UNSURE} of confidence, or there are none: it heard nothing there it stands by. Then the
      * product a free reading is understood to ask for instead ("got any he wraps left", "he" 0.35 and "wraps" 0.53,
@@ -206,8 +226,11 @@ public final class SpokenEvidence {
         return there.length == 0 || java.util.Arrays.stream(there).average().orElse(0) <= FREE_UNSURE;
     }
 
-    /** Where words say a product's name: from {@code start} to {@code end} seconds, in the words {@code said}. */
-    private record Span(double start, double end, String said) {
+    /**
+     * Where words say a product's name: from {@code start} to {@code end} seconds, in the words {@code said}, with
+     * their mean {@code confidence}.
+     */
+    private record Span(double start, double end, String said, double confidence) {
     }
 
     /** When the words say the product's name or an alias, the first time they do. */
@@ -222,7 +245,8 @@ public final class SpokenEvidence {
                 List<String> run = texts.subList(start, end);
                 if (names.stream().anyMatch(name -> says(run, words(name)))) {
                     return Optional.of(new Span(words.get(start).startSeconds(), words.get(end - 1).endSeconds(),
-                            String.join(" ", run)));
+                            String.join(" ", run), words.subList(start, end).stream()
+                                    .mapToDouble(kiosk.speech.Word::confidence).average().orElse(0)));
                 }
             }
         }
