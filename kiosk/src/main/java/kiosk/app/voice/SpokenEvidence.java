@@ -30,15 +30,19 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * grammar must not turn it into a product question) or when the free decoder is near certain; the grammar reading
  * when the product it names was heard by the free decoder too; otherwise the free reading when it asks something the
  * kiosk can answer; the free reading too when it asks for something the store does not sell and the grammar's only
- * a FAQ or a department; otherwise the grammar reading. Facts are stated only about a product both decoders heard:
- * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
- * (the same need in both); or about a product the grammar decoder's n-best readings name with
- * {@link #GRAMMAR_SURE} of their probability, its grammar holding "[unk]" where a product goes so that something else
- * has somewhere to go; or about a product the grammar's whole reading names where the free decoder heard nothing it
- * stands by ({@link #uncontested}); or about the product of a free reading of {@link #FREE_CONFIDENT} or more that
- * the grammar's whole reading does not contradict with another product. Any other product is named back as a
- * question first ("Did you say the Ice Melt?", "Do you mean the Tweezers?"). A person asked for in the free reading
- * is called, and a person or the store's own facts asked for in it outweigh a grammar product not so backed.
+ * a FAQ or a department; otherwise the grammar reading. The grammar reading is also the one understood when the
+ * grammar decoder's n-best readings name its product with {@link #GRAMMAR_SURE} of their probability (its grammar
+ * holding "[unk]" where a product goes, so that something else has somewhere to go), or when its whole reading names
+ * it where the free decoder heard nothing it stands by ({@link #uncontested}).
+ *
+ * <p>Facts, though, are stated only on the free decoder's evidence (issue 12: no aisle, price or stock for a thing
+ * the store does not sell): about a product both decoders heard, each reading saying its name by sound ("duck
+ * tape", "sun bloke" for "sunblock") or being understood to ask for it; about a product whose name the free decoder
+ * said in words it stood by ({@link #firmlyNamed}); or about the product of a free reading of {@link #FREE_CONFIDENT}
+ * or more; the last two unless the grammar's whole reading names another product. Any other product, however sure
+ * the grammar decoder was of it, is named back as a question first ("Did you say the Smart Light Bulb?", "Do you
+ * mean the Tweezers?"), and "yes" gets its facts. A person asked for in the free reading is called, and a person or
+ * the store's own facts asked for in it outweigh a grammar product not so backed.
  */
 public final class SpokenEvidence {
 
@@ -68,8 +72,9 @@ public final class SpokenEvidence {
      */
     static final int GRAMMAR_READINGS = 10;
     /**
-     * The grammar decoder's readings naming a product hold this share of their probability or more: the product is
-     * taken as heard, though the free decoder heard it otherwise (espeak-ng's "smart bulbs" as "smart smiles").
+     * The grammar decoder's readings naming a product hold this share of their probability or more: its reading is
+     * understood, though the free decoder heard it otherwise (espeak-ng's "smart bulbs" as "smart smiles"), and the
+     * product named back before its facts.
      */
     static final double GRAMMAR_SURE = 0.95;
     /**
