@@ -82,6 +82,8 @@ public final class Conversation {
             + "to call a team member?";
     static final String ONLY_STORE = "I can only help with this store's products and services. Would you like me "
             + "to call a team member?";
+    static final String NOT_CONFIRMED = "Sorry, I misheard. Which product are you looking for? Or would you like me "
+            + "to call a team member?";
     static final String STAFF_CALLED = "I've asked a team member to come and help you. They'll be with you shortly.";
 
     private final StoreKnowledge knowledge;
@@ -169,8 +171,10 @@ public final class Conversation {
                 return productAnswer(heard, choiceIntent, offered.get(0), 0.9);
             }
             if (offered.size() == 1 && meaning.intent() == Intent.NO) {
-                return reply(heard, "clarify", Map.of(), "Sorry. Which product are you looking for?", 0.5, false,
-                        Optional.empty());
+                // the product named back was misheard: what was asked may be something the store does not sell, so a
+                // person is offered beside asking again ("yes" calls one)
+                staffOffered = true;
+                return reply(heard, "clarify", Map.of(), NOT_CONFIRMED, 0.5, false, Optional.empty());
             }
             Optional<Product> picked = pick(meaning.normalized(), offered);
             if (picked.isPresent()) {

@@ -30,15 +30,19 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * grammar must not turn it into a product question) or when the free decoder is near certain; the grammar reading
  * when the product it names was heard by the free decoder too; otherwise the free reading when it asks something the
  * kiosk can answer; the free reading too when it asks for something the store does not sell and the grammar's only
- * a FAQ or a department; otherwise the grammar reading. Facts are stated only about a product both decoders heard:
- * each reading says its name, by sound ("duck tape", "sun bloke" for "sunblock"), or is understood to ask for it
- * (the same need in both); or about a product the grammar decoder's n-best readings name with
- * {@link #GRAMMAR_SURE} of their probability, its grammar holding "[unk]" where a product goes so that something else
- * has somewhere to go; or about a product the grammar's whole reading names where the free decoder heard nothing it
- * stands by ({@link #uncontested}); or about the product of a free reading of {@link #FREE_CONFIDENT} or more that
- * the grammar's whole reading does not contradict with another product. Any other product is named back as a
- * question first ("Did you say the Ice Melt?", "Do you mean the Tweezers?"). A person asked for in the free reading
- * is called, and a person or the store's own facts asked for in it outweigh a grammar product not so backed.
+ * a FAQ or a department; otherwise the grammar reading. The grammar reading is also the one understood when the
+ * grammar decoder's n-best readings name its product with {@link #GRAMMAR_SURE} of their probability (its grammar
+ * holding "[unk]" where a product goes, so that something else has somewhere to go), or when its whole reading names
+ * it where the free decoder heard nothing it stands by ({@link #uncontested}).
+ *
+ * <p>Facts, though, are stated only on the free decoder's evidence (issue 12: no aisle, price or stock for a thing
+ * the store does not sell): about a product both decoders heard, each reading saying its name by sound ("duck
+ * tape", "sun bloke" for "sunblock") or being understood to ask for it; about a product whose name the free decoder
+ * said in words it stood by ({@link #firmlyNamed}); or about the product of a free reading of {@link #FREE_CONFIDENT}
+ * or more; the last two unless the grammar's whole reading names another product. Any other product, however sure
+ * the grammar decoder was of it, is named back as a question first ("Did you say the Smart Light Bulb?", "Do you
+ * mean the Tweezers?"), and "yes" gets its facts. A person asked for in the free reading is called, and a person or
+ * the store's own facts asked for in it outweigh a grammar product not so backed.
  */
 public final class SpokenEvidence {
 
@@ -68,8 +72,9 @@ public final class SpokenEvidence {
      */
     static final int GRAMMAR_READINGS = 10;
     /**
-     * The grammar decoder's readings naming a product hold this share of their probability or more: the product is
-     * taken as heard, though the free decoder heard it otherwise (espeak-ng's "smart bulbs" as "smart smiles").
+     * The grammar decoder's readings naming a product hold this share of their probability or more: its reading is
+     * understood, though the free decoder heard it otherwise (espeak-ng's "smart bulbs" as "smart smiles"), and the
+     * product named back before its facts.
      */
     static final double GRAMMAR_SURE = 0.95;
     /**
@@ -147,16 +152,26 @@ public final class SpokenEvidence {
         // a product the free decoder alone is sure of, unless the grammar accounts for the whole utterance with
         // another product ("how much are the hamburger buns": the free decoder stopped at "hamburger", understood as
         // the Ground Beef's "hamburger meat")
+        Predicate<Product> wholeGrammarNamesAnother = product -> grammarProduct.isPresent()
+                && !grammarProduct.get().equals(product) && grammar.readings().get(0).unheard() == 0;
         boolean freeConfident = free.confidence() >= FREE_CONFIDENT && free.words().size() >= 3
-                && freeProduct.isPresent() && !(grammarProduct.isPresent() && !grammarProduct.equals(freeProduct)
-                        && grammar.readings().get(0).unheard() == 0);
-        Predicate<Product> bothHeard = product -> heardIn(grammarWords, fromGrammar, product)
-                && (heardIn(freeWords, fromFree, product) || (grammarShare(grammar, product) >= GRAMMAR_SURE
-                        || uncontested(grammar, free, product))
+                && freeProduct.isPresent() && !wholeGrammarNamesAnother.test(freeProduct.get());
+        Predicate<Product> agreed = product -> heardIn(grammarWords, fromGrammar, product)
+                && heardIn(freeWords, fromFree, product);
+        // facts are stated only on the free decoder's evidence: both decoders heard the product, or the free decoder
+        // said its name and stood by the words, or its whole reading was confident; a product the grammar decoder
+        // alone heard, however sure of it (the grammar forces what it hears into the store's phrases), is named back
+        Predicate<Product> bothHeard = agreed
+                .or(product -> firmlyNamed(free, product) && !wholeGrammarNamesAnother.test(product))
+                .or(product -> freeConfident && freeProduct.filter(product::equals).isPresent());
+        // which reading to understand: the grammar's too where it is sure of its product against everything else it
+        // could have heard, or heard it where the free decoder heard nothing it stands by; that product is then
+        // confirmed, not stated ("Did you say the Smart Bulbs?" for espeak-ng's "are there many smart smiles left")
+        Predicate<Product> grammarBacked = bothHeard.or(product -> heardIn(grammarWords, fromGrammar, product)
+                && (grammarShare(grammar, product) >= GRAMMAR_SURE || uncontested(grammar, free, product))
                 && (freeProduct.filter(asked -> !asked.equals(product)).isEmpty()
-                        || unsureWhere(grammar, free, product)))
-                || freeConfident && freeProduct.filter(product::equals).isPresent();
-        if (grammarProduct.isPresent() && bothHeard.test(grammarProduct.get())) {
+                        || unsureWhere(grammar, free, product)));
+        if (grammarProduct.isPresent() && grammarBacked.test(grammarProduct.get())) {
             return new Reading(grammar.text(), bothHeard);
         }
         if (!ANSWERS_NOTHING.contains(fromFree.intent())
@@ -188,6 +203,16 @@ public final class SpokenEvidence {
     }
 
     /**
+     * Whether the free decoder said the product's name or an alias ({@link #UNCONTESTED_PHONES} phones or more) in
+     * words it stood by: their confidence averages {@link #FREE_CONFIDENT} or more. What the grammar made of the same
+     * sounds does not matter then: the free decoder writes what it hears.
+     */
+    static boolean firmlyNamed(Transcript free, Product product) {
+        return span(free.words(), product).filter(span -> span.confidence() >= FREE_CONFIDENT
+                && Pronunciations.phones(words(span.said())).size() >= UNCONTESTED_PHONES).isPresent();
+    }
+
+    /**
      * Whether the free decoder's words overlapping in time the grammar's saying of the product's name average at
      * most {@link #FREE_UNSURE} of confidence, or there are none: it heard nothing there it stands by. Then the
      * product a free reading is understood to ask for instead ("got any he wraps left", "he" 0.35 and "wraps" 0.53,
@@ -206,8 +231,11 @@ public final class SpokenEvidence {
         return there.length == 0 || java.util.Arrays.stream(there).average().orElse(0) <= FREE_UNSURE;
     }
 
-    /** Where words say a product's name: from {@code start} to {@code end} seconds, in the words {@code said}. */
-    private record Span(double start, double end, String said) {
+    /**
+     * Where words say a product's name: from {@code start} to {@code end} seconds, in the words {@code said}, with
+     * their mean {@code confidence}.
+     */
+    private record Span(double start, double end, String said, double confidence) {
     }
 
     /** When the words say the product's name or an alias, the first time they do. */
@@ -222,7 +250,8 @@ public final class SpokenEvidence {
                 List<String> run = texts.subList(start, end);
                 if (names.stream().anyMatch(name -> says(run, words(name)))) {
                     return Optional.of(new Span(words.get(start).startSeconds(), words.get(end - 1).endSeconds(),
-                            String.join(" ", run)));
+                            String.join(" ", run), words.subList(start, end).stream()
+                                    .mapToDouble(kiosk.speech.Word::confidence).average().orElse(0)));
                 }
             }
         }

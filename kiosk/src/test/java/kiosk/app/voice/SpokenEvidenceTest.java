@@ -131,7 +131,7 @@ class SpokenEvidenceTest {
     }
 
     @Test
-    void aProductTheGrammarsReadingsAgreeOnIsHeardUnlessTheFreeReadingAsksForAnother() {
+    void aProductTheGrammarsReadingsAgreeOnIsUnderstoodAndConfirmed() {
         Product tape = conversation.interpret("where is the duct tape").bestProduct().orElseThrow().product();
         kiosk.speech.Reading duct = new kiosk.speech.Reading("where is the duct tape", 120, 0);
         kiosk.speech.Reading duck = new kiosk.speech.Reading("where is the duck tape", 119, 0);
@@ -145,8 +145,9 @@ class SpokenEvidenceTest {
                 "one reading says nothing of how sure the grammar is");
 
         SpokenEvidence.Reading garbled = weigh(grammarReadings("where is a duck stay", duct, duck));
-        assertEquals("where is the duct tape", garbled.text());
-        assertTrue(garbled.heardForSure().test(tape), "the free reading asks for nothing; the grammar is sure");
+        assertEquals("where is the duct tape", garbled.text(),
+                "the free reading asks for nothing; the grammar is sure");
+        assertFalse(garbled.heardForSure().test(tape), "but the grammar alone heard it: named back, not stated");
         SpokenEvidence.Reading unsure = weigh(grammarReadings("where is a duck stay", duct, duck, unknown));
         assertFalse(unsure.heardForSure().test(tape), "a third of the grammar's probability heard something else");
         SpokenEvidence.Reading other = weigh(grammarReadings("where is the claw hammer", duct, duck));
@@ -169,15 +170,16 @@ class SpokenEvidenceTest {
     }
 
     @Test
-    void aWholeGrammarReadingIsHeardWhereTheFreeDecoderWasUnsure() {
+    void aWholeGrammarReadingIsUnderstoodWhereTheFreeDecoderWasUnsureAndItsProductConfirmed() {
         Product bulb = conversation.interpret("are there any smart bulbs left").bestProduct().orElseThrow()
                 .product();
         Transcript free = timed("are there many smart smiles left", Transcript.Source.FREE, 0,
                 1.0, 0.67, 0.54, 0.49, 0.37, 0.81);
         Transcript grammar = timed("are there any smart bulbs left", Transcript.Source.GRAMMAR, 0, 1.0);
         SpokenEvidence.Reading heard = weigh(grammar.withRival(free));
-        assertEquals("are there any smart bulbs left", heard.text());
-        assertTrue(heard.heardForSure().test(bulb), "the free decoder's \"smart smiles\" average 0.43");
+        assertEquals("are there any smart bulbs left", heard.text(),
+                "the free decoder's \"smart smiles\" average 0.43");
+        assertFalse(heard.heardForSure().test(bulb), "the grammar alone heard the name: named back, not stated");
 
         Transcript outside = new Transcript(grammar.text(), grammar.words(), 1.0, Transcript.Source.GRAMMAR,
                 List.of(new kiosk.speech.Reading(grammar.text(), 0, 1)));
@@ -230,5 +232,18 @@ class SpokenEvidenceTest {
                         1.0, 1.0, 0.98, 1.0, 1.0, 0.32, 0.45, 0.88)));
         assertEquals("can you page someone to i am and", page.text(), "a person asked for, not the Ceiling Fan");
         assertFalse(page.heardForSure().test(fan));
+    }
+    @Test
+    void aNameTheFreeDecoderSaidInWordsItStoodByIsHeardAndNotInUnsureOnes() {
+        Product tape = conversation.interpret("how much is the duct tape").bestProduct().orElseThrow().product();
+        // the grammar's reading left speech outside it and names no product: only the free decoder can back a fact
+        Transcript grammar = timed("how much is the", Transcript.Source.GRAMMAR, 1, 1.0);
+        SpokenEvidence.Reading firm = weigh(grammar.withRival(timed("how much is the duck tape",
+                Transcript.Source.FREE, 0, 0.8, 0.8, 0.7, 0.6, 0.95, 0.92)));
+        assertEquals("how much is the duck tape", firm.text());
+        assertTrue(firm.heardForSure().test(tape), "\"duck tape\" at 0.95 and 0.92, the reading at 0.80 on average");
+        SpokenEvidence.Reading unsure = weigh(grammar.withRival(timed("how much is the duck tape",
+                Transcript.Source.FREE, 0, 0.8, 0.8, 0.7, 0.6, 0.7, 0.5)));
+        assertFalse(unsure.heardForSure().test(tape), "\"duck tape\" at 0.7 and 0.5: named back");
     }
 }

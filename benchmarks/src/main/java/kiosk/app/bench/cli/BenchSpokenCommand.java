@@ -105,6 +105,7 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                     + "| answers with wrong or invented facts | parroted | end of speech → first reply audio p50 ms "
                     + "| p95 ms |\n|---|---|---|---|---|---|---|---|---|");
             List<String> missLines = new ArrayList<>();
+            List<String> confirmedRows = new ArrayList<>();
             for (QuestionSetOptions.Run run : set.runs(models, spec.commandLine().getErr())) {
                 for (Recognition mode : recognition == Recognition.BOTH
                         ? List.of(Recognition.BIASED, Recognition.FREE) : List.of(recognition)) {
@@ -113,6 +114,11 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                             : run.kiosk().voiceTurns();
                     for (String voiceName : voiceNames) {
                         AnswerScore score = new AnswerScore();
+                        // the same transcripts in a second session of the same kiosk, where the shopper answers
+                        // "Did you say the X?": the strict score above stays the first answer's
+                        AnswerScore afterConfirmation = new AnswerScore();
+                        SimulatedShopper shopper = new SimulatedShopper(run.kiosk()::newSession);
+                        int[] confirmations = new int[SimulatedShopper.Answer.values().length];
                         SpokenMisses misses = new SpokenMisses(run.kiosk()::newSession, run.judge());
                         String label = run.file() + ", " + voiceName + ", " + mode.name().toLowerCase();
                         double audioMs = 0;
@@ -121,6 +127,7 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                         for (int s = 0; s < sessions.size(); s++) {
                             List<QuestionSet.Turn> turns = sessions.get(s);
                             ShopperSession session = run.kiosk().newSession();
+                            ShopperSession answering = run.kiosk().newSession();
                             for (int t = 0; t < turns.size(); t++) {
                                 QuestionSet.Turn turn = turns.get(t);
                                 String key = SavedTranscripts.key(run.file(), voiceName + "," + mode, s, t,
@@ -147,6 +154,23 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                                 String answer = reply.answer();
                                 AnswerJudge.Verdict verdict = run.judge().judge(turn, answer);
                                 score.add(turn, heard(heard), reply.intent(), answer, verdict, latency);
+                                Reply experienced = answering.respond(heard);
+                                Optional<String> confirmed = SimulatedShopper.confirmed(experienced);
+                                if (confirmed.isPresent()) {
+                                    SimulatedShopper.Answer said = shopper.answer(turns, t, confirmed.get());
+                                    confirmations[said.ordinal()]++;
+                                    String asked = experienced.answer();
+                                    experienced = answering.respond(said.said);
+                                    AnswerJudge.Verdict then = run.judge().judge(turn, experienced.answer());
+                                    if (set.showMisses) {
+                                        causeLines.add("  confirmed (" + label + "): \"" + turn.ask() + "\" -> "
+                                                + asked + " \"" + said.said + "\" -> " + experienced.answer()
+                                                + (then.right() ? "  [right]" : "  [not right]")
+                                                + (then.wrongFact() ? "  [WRONG FACT]" : ""));
+                                    }
+                                }
+                                afterConfirmation.add(turn, heard(heard), experienced.intent(), experienced.answer(),
+                                        run.judge().judge(turn, experienced.answer()), latency);
                                 if (set.showMisses && !verdict.right()) {
                                     causeLines.add("  why (" + label + "): \"" + turn.ask() + "\" "
                                             + misses.explain(turns, t, heard, reply).line() + words(heard));
@@ -158,7 +182,19 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                                 score.falseAnswers(), score.outOfCatalog(), score.all().wrongOrInvented(),
                                 score.all().parroted(), score.all().percentile(50), score.all().percentile(95));
                         out.flush();
+                        confirmedRows.add(String.format("| %s | %d | %d / %d | %.1f %% | %.1f %% | %d of %d | %d |",
+                                label, score.turns(), confirmations[SimulatedShopper.Answer.YES.ordinal()],
+                                confirmations[SimulatedShopper.Answer.NO.ordinal()],
+                                100 * afterConfirmation.all().rightShare(),
+                                100 * afterConfirmation.inCatalog().rightShare(), afterConfirmation.falseAnswers(),
+                                afterConfirmation.outOfCatalog(), afterConfirmation.all().wrongOrInvented()));
                         Map<String, Object> entry = score.toMap();
+                        Map<String, Object> confirmedEntry = afterConfirmation.toMap();
+                        confirmedEntry.put("confirmations_answered_yes",
+                                confirmations[SimulatedShopper.Answer.YES.ordinal()]);
+                        confirmedEntry.put("confirmations_answered_no",
+                                confirmations[SimulatedShopper.Answer.NO.ordinal()]);
+                        entry.put("after_one_confirmation", confirmedEntry);
                         entry.put("stt_real_time_factor", sttMs / Math.max(1, audioMs));
                         result.put(label, entry);
                         if (set.showMisses) {
@@ -173,6 +209,14 @@ public final class BenchSpokenCommand implements Callable<Integer> {
                     }
                 }
             }
+            out.println();
+            out.println("After one confirmation: the shopper answers \"Did you say the X?\" typed, \"yes\" when X is "
+                    + "the product the question typed is answered with, else \"no\", and the kiosk's next answer "
+                    + "is scored");
+            out.println("| set, voice, recognition | turns | confirmations answered yes / no | right | in-catalog "
+                    + "right | out-of-catalog false answers | answers with wrong or invented facts |\n"
+                    + "|---|---|---|---|---|---|---|");
+            confirmedRows.forEach(out::println);
             missLines.forEach(out::println);
             causeLines.forEach(out::println);
             if (saveTranscripts.isPresent()) {
