@@ -90,7 +90,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
      */
     private record Turn(String voice, double endpointWait, double finalText, double answer, double firstAudio,
                         boolean cutOff, boolean endedBySilence, double recognitionComputeMs, double audioMs,
-                        boolean endedEarly, int falseStarts, double recognitionCpuMs) {
+                        boolean endedEarly, int falseStarts, double recognitionCpuMs, double stoppedReplyMs) {
 
         /** A turn the latency figures can count: ended by silence after the speech. */
         boolean timed() {
@@ -197,6 +197,13 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                     java.util.stream.Collectors.groupingBy(Turn::voice, LinkedHashMap::new,
                             java.util.stream.Collectors.counting())));
             result.put("false_start", falseStarts);
+            // what a resumption costs the shopper: the stopped reply's audio before their word (wall time)
+            result.put("stopped_reply_ms", stats(turns.stream().mapToDouble(Turn::stoppedReplyMs)
+                    .filter(ms -> !Double.isNaN(ms)).toArray()));
+            result.put("ended_early_by_voice", turns.stream().filter(Turn::endedEarly).collect(
+                    java.util.stream.Collectors.groupingBy(Turn::voice, LinkedHashMap::new,
+                            java.util.stream.Collectors.counting())));
+            result.put("early_end", Map.of("turns", VoiceTurns.EARLY_END.name().toLowerCase(java.util.Locale.ROOT)));
             result.put("stages_ms", stages);
             result.put("cold_start_ms", coldStart);
             result.put("peak_rss_mb", peakRss);
@@ -270,11 +277,16 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         long[] moments = answer(voice, session, heard);
         boolean early = heard.ending() == Transcriber.Ending.COMPLETE_TURN;
         int falseStarts = 0;
+        long firstReplyAudio = moments[1];
+        long[] resumedAt = {0};
         // as kiosk run does after an early end: listen on; a shopper who goes on stops the reply, and the whole
         // question is answered (what they wait for is that answer, timed from the end of their speech)
         while (heard.ending() == Transcriber.Ending.COMPLETE_TURN) {
-            Optional<Transcriber.Result> more = voice.listenOn(microphone, heard, session, () -> { }, partial -> { },
-                    () -> false);
+            Optional<Transcriber.Result> more = voice.listenOn(microphone, heard, session, () -> {
+                if (resumedAt[0] == 0) {
+                    resumedAt[0] = System.nanoTime();
+                }
+            }, partial -> { }, () -> false);
             if (more.isEmpty()) {
                 break;
             }
@@ -290,7 +302,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         double endpointWait = heard.audioMillis() - speechEnd;
         return new Turn(clip.voice(), endpointWait, (finalText - endOfSpeech) / 1e6, (moments[0] - endOfSpeech) / 1e6,
                 (moments[1] - endOfSpeech) / 1e6, heard.audioMillis() < speechEnd, heard.endedBySilence(), computeMs,
-                heard.audioMillis(), early, falseStarts, cpuMs);
+                heard.audioMillis(), early, falseStarts, cpuMs,
+                // how much of the first reply could have been heard before the shopper's word stopped it (0: the
+                // word came before its first audio)
+                resumedAt[0] == 0 ? Double.NaN : Math.max(0, (resumedAt[0] - firstReplyAudio) / 1e6));
     }
 
     private static long processCpuNanos() {
@@ -331,9 +346,14 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 + " both left out below%n", cutOff.get("n"), cutOff.get("of"), cutOff.get("by_voice"),
                 result.get("not_ended_by_silence"));
         Map<?, ?> falseStarts = (Map<?, ?>) result.get("false_start");
-        out.printf("ended early (semantic end of turn): %s; false starts (the reply began, the shopper went on, the "
-                + "whole question was answered; timed by that answer): %s of %s (%s)%n", result.get("ended_early"),
-                falseStarts.get("n"), falseStarts.get("of"), falseStarts.get("by_voice"));
+        out.printf("ended early (semantic end of turn, %s): %s (%s); resumed (a false start: the reply began, the "
+                + "shopper went on, the reply stopped and the whole question was answered; timed by that answer): %s "
+                + "of %s (%s)%n", ((Map<?, ?>) result.get("early_end")).get("turns"), result.get("ended_early"),
+                result.get("ended_early_by_voice"), falseStarts.get("n"), falseStarts.get("of"),
+                falseStarts.get("by_voice"));
+        Map<?, ?> stopped = (Map<?, ?>) result.get("stopped_reply_ms");
+        out.printf("stopped replies: audio before the shopper's word (wall) p50 %s / max %s ms, n %s%n",
+                stopped.get("p50"), stopped.get("max"), stopped.get("n"));
         out.println("| ms: from the end of speech (by the clip's audio), after_endpoint_*: from the endpoint "
                 + "| p50 | p95 | max | n |");
         out.println("|---|---|---|---|---|");
