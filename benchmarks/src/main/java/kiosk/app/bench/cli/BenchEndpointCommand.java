@@ -252,7 +252,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
     }
 
     /** The store folder's files, and {@code context} as its one command context. */
-    private static void copyStore(Path from, Path to, Path context) throws IOException {
+    static void copyStore(Path from, Path to, Path context) throws IOException {
         Files.createDirectories(to.resolve("contexts"));
         for (String file : List.of("store.yaml", "catalog.csv", "faq.yaml")) {
             if (Files.isRegularFile(from.resolve(file))) {

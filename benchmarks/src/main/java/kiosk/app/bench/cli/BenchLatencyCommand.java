@@ -77,6 +77,11 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     @Option(names = "--short", description = "A few turns and small catalogs (CI: checks it runs, judges nothing).")
     private boolean shortRun;
 
+    @Option(names = "--recordings-in-demo-store", description = "Judge and answer the real recordings (spoken "
+            + "coffee-machine commands) in the store as it is, which takes no commands, as before 2026-12-03 night; "
+            + "by default they are heard in a copy of it with their own command context, as bench endpoint does.")
+    private boolean recordingsInDemoStore;
+
     @Spec
     private CommandSpec spec;
 
@@ -120,11 +125,28 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             long coldStart = System.currentTimeMillis() - jvmStart;
 
             List<Clip> clips = clips(models, scratch);
+            // the recordings are commands: a kiosk that takes them has their context, so that its end of turn and
+            // its answer know them (in the demo store alone they are never understood: they wait the long silence)
+            StoreKiosk commandKiosk = kiosk;
+            Path context = Path.of(System.getProperty("kiosk.shared", "../shared"), "data", "speech-to-intent",
+                    "coffee_maker.yaml");
+            if (!recordingsInDemoStore && Files.isRegularFile(context)
+                    && clips.stream().anyMatch(clip -> clip.voice().equals("recording"))) {
+                Path commandStore = scratch.resolve("store");
+                BenchEndpointCommand.copyStore(models.paths().store(), commandStore, context);
+                commandKiosk = StoreKiosk.open(commandStore, models,
+                        problem -> spec.commandLine().getErr().println("kiosk: " + problem));
+                commandKiosk.recognizerPrepared().join();
+                commandKiosk.voiceTurns().take(Audio.silence(300), commandKiosk.newSession(), chunk -> { });
+            }
+            result.put("recordings_store", commandKiosk == kiosk ? "demo" : "demo with coffee_maker commands");
             List<Turn> turns = new ArrayList<>();
             Optional<Long> rssAfterTurns = Optional.empty();
             int planned = shortRun ? clips.size() : Math.max(MEMORY_TURNS, clips.size());
             for (int i = 0; i < planned; i++) {
-                Turn turn = turn(voice, kiosk, clips.get(i % clips.size()));
+                Clip clip = clips.get(i % clips.size());
+                StoreKiosk heardBy = clip.voice().equals("recording") ? commandKiosk : kiosk;
+                Turn turn = turn(heardBy.voiceTurns(), heardBy, clip);
                 if (i < clips.size()) {
                     turns.add(turn); // repeats only bring the kiosk to its 50 turns for the memory figure
                 }
@@ -197,6 +219,13 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                     java.util.stream.Collectors.groupingBy(Turn::voice, LinkedHashMap::new,
                             java.util.stream.Collectors.counting())));
             result.put("false_start", falseStarts);
+            // the two kinds of wait apart: the turns that ended on the short silence, the others on the long one
+            result.put("endpoint_wait_ended_early_ms", stats(timed.stream().filter(Turn::endedEarly)
+                    .mapToDouble(Turn::endpointWait).toArray()));
+            result.put("first_audio_ended_early_ms", stats(timed.stream().filter(Turn::endedEarly)
+                    .mapToDouble(Turn::firstAudio).toArray()));
+            result.put("endpoint_wait_long_silence_ms", stats(timed.stream().filter(t -> !t.endedEarly())
+                    .mapToDouble(Turn::endpointWait).toArray()));
             // what a resumption costs the shopper: the stopped reply's audio before their word (wall time)
             result.put("stopped_reply_ms", stats(turns.stream().mapToDouble(Turn::stoppedReplyMs)
                     .filter(ms -> !Double.isNaN(ms)).toArray()));
@@ -222,10 +251,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 Files.writeString(json.get(), JsonLines.write(result) + "\n");
             }
         } finally {
-            try (Stream<Path> files = Files.list(scratch)) {
-                files.forEach(file -> file.toFile().delete());
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
-            Files.deleteIfExists(scratch);
         }
         return 0;
     }
@@ -351,6 +379,12 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 + "of %s (%s)%n", ((Map<?, ?>) result.get("early_end")).get("turns"), result.get("ended_early"),
                 result.get("ended_early_by_voice"), falseStarts.get("n"), falseStarts.get("of"),
                 falseStarts.get("by_voice"));
+        for (String split : List.of("endpoint_wait_ended_early_ms", "first_audio_ended_early_ms",
+                "endpoint_wait_long_silence_ms")) {
+            Map<?, ?> s = (Map<?, ?>) result.get(split);
+            out.printf("%s: p50 %s / p95 %s / max %s, n %s%n", split, s.get("p50"), s.get("p95"), s.get("max"),
+                    s.get("n"));
+        }
         Map<?, ?> stopped = (Map<?, ?>) result.get("stopped_reply_ms");
         out.printf("stopped replies: audio before the shopper's word (wall) p50 %s / max %s ms, n %s%n",
                 stopped.get("p50"), stopped.get("max"), stopped.get("n"));
