@@ -26,6 +26,8 @@ public sealed interface KioskEvent {
 
         void answered(long turn, String heard, Reply reply);
 
+        void resumed(long listeningTurn, SessionEvent event);
+
         void failed(long turn, Stage stage, Throwable error);
 
         void reloaded(ReloadOutcome outcome, CompletableFuture<String> reply);
@@ -52,6 +54,19 @@ public sealed interface KioskEvent {
         @Override
         public void deliverTo(Handler handler) {
             handler.fromTurn(turn, event);
+        }
+    }
+
+    /**
+     * The shopper went on after a question that ended early (its reply has begun): what the listening worker of turn
+     * {@code listeningTurn} hears of the rest ({@link SessionEvent.Partial}: the question so far; the first one stops
+     * the reply) and then the whole question ({@link SessionEvent.Heard}). Not stale when the reply's turn began: the
+     * listening worker is still the shopper's, until a new press takes the microphone.
+     */
+    record Resumed(long listeningTurn, SessionEvent event) implements KioskEvent {
+        @Override
+        public void deliverTo(Handler handler) {
+            handler.resumed(listeningTurn, event);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -238,6 +239,28 @@ public final class KioskLoop implements KioskEvent.Handler {
         }
         handle(new SessionEvent.Answered(reply.answer(), reply.escalate(), reply.aisle(),
                 reply.intent().equals("goodbye")));
+    }
+
+    @Override
+    public void resumed(long listeningTurn, SessionEvent event) {
+        if (!work.listeningFor(listeningTurn) || session.isEmpty()) {
+            return; // a new press took the microphone: what the last listening heard since is not this question's
+        }
+        if (machine.state() != SessionMachine.State.LISTENING) {
+            // the shopper went on after a question that ended early: the reply stops at once and the rest is
+            // heard as the same question (the answer to its first words is dropped). Usually on the first partial
+            // text; on the whole question when its words and their end came in one chunk
+            String sofar = event instanceof SessionEvent.Partial partial ? partial.text()
+                    : event instanceof SessionEvent.Heard heard ? heard.text() : "";
+            List<SessionAction> actions = machine.resume(sofar, System.nanoTime() / 1_000_000);
+            if (actions.isEmpty()) {
+                return; // the session is over (a goodbye was said): the words are not this session's
+            }
+            work.resume();
+            actions.forEach(this::perform);
+            log.println("(resumed: the shopper went on after an early end; the reply stopped)");
+        }
+        handle(event);
     }
 
     @Override

@@ -27,6 +27,14 @@ public interface TurnStages {
     Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
                               Consumer<String> partials, BooleanSupplier finish);
 
+    /**
+     * After a turn ended early ({@link Transcriber.Ending#COMPLETE_TURN}), while its reply begins: listens on
+     * {@code source} for the shopper going on ({@link VoiceTurns#listenOn}); {@code resumed} runs at the first word.
+     * Empty when the resumption window passed in silence.
+     */
+    Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard, ShopperSession session,
+                                          Runnable resumed, Consumer<String> partials, BooleanSupplier finish);
+
     /** Answers what was heard, spoken with the recognizer's evidence (a product only the grammar heard is confirmed). */
     Reply understand(ShopperSession session, Utterance heard);
 
@@ -44,6 +52,13 @@ public interface TurnStages {
                 return session.isPresent()
                         ? voice.listen(source, live, session.get(), partials, finish)
                         : voice.listen(source, live, partials, finish);
+            }
+
+            @Override
+            public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
+                                                         ShopperSession session, Runnable resumed,
+                                                         Consumer<String> partials, BooleanSupplier finish) {
+                return voice.listenOn(source, heard, session, resumed, partials, finish);
             }
 
             @Override

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -15,6 +18,7 @@ import kiosk.app.session.SessionEvent;
 import kiosk.app.session.Utterance;
 import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.Stopwatch;
+import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.AudioChunk;
 import kiosk.speech.AudioSource;
 import kiosk.speech.Transcriber;
@@ -38,6 +42,8 @@ final class TurnWork implements AutoCloseable {
     private static final Duration UNDERSTANDING_ALLOWANCE = Duration.ofSeconds(30);
     /** After the longest utterance the session finishes listening; the recognizer's last words take a moment. */
     private static final Duration LISTENING_SLACK = Duration.ofSeconds(15);
+    /** How long a new listening waits for the last one (in its resumption window) to close the microphone. */
+    private static final Duration MICROPHONE_HANDOVER = Duration.ofSeconds(1);
 
     private final TurnWorkers workers;
     private final Consumer<KioskEvent> events;
@@ -47,6 +53,8 @@ final class TurnWork implements AutoCloseable {
     private final TurnListener listener;
     private Optional<TurnWorkers.Work> listening = Optional.empty();
     private Optional<ShopperTurn> turn = Optional.empty();
+    /** Done when the last listening has closed its audio source (one reader of the microphone at a time). */
+    private CompletableFuture<Void> microphoneFree = CompletableFuture.completedFuture(null);
     private long apologyTurn = -1;
 
     TurnWork(TurnWorkers workers, Consumer<KioskEvent> events, Replies replies, FaultLog faults, PrintStream log,
@@ -92,6 +100,9 @@ final class TurnWork implements AutoCloseable {
     void listen(Optional<String> text, Optional<Supplier<AudioSource>> source, boolean live,
                 Optional<ShopperSession> session, TurnStages stages, Duration longest) {
         finishTurn(TurnListener.Outcome.ANSWERED, Optional.empty()); // a barge-in ends the reply's turn
+        // a listening still open for a resumption gives the microphone up: this press is a new question
+        listening.ifPresent(TurnWorkers.Work::cancel);
+        CompletableFuture<Void> before = microphoneFree;
         long id = workers.nextTurn();
         ShopperTurn current = new ShopperTurn(id);
         turn = Optional.of(current);
@@ -101,23 +112,79 @@ final class TurnWork implements AutoCloseable {
             return;
         }
         Supplier<AudioSource> audio = source.orElseThrow();
-        listening = Optional.of(workers.start(id, TurnWorkers.Role.LISTENING, longest.plus(LISTENING_SLACK), work -> {
-            Transcriber.Result heard;
+        CompletableFuture<Void> free = new CompletableFuture<>();
+        microphoneFree = free;
+        listening = Optional.of(workers.start(id, TurnWorkers.Role.LISTENING, longest.plus(LISTENING_SLACK)
+                .plus(VoiceTurns.RESUMPTION_WINDOW), work -> {
+            try {
+                // the last listening reads its last chunk (≤ 100 ms) and closes the device before this opens it
+                before.get(MICROPHONE_HANDOVER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                Logger.warn("the last listening still held the microphone after {} ms", MICROPHONE_HANDOVER.toMillis());
+            }
             try (AudioSource in = Stage.RECOGNITION.call(audio::get)) {
-                heard = Stage.RECOGNITION.call(() -> stages.listen(in, live, session, partial -> events.accept(
-                        new KioskEvent.FromTurn(id, new SessionEvent.Partial(partial))), work::finishRequested));
+                Transcriber.Result heard = Stage.RECOGNITION.call(() -> stages.listen(in, live, session,
+                        partial -> events.accept(new KioskEvent.FromTurn(id, new SessionEvent.Partial(partial))),
+                        work::finishRequested));
+                long finalText = System.nanoTime();
+                current.timings.put("stt_final", Stopwatch.millisBetween(heard.lastChunkNanos(), finalText));
+                current.timings.put("audio", (double) heard.audioMillis());
+                if (live && heard.ending() == Transcriber.Ending.SOURCE_ENDED && !work.cancelled()) {
+                    // a USB microphone unplugged mid-turn: say so once, answer what was heard
+                    String message = "the microphone stopped delivering audio";
+                    Logger.error(message);
+                    faults.remember("microphone: " + message);
+                }
+                events.accept(new KioskEvent.FromTurn(id, new SessionEvent.Heard(
+                        Utterance.spoken(heard.transcript()))));
+                // ended early on a short silence: the answer is on its way, and the shopper may not be done. The
+                // microphone stays open for the resumption window; words heard there stop the reply and complete
+                // the same question (the same listening as bench latency's, VoiceTurns.take)
+                while (live && session.isPresent() && heard.ending() == Transcriber.Ending.COMPLETE_TURN
+                        && !work.cancelled()) {
+                    Transcriber.Result sofar = heard;
+                    Optional<Transcriber.Result> more = Stage.RECOGNITION.call(() -> stages.listenOn(in, sofar,
+                            session.get(), () -> { },
+                            partial -> events.accept(new KioskEvent.Resumed(id, new SessionEvent.Partial(partial))),
+                            work::finishRequested));
+                    if (more.isEmpty() || work.cancelled()) {
+                        break;
+                    }
+                    heard = more.get();
+                    current.timings.merge("resumed", 1.0, Double::sum);
+                    current.timings.put("audio", (double) heard.audioMillis());
+                    events.accept(new KioskEvent.Resumed(id, new SessionEvent.Heard(
+                            Utterance.spoken(heard.transcript()))));
+                }
+            } finally {
+                free.complete(null);
             }
-            long finalText = System.nanoTime();
-            current.timings.put("stt_final", Stopwatch.millisBetween(heard.lastChunkNanos(), finalText));
-            current.timings.put("audio", (double) heard.audioMillis());
-            if (live && heard.ending() == Transcriber.Ending.SOURCE_ENDED && !work.cancelled()) {
-                // a USB microphone unplugged mid-turn: say so once, answer what was heard
-                String message = "the microphone stopped delivering audio";
-                Logger.error(message);
-                faults.remember("microphone: " + message);
-            }
-            events.accept(new KioskEvent.FromTurn(id, new SessionEvent.Heard(Utterance.spoken(heard.transcript()))));
         }));
+    }
+
+    /**
+     * Whether events of the listening of turn {@code listeningTurn} still count: it is the latest listening and no
+     * new press has taken the microphone from it.
+     */
+    boolean listeningFor(long listeningTurn) {
+        return listening.filter(work -> work.turn() == listeningTurn && !work.cancelled()).isPresent();
+    }
+
+    /**
+     * The shopper went on after an early end: the reply stops, the answer to the first words (being understood or
+     * said) is dropped, and the same shopper's turn waits for the whole question's answer.
+     */
+    void resume() {
+        stopSpeaking();
+        workers.nextTurn(); // the first answer's late events are stale from now on
+        ShopperTurn current = turn.orElseGet(() -> {
+            // the first answer had been said already and reported: the whole question is a turn of its own
+            ShopperTurn again = new ShopperTurn(workers.currentTurn());
+            turn = Optional.of(again);
+            return again;
+        });
+        current.reply = Optional.empty();
+        current.speakingTurn = -1;
     }
 
     /** The talk button was released or the longest utterance reached: the recognizer gives its final text. */

@@ -125,6 +125,29 @@ public final class SessionMachine {
         return actions;
     }
 
+    /**
+     * The shopper went on speaking after a question that ended early on a short silence (the kiosk is thinking about
+     * it, saying its answer, or has just said it): the reply stops and the session listens again, to the words that
+     * the listening already under way hears (no new listening is started: the rest is the same question's). Nothing
+     * when the session has ended or is listening already. The kiosk loop calls this.
+     */
+    public List<SessionAction> resume(String heardSoFar, long nowMillis) {
+        List<SessionAction> actions = new ArrayList<>();
+        if (state != State.THINKING && state != State.SPEAKING && state != State.FOLLOW_UP) {
+            return actions;
+        }
+        if (state == State.SPEAKING) {
+            actions.add(new SessionAction.StopSpeaking());
+        }
+        state = State.LISTENING;
+        listeningFinished = false;
+        endAfterSpeech = false;
+        deadlineMillis = nowMillis + settings.maxUtterance().toMillis();
+        actions.add(new SessionAction.Lights(Light.ON, Light.OFF));
+        actions.add(new SessionAction.Show("Listening…", heardSoFar, Optional.empty()));
+        return actions;
+    }
+
     private void startListening(List<SessionAction> actions, long nowMillis) {
         if (state == State.LISTENING || state == State.THINKING) {
             return;

@@ -33,7 +33,27 @@ public final class ShopperSession {
     /** This turn's words understood early, while the shopper was silent (see {@link #answersClearly}). */
     private final java.util.Map<String, Interpretation> soFar = new java.util.concurrent.ConcurrentHashMap<>();
     /** This turn's verdicts of {@link #answersClearly}, by the words judged. */
-    private final java.util.Map<String, Boolean> verdicts = new java.util.HashMap<>();
+    private final java.util.Map<Judged, Boolean> verdicts = new java.util.HashMap<>();
+
+    /**
+     * Which turns may end on the short silence of the semantic end of turn ({@link #endsEarly}). Ending a turn early
+     * is safe only as far as a shopper who goes on is heard (the kiosk listens on after an early end,
+     * {@link VoiceTurns#listenOn}, stops its reply and answers the whole question): then a pause mid-command costs a
+     * cut-off syllable of the reply, not a wrong answer.
+     */
+    public enum EarlyEnd {
+        /** Questions a new conversation answers at once with one clear answer ({@link #answersClearly}). */
+        CLEAR_ANSWERS,
+        /**
+         * Those, spoken commands the parser is sure of, greetings, thanks and goodbyes: each is a whole request that
+         * a listener answers, though a shopper may add to it ("a dark roast" | "with oat milk", "hello" | "where …").
+         */
+        WHOLE_REQUESTS
+    }
+
+    /** One verdict of a turn: the words and the kinds of turn asked about. */
+    private record Judged(String text, EarlyEnd kinds) {
+    }
 
     public ShopperSession(Conversation conversation, Optional<CommandParser> commands, VoiceControl voice) {
         this(conversation, commands, voice, Optional.empty());
@@ -85,28 +105,43 @@ public final class ShopperSession {
      * ({@link kiosk.speech.SpeechModel#judgedAhead}).
      */
     public synchronized boolean answersClearly(String heardSoFar) {
+        return endsEarly(heardSoFar, EarlyEnd.CLEAR_ANSWERS);
+    }
+
+    /**
+     * Whether the words heard so far are a turn of {@code kinds} ({@link EarlyEnd}): {@link #answersClearly}, or
+     * with {@link EarlyEnd#WHOLE_REQUESTS} also a spoken command the parser is sure of, a greeting, thanks or a
+     * goodbye. Judged once per text and kinds a turn, as {@link #answersClearly}.
+     */
+    public synchronized boolean endsEarly(String heardSoFar, EarlyEnd kinds) {
         if (scratch.isEmpty()) {
             return false;
         }
         // each distinct text is judged once a turn: the endpointer of a resumption, or a judge working ahead, may
         // ask again about words already judged
-        Boolean known = verdicts.get(heardSoFar);
+        Judged key = new Judged(heardSoFar, kinds);
+        Boolean known = verdicts.get(key);
         if (known == null) {
-            known = judge(heardSoFar);
-            verdicts.put(heardSoFar, known);
+            known = judge(heardSoFar, kinds);
+            verdicts.put(key, known);
         }
         return known;
     }
 
-    private boolean judge(String heardSoFar) {
+    private boolean judge(String heardSoFar, EarlyEnd kinds) {
         if (commands.map(parser -> parser.parse(heardSoFar) instanceof CommandResult.Understood).orElse(false)) {
-            // a command's slots run on: "may i have a dark roast" | "with oat milk". Taken as complete, the
-            // coffee-machine recordings were cut off 14 times in 200 and restarted 22 (bench endpoint): it waits
-            return false;
+            // a command's slots run on: "may i have a dark roast" | "with oat milk". Taken as complete without a
+            // resumption, the coffee-machine recordings were cut off 14 times in 200 and restarted 22 (bench
+            // endpoint): it waits, unless the kiosk hears a shopper who goes on
+            return kinds == EarlyEnd.WHOLE_REQUESTS;
         }
         // understood in this session's conversation, which keeps it for its answer until then (the speculative part)
         Interpretation meaning = conversation.interpret(heardSoFar);
         soFar.put(heardSoFar, meaning);
+        if (kinds == EarlyEnd.WHOLE_REQUESTS && meaning.fit() != Interpretation.Fit.NEED
+                && COURTESIES.contains(meaning.intent())) {
+            return true;
+        }
         if (meaning.fit() == Interpretation.Fit.NEED || !ANSWERS_AT_ONCE.contains(meaning.intent())) {
             return false;
         }
@@ -120,6 +155,9 @@ public final class ShopperSession {
     private static final Set<Intent> ANSWERS_AT_ONCE = Set.of(Intent.PRODUCT_LOCATION, Intent.PRODUCT_PRICE,
             Intent.PRODUCT_STOCK, Intent.DEPARTMENT_LOCATION, Intent.STORE_HOURS, Intent.STORE_CONTACT, Intent.FAQ,
             Intent.CALL_STAFF);
+
+    /** Turns a listener answers at once whatever follows: a greeting, thanks, a goodbye. */
+    private static final Set<Intent> COURTESIES = Set.of(Intent.GREETING, Intent.THANKS, Intent.GOODBYE);
 
     private Reply respond(String heard, Predicate<Product> heardForSure) {
         soFar.clear();

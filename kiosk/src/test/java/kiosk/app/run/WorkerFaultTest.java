@@ -106,6 +106,13 @@ class WorkerFaultTest {
             }
 
             @Override
+            public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
+                                                         ShopperSession session, Runnable resumed,
+                                                         Consumer<String> partials, BooleanSupplier finish) {
+                return real.listenOn(source, heard, session, resumed, partials, finish);
+            }
+
+            @Override
             public Reply understand(ShopperSession session, Utterance heard) {
                 if (failing == Stage.UNDERSTANDING) {
                     maybeFail.run();

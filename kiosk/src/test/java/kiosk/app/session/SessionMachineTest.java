@@ -76,6 +76,34 @@ class SessionMachineTest {
     }
 
     @Test
+    void aShopperWhoGoesOnAfterAnEarlyEndStopsTheReplyAndIsHeardAgainWithoutANewListening() {
+        machine.handle(new SessionEvent.TalkPressed(), 0);
+        machine.handle(new SessionEvent.Heard("where is the duct tape"), 1000);
+        machine.handle(new SessionEvent.Answered("Duct tape is in aisle 14.", false, Optional.of("14"), false), 1100);
+        assertEquals(State.SPEAKING, machine.state());
+        List<SessionAction> resumed = machine.resume("where is the duct tape and", 1300);
+        assertEquals(new SessionAction.StopSpeaking(), resumed.get(0), resumed.toString());
+        assertTrue(resumed.contains(new SessionAction.Show("Listening…", "where is the duct tape and",
+                Optional.empty())), resumed.toString());
+        assertFalse(resumed.contains(new SessionAction.StartListening()), "the listening under way goes on");
+        assertEquals(State.LISTENING, machine.state());
+        List<SessionAction> whole = machine.handle(new SessionEvent.Heard("where is the duct tape and the flashlights"),
+                2500);
+        assertTrue(whole.contains(new SessionAction.Understand("where is the duct tape and the flashlights")),
+                whole.toString());
+        machine.handle(new SessionEvent.Answered("Both are in aisle 14.", false, Optional.of("14"), false), 2700);
+        machine.handle(new SessionEvent.SpeechDone(), 3000);
+        assertFalse(machine.resume("more", 3100).isEmpty(), "just said: the shopper may still go on");
+        assertEquals(State.LISTENING, machine.state());
+    }
+
+    @Test
+    void nothingIsResumedOnceTheSessionHasEnded() {
+        assertTrue(machine.resume("where is the duct tape", 0).isEmpty());
+        assertEquals(State.IDLE, machine.state());
+    }
+
+    @Test
     void aPressWhileSpeakingStopsTheSpeechAtOnceAndListens() {
         machine.handle(new SessionEvent.TalkPressed(), 0);
         machine.handle(new SessionEvent.Heard("how much is the drill"), 1000);

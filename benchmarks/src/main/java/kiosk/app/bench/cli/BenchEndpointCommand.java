@@ -20,6 +20,7 @@ import kiosk.app.bench.Percentiles;
 import kiosk.app.bench.QuestionSet;
 import kiosk.app.bench.Voices;
 import kiosk.app.voice.KioskModels;
+import kiosk.app.voice.ShopperSession;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.app.voice.VoiceTurns;
 import kiosk.speech.Audio;
@@ -79,7 +80,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
 
     /** One clip decoded once: its chunks, the decoder's text after each, where its speech ends, and its half. */
     private record Trace(String kind, String name, boolean dev, List<AudioChunk> chunks, String[] heard,
-                         long speechEndMillis, Supplier<TurnCompleteness> judge) {
+                         long speechEndMillis, Supplier<ShopperSession> judge) {
     }
 
     /**
@@ -119,7 +120,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
         try (KioskModels models = new KioskModels(KioskPaths.fromSystemProperties().withStore(store))) {
             // each clip is judged in a new shopper's session of the store, as a first question
             StoreKiosk questionsStore = StoreKiosk.open(store, models, problem -> err.println("kiosk: " + problem));
-            Supplier<TurnCompleteness> questionJudge = () -> questionsStore.newSession()::answersClearly;
+            Supplier<ShopperSession> questionJudge = questionsStore::newSession;
             List<String> asked = QuestionSet.load(questions).sessions().stream().flatMap(List::stream)
                     .map(QuestionSet.Turn::ask).distinct().limit(limit).toList();
             for (String text : asked) {
@@ -133,14 +134,14 @@ public final class BenchEndpointCommand implements Callable<Integer> {
                 // the recordings are coffee-machine commands: a store that takes them has their context, and a
                 // command its parser is sure of is complete (the semantic end of turn's hardest case: a shopper who
                 // pauses after "a dark roast" may be adding "with oat milk")
-                Supplier<TurnCompleteness> commandJudge = questionJudge;
+                Supplier<ShopperSession> commandJudge = questionJudge;
                 Path context = data.resolve("coffee_maker.yaml");
                 if (Files.isRegularFile(context)) {
                     Path commandStore = scratch.resolve("store");
                     copyStore(store, commandStore, context);
                     StoreKiosk withCommands = StoreKiosk.open(commandStore, models,
                             problem -> err.println("kiosk: " + problem));
-                    commandJudge = () -> withCommands.newSession()::answersClearly;
+                    commandJudge = withCommands::newSession;
                 }
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path wav : files.filter(f -> f.toString().endsWith(".wav")).sorted().limit(limit).toList()) {
@@ -222,7 +223,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
 
     /** Decodes the clip once with the free decoder (endpointing off), keeping its text after each chunk. */
     private static Trace trace(KioskModels models, String kind, String name, Audio clip,
-                               Supplier<TurnCompleteness> judge) {
+                               Supplier<ShopperSession> judge) {
         Audio played = Voices.asPlayed(clip, TRAIL_MILLIS);
         List<AudioChunk> chunks = played.chunks(Transcriber.CHUNK_MILLIS);
         String[] heard = new String[chunks.size()];
@@ -251,7 +252,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
     }
 
     /** The store folder's files, and {@code context} as its one command context. */
-    private static void copyStore(Path from, Path to, Path context) throws IOException {
+    static void copyStore(Path from, Path to, Path context) throws IOException {
         Files.createDirectories(to.resolve("contexts"));
         for (String file : List.of("store.yaml", "catalog.csv", "faq.yaml")) {
             if (Files.isRegularFile(from.resolve(file))) {
@@ -267,66 +268,95 @@ public final class BenchEndpointCommand implements Callable<Integer> {
      */
     private void semantic(PrintWriter out, List<Trace> traces) {
         out.println();
-        out.println("Semantic end of turn (long silence " + VoiceTurns.END_OF_SPEECH.afterComplete().toMillis()
-                + " ms; resumption window " + VoiceTurns.RESUMPTION_WINDOW.toMillis() + " ms):");
-        out.println("| silence after a complete turn (ms) | half | recordings cut off | recordings false starts | "
-                + "recordings ended early | synthetic cut off | synthetic false starts | synthetic ended early | "
-                + "synthetic wait p50 / p95 / max (ms) | recordings wait p50 / p95 |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|");
-        List<Long> grid = new ArrayList<>(List.of(100L, 200L, 300L, 400L));
+        out.println("Semantic end of turn with resumption (long silence "
+                + VoiceTurns.END_OF_SPEECH.afterComplete().toMillis() + " ms; live: "
+                + VoiceTurns.COMPLETE_TURN_SILENCE.toMillis() + " ms after " + VoiceTurns.EARLY_END + ", window "
+                + VoiceTurns.RESUMPTION_WINDOW.toMillis() + " ms). Resumed: the speaker went on within the window, the "
+                + "reply stopped and the whole question was heard; cut off: an endpoint before the speech's end that no "
+                + "resumption caught (a wrong answer):");
+        out.println("| silence after a complete turn (ms) | turns ending early | resumption window (ms) | half | "
+                + "recordings cut off | recordings resumed | recordings ended early | synthetic cut off | "
+                + "synthetic resumed | synthetic ended early | synthetic wait p50 / p95 / max (ms) | "
+                + "recordings wait p50 / p95 |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<Long> grid = new ArrayList<>(List.of(100L, 200L, 300L));
         if (!grid.contains(VoiceTurns.COMPLETE_TURN_SILENCE.toMillis())) {
             grid.add(VoiceTurns.COMPLETE_TURN_SILENCE.toMillis());
         }
-        for (long silence : grid) {
-            for (boolean dev : testHalf ? new boolean[] {true, false} : new boolean[] {true}) {
-                List<Semantic> outcomes = traces.stream().filter(t -> t.dev() == dev)
-                        .map(t -> semantic(t, Duration.ofMillis(silence))).toList();
-                List<Semantic> real = outcomes.stream().filter(o -> o.trace().kind().equals("recording")).toList();
-                List<Semantic> synthetic = outcomes.stream().filter(o -> !o.trace().kind().equals("recording"))
-                        .toList();
-                double[] syntheticWait = semanticWaits(synthetic);
-                double[] realWait = semanticWaits(real);
-                out.printf("| %s%d | %s | %d of %d | %d | %d | %d of %d | %d | %d | %.0f / %.0f / %.0f | %.0f / %.0f |%n",
-                        silence == VoiceTurns.COMPLETE_TURN_SILENCE.toMillis() ? "**live** " : "", silence,
-                        dev ? "dev" : "test", real.stream().filter(Semantic::cutOff).count(), real.size(),
-                        real.stream().filter(o -> o.falseStarts() > 0).count(),
-                        real.stream().filter(Semantic::early).count(),
-                        synthetic.stream().filter(Semantic::cutOff).count(), synthetic.size(),
-                        synthetic.stream().filter(o -> o.falseStarts() > 0).count(),
-                        synthetic.stream().filter(Semantic::early).count(),
-                        Percentiles.of(syntheticWait, 50), Percentiles.of(syntheticWait, 95),
-                        java.util.Arrays.stream(syntheticWait).max().orElse(0),
-                        Percentiles.of(realWait, 50), Percentiles.of(realWait, 95));
+        List<Duration> windows = new ArrayList<>(List.of(Duration.ofMillis(1000), Duration.ofMillis(2000)));
+        if (!windows.contains(VoiceTurns.RESUMPTION_WINDOW)) {
+            windows.add(VoiceTurns.RESUMPTION_WINDOW);
+        }
+        // one session a clip for the whole grid: its verdicts depend on the words and the kinds only (a new
+        // conversation judges them), and each is made once
+        java.util.Map<Trace, ShopperSession> sessions = new java.util.IdentityHashMap<>();
+        traces.forEach(trace -> sessions.put(trace, trace.judge().get()));
+        for (ShopperSession.EarlyEnd kinds : ShopperSession.EarlyEnd.values()) {
+            for (long silence : grid) {
+                for (Duration window : windows) {
+                    for (boolean dev : testHalf ? new boolean[] {true, false} : new boolean[] {true}) {
+                        List<Semantic> outcomes = traces.stream().filter(t -> t.dev() == dev)
+                                .map(t -> semantic(t, sessions.get(t), Duration.ofMillis(silence), kinds, window))
+                                .toList();
+                        List<Semantic> real = outcomes.stream().filter(o -> o.trace().kind().equals("recording"))
+                                .toList();
+                        List<Semantic> synthetic = outcomes.stream()
+                                .filter(o -> !o.trace().kind().equals("recording")).toList();
+                        double[] syntheticWait = semanticWaits(synthetic);
+                        double[] realWait = semanticWaits(real);
+                        boolean live = silence == VoiceTurns.COMPLETE_TURN_SILENCE.toMillis()
+                                && kinds == VoiceTurns.EARLY_END && window.equals(VoiceTurns.RESUMPTION_WINDOW);
+                        out.printf("| %s%d | %s | %d | %s | %d of %d | %d | %d | %d of %d | %d | %d | %.0f / %.0f / "
+                                        + "%.0f | %.0f / %.0f |%n",
+                                live ? "**live** " : "", silence, kinds.name().toLowerCase(java.util.Locale.ROOT),
+                                window.toMillis(), dev ? "dev" : "test",
+                                real.stream().filter(Semantic::cutOff).count(), real.size(),
+                                real.stream().filter(o -> o.falseStarts() > 0 && !o.cutOff()).count(),
+                                real.stream().filter(Semantic::early).count(),
+                                synthetic.stream().filter(Semantic::cutOff).count(), synthetic.size(),
+                                synthetic.stream().filter(o -> o.falseStarts() > 0 && !o.cutOff()).count(),
+                                synthetic.stream().filter(Semantic::early).count(),
+                                Percentiles.of(syntheticWait, 50), Percentiles.of(syntheticWait, 95),
+                                java.util.Arrays.stream(syntheticWait).max().orElse(0),
+                                Percentiles.of(realWait, 50), Percentiles.of(realWait, 95));
+                    }
+                }
             }
         }
-        for (Trace trace : traces) {
-            if (!trace.dev() && !testHalf) {
-                continue;
-            }
-            Semantic outcome = semantic(trace, VoiceTurns.COMPLETE_TURN_SILENCE);
-            if (outcome.cutOff() || outcome.falseStarts() > 0) {
-                int chunk = (int) (outcome.firstEndpoint() / Transcriber.CHUNK_MILLIS) - 1;
-                out.printf("%s (live semantic) %s %s%s: first endpoint at %d ms, last at %d ms, speech ends at %d ms,"
-                                + " heard \"%s\" then \"%s\"%n",
-                        outcome.cutOff() ? "cut off" : "false start", trace.dev() ? "dev" : "test", trace.kind(),
-                        trace.kind().equals("recording") ? " " + trace.name() : " \"" + trace.name() + "\"",
-                        outcome.firstEndpoint(), outcome.lastEndpoint(), trace.speechEndMillis(),
-                        trace.heard()[chunk], trace.heard()[trace.heard().length - 1]);
+        for (ShopperSession.EarlyEnd kinds : ShopperSession.EarlyEnd.values()) {
+            for (Trace trace : traces) {
+                if (!trace.dev() && !testHalf) {
+                    continue;
+                }
+                Semantic outcome = semantic(trace, sessions.get(trace), VoiceTurns.COMPLETE_TURN_SILENCE, kinds,
+                        VoiceTurns.RESUMPTION_WINDOW);
+                if (outcome.cutOff() || outcome.falseStarts() > 0) {
+                    int chunk = (int) (outcome.firstEndpoint() / Transcriber.CHUNK_MILLIS) - 1;
+                    out.printf("%s (%d ms after %s) %s %s%s: first endpoint at %d ms, last at %d ms, speech ends at "
+                                    + "%d ms, heard \"%s\" then \"%s\"%n",
+                            outcome.cutOff() ? "cut off" : "resumed", VoiceTurns.COMPLETE_TURN_SILENCE.toMillis(),
+                            kinds.name().toLowerCase(java.util.Locale.ROOT), trace.dev() ? "dev" : "test",
+                            trace.kind(),
+                            trace.kind().equals("recording") ? " " + trace.name() : " \"" + trace.name() + "\"",
+                            outcome.firstEndpoint(), outcome.lastEndpoint(), trace.speechEndMillis(),
+                            trace.heard()[chunk], trace.heard()[trace.heard().length - 1]);
+                }
             }
         }
     }
 
     /**
      * The live semantic end of turn replayed over one clip: the long silence of {@link VoiceTurns#END_OF_SPEECH},
-     * and {@code silence} after text the clip's store session takes for a complete turn. After an early endpoint,
-     * a fresh endpointer listens on as {@link VoiceTurns#listenOn} does: speech within the resumption window is a
-     * false start (the reply began, then stopped) and the question goes on, judged on all its text so far (the
+     * and {@code silence} after text that {@code session} takes for a turn of {@code kinds}. After an early
+     * endpoint, a fresh endpointer listens on as {@link VoiceTurns#listenOn} does: speech within {@code window} is a
+     * resumption (the reply began, then stopped) and the question goes on, judged on all its text so far (the
      * decoder's running text, which holds both parts); no speech in the window, and the question ended there.
      * (Live, a resumption is the decoder hearing a word; here, a chunk loud enough for the endpointer to count as
      * speech: the replay has no second decoder.)
      */
-    private static Semantic semantic(Trace trace, Duration silence) {
-        TurnCompleteness judge = trace.judge().get();
+    private static Semantic semantic(Trace trace, ShopperSession session, Duration silence,
+                                     ShopperSession.EarlyEnd kinds, Duration window) {
+        TurnCompleteness judge = heard -> session.endsEarly(heard, kinds);
         EndOfSpeech policy = VoiceTurns.END_OF_SPEECH.whenComplete(silence, judge);
         Endpointer endpointer = new Endpointer(policy);
         long fed = 0;
@@ -350,7 +380,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             Endpointer after = new Endpointer(policy);
             long endpoint = fed;
             int resumedAt = -1;
-            for (int j = i + 1; j < chunks.size() && fed - endpoint < VoiceTurns.RESUMPTION_WINDOW.toMillis(); j++) {
+            for (int j = i + 1; j < chunks.size() && fed - endpoint < window.toMillis(); j++) {
                 fed += chunks.get(j).durationMillis();
                 after.accept(chunks.get(j), trace.heard()[j]);
                 if (after.speechHeard()) {

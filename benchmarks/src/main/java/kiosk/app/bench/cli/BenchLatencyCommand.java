@@ -77,6 +77,11 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     @Option(names = "--short", description = "A few turns and small catalogs (CI: checks it runs, judges nothing).")
     private boolean shortRun;
 
+    @Option(names = "--recordings-in-demo-store", description = "Judge and answer the real recordings (spoken "
+            + "coffee-machine commands) in the store as it is, which takes no commands, as before 2026-12-03 night; "
+            + "by default they are heard in a copy of it with their own command context, as bench endpoint does.")
+    private boolean recordingsInDemoStore;
+
     @Spec
     private CommandSpec spec;
 
@@ -90,7 +95,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
      */
     private record Turn(String voice, double endpointWait, double finalText, double answer, double firstAudio,
                         boolean cutOff, boolean endedBySilence, double recognitionComputeMs, double audioMs,
-                        boolean endedEarly, int falseStarts, double recognitionCpuMs) {
+                        boolean endedEarly, int falseStarts, double recognitionCpuMs, double stoppedReplyMs) {
 
         /** A turn the latency figures can count: ended by silence after the speech. */
         boolean timed() {
@@ -120,11 +125,28 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             long coldStart = System.currentTimeMillis() - jvmStart;
 
             List<Clip> clips = clips(models, scratch);
+            // the recordings are commands: a kiosk that takes them has their context, so that its end of turn and
+            // its answer know them (in the demo store alone they are never understood: they wait the long silence)
+            StoreKiosk commandKiosk = kiosk;
+            Path context = Path.of(System.getProperty("kiosk.shared", "../shared"), "data", "speech-to-intent",
+                    "coffee_maker.yaml");
+            if (!recordingsInDemoStore && Files.isRegularFile(context)
+                    && clips.stream().anyMatch(clip -> clip.voice().equals("recording"))) {
+                Path commandStore = scratch.resolve("store");
+                BenchEndpointCommand.copyStore(models.paths().store(), commandStore, context);
+                commandKiosk = StoreKiosk.open(commandStore, models,
+                        problem -> spec.commandLine().getErr().println("kiosk: " + problem));
+                commandKiosk.recognizerPrepared().join();
+                commandKiosk.voiceTurns().take(Audio.silence(300), commandKiosk.newSession(), chunk -> { });
+            }
+            result.put("recordings_store", commandKiosk == kiosk ? "demo" : "demo with coffee_maker commands");
             List<Turn> turns = new ArrayList<>();
             Optional<Long> rssAfterTurns = Optional.empty();
             int planned = shortRun ? clips.size() : Math.max(MEMORY_TURNS, clips.size());
             for (int i = 0; i < planned; i++) {
-                Turn turn = turn(voice, kiosk, clips.get(i % clips.size()));
+                Clip clip = clips.get(i % clips.size());
+                StoreKiosk heardBy = clip.voice().equals("recording") ? commandKiosk : kiosk;
+                Turn turn = turn(heardBy.voiceTurns(), heardBy, clip);
                 if (i < clips.size()) {
                     turns.add(turn); // repeats only bring the kiosk to its 50 turns for the memory figure
                 }
@@ -197,6 +219,20 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                     java.util.stream.Collectors.groupingBy(Turn::voice, LinkedHashMap::new,
                             java.util.stream.Collectors.counting())));
             result.put("false_start", falseStarts);
+            // the two kinds of wait apart: the turns that ended on the short silence, the others on the long one
+            result.put("endpoint_wait_ended_early_ms", stats(timed.stream().filter(Turn::endedEarly)
+                    .mapToDouble(Turn::endpointWait).toArray()));
+            result.put("first_audio_ended_early_ms", stats(timed.stream().filter(Turn::endedEarly)
+                    .mapToDouble(Turn::firstAudio).toArray()));
+            result.put("endpoint_wait_long_silence_ms", stats(timed.stream().filter(t -> !t.endedEarly())
+                    .mapToDouble(Turn::endpointWait).toArray()));
+            // what a resumption costs the shopper: the stopped reply's audio before their word (wall time)
+            result.put("stopped_reply_ms", stats(turns.stream().mapToDouble(Turn::stoppedReplyMs)
+                    .filter(ms -> !Double.isNaN(ms)).toArray()));
+            result.put("ended_early_by_voice", turns.stream().filter(Turn::endedEarly).collect(
+                    java.util.stream.Collectors.groupingBy(Turn::voice, LinkedHashMap::new,
+                            java.util.stream.Collectors.counting())));
+            result.put("early_end", Map.of("turns", VoiceTurns.EARLY_END.name().toLowerCase(java.util.Locale.ROOT)));
             result.put("stages_ms", stages);
             result.put("cold_start_ms", coldStart);
             result.put("peak_rss_mb", peakRss);
@@ -215,10 +251,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 Files.writeString(json.get(), JsonLines.write(result) + "\n");
             }
         } finally {
-            try (Stream<Path> files = Files.list(scratch)) {
-                files.forEach(file -> file.toFile().delete());
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
-            Files.deleteIfExists(scratch);
         }
         return 0;
     }
@@ -270,11 +305,16 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         long[] moments = answer(voice, session, heard);
         boolean early = heard.ending() == Transcriber.Ending.COMPLETE_TURN;
         int falseStarts = 0;
+        long firstReplyAudio = moments[1];
+        long[] resumedAt = {0};
         // as kiosk run does after an early end: listen on; a shopper who goes on stops the reply, and the whole
         // question is answered (what they wait for is that answer, timed from the end of their speech)
         while (heard.ending() == Transcriber.Ending.COMPLETE_TURN) {
-            Optional<Transcriber.Result> more = voice.listenOn(microphone, heard, session, () -> { }, partial -> { },
-                    () -> false);
+            Optional<Transcriber.Result> more = voice.listenOn(microphone, heard, session, () -> {
+                if (resumedAt[0] == 0) {
+                    resumedAt[0] = System.nanoTime();
+                }
+            }, partial -> { }, () -> false);
             if (more.isEmpty()) {
                 break;
             }
@@ -290,7 +330,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         double endpointWait = heard.audioMillis() - speechEnd;
         return new Turn(clip.voice(), endpointWait, (finalText - endOfSpeech) / 1e6, (moments[0] - endOfSpeech) / 1e6,
                 (moments[1] - endOfSpeech) / 1e6, heard.audioMillis() < speechEnd, heard.endedBySilence(), computeMs,
-                heard.audioMillis(), early, falseStarts, cpuMs);
+                heard.audioMillis(), early, falseStarts, cpuMs,
+                // how much of the first reply could have been heard before the shopper's word stopped it (0: the
+                // word came before its first audio)
+                resumedAt[0] == 0 ? Double.NaN : Math.max(0, (resumedAt[0] - firstReplyAudio) / 1e6));
     }
 
     private static long processCpuNanos() {
@@ -331,9 +374,20 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 + " both left out below%n", cutOff.get("n"), cutOff.get("of"), cutOff.get("by_voice"),
                 result.get("not_ended_by_silence"));
         Map<?, ?> falseStarts = (Map<?, ?>) result.get("false_start");
-        out.printf("ended early (semantic end of turn): %s; false starts (the reply began, the shopper went on, the "
-                + "whole question was answered; timed by that answer): %s of %s (%s)%n", result.get("ended_early"),
-                falseStarts.get("n"), falseStarts.get("of"), falseStarts.get("by_voice"));
+        out.printf("ended early (semantic end of turn, %s): %s (%s); resumed (a false start: the reply began, the "
+                + "shopper went on, the reply stopped and the whole question was answered; timed by that answer): %s "
+                + "of %s (%s)%n", ((Map<?, ?>) result.get("early_end")).get("turns"), result.get("ended_early"),
+                result.get("ended_early_by_voice"), falseStarts.get("n"), falseStarts.get("of"),
+                falseStarts.get("by_voice"));
+        for (String split : List.of("endpoint_wait_ended_early_ms", "first_audio_ended_early_ms",
+                "endpoint_wait_long_silence_ms")) {
+            Map<?, ?> s = (Map<?, ?>) result.get(split);
+            out.printf("%s: p50 %s / p95 %s / max %s, n %s%n", split, s.get("p50"), s.get("p95"), s.get("max"),
+                    s.get("n"));
+        }
+        Map<?, ?> stopped = (Map<?, ?>) result.get("stopped_reply_ms");
+        out.printf("stopped replies: audio before the shopper's word (wall) p50 %s / max %s ms, n %s%n",
+                stopped.get("p50"), stopped.get("max"), stopped.get("n"));
         out.println("| ms: from the end of speech (by the clip's audio), after_endpoint_*: from the endpoint "
                 + "| p50 | p95 | max | n |");
         out.println("|---|---|---|---|---|");
