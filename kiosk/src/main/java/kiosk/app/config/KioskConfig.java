@@ -35,7 +35,11 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
      * Sound devices by (part of) their name; {@code default} is the system's default device. Replies are brought to
      * {@code replyLevelDbfs} (RMS, dBFS).
      */
-    public record Audio(String microphone, String speaker, int replyLevelDbfs) {
+    /**
+     * The sound devices and reply level; {@code echoCancelled}: the microphone does not hear the kiosk's own voice
+     * (an echo-cancelling microphone array, a handset), so the kiosk may listen while it speaks.
+     */
+    public record Audio(String microphone, String speaker, int replyLevelDbfs, boolean echoCancelled) {
         public Optional<String> microphoneName() {
             return microphone.equals("default") ? Optional.empty() : Optional.of(microphone);
         }
@@ -101,6 +105,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
             new ConfigKey("audio", "microphone", new Text(), "default"),
             new ConfigKey("audio", "speaker", new Text(), "default"),
             new ConfigKey("audio", "reply_level_dbfs", new WholeNumber(-40, -8, false), -20),
+            new ConfigKey("audio", "echo_cancelled", new YesNo(), false),
             new ConfigKey("panel", "kind", new Choice(List.of("auto", "console", "gpio")), "auto"),
             new ConfigKey("panel", "talk_button", new PinOrNone(), 17),
             new ConfigKey("panel", "staff_button", new PinOrNone(), 27),
@@ -146,7 +151,7 @@ public record KioskConfig(Path file, Store store, Audio audio, Panel panel, Mode
                 new Store(folder.isAbsolute() || parent == null ? folder : parent.resolve(folder).normalize(),
                         number(values, "store.max_rejected_percent")),
                 new Audio(text(values, "audio.microphone"), text(values, "audio.speaker"),
-                        number(values, "audio.reply_level_dbfs")),
+                        number(values, "audio.reply_level_dbfs"), (Boolean) values.get("audio.echo_cancelled")),
                 new Panel(text(values, "panel.kind"), number(values, "panel.talk_button"),
                         number(values, "panel.staff_button"), number(values, "panel.listening_light"),
                         number(values, "panel.staff_light"), number(values, "panel.presence_sensor"),

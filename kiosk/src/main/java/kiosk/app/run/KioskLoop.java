@@ -114,6 +114,10 @@ public final class KioskLoop implements KioskEvent.Handler {
             return new Services(systemd, config, reloader, counts, microphone, listener.andThen(next), stages);
         }
 
+        public Services withConfig(KioskConfig settings) {
+            return new Services(systemd, settings, reloader, counts, microphone, listener, stages);
+        }
+
         public Services withStages(UnaryOperator<TurnStages> wrap) {
             return new Services(systemd, config, reloader, counts, microphone, listener, wrap);
         }
@@ -430,7 +434,8 @@ public final class KioskLoop implements KioskEvent.Handler {
             text = Optional.of("");
         }
         Duration longest = serving.config().timeouts().maxUtterance();
-        work.listen(text, source, audio.isEmpty(), session, stages(), longest);
+        work.listen(text, source, audio.isEmpty(), serving.config().audio().echoCancelled(), session, stages(),
+                longest);
     }
 
     private TurnStages stages() {

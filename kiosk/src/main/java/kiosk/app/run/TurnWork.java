@@ -95,10 +95,12 @@ final class TurnWork implements AutoCloseable {
 
     /**
      * Starts a turn's listening: typed text is heard at once; otherwise {@code source} streams through recognition
-     * ({@code live}: a microphone, ended by the end of speech), partial text shown as it grows.
+     * ({@code live}: a microphone, ended by the end of speech), partial text shown as it grows. {@code
+     * listenWhileSpeaking}: after a question that ended early, the microphone stays open while the reply begins (only
+     * where it does not hear the kiosk's own voice, kiosk.conf {@code audio.echo_cancelled}).
      */
     void listen(Optional<String> text, Optional<Supplier<AudioSource>> source, boolean live,
-                Optional<ShopperSession> session, TurnStages stages, Duration longest) {
+                boolean listenWhileSpeaking, Optional<ShopperSession> session, TurnStages stages, Duration longest) {
         finishTurn(TurnListener.Outcome.ANSWERED, Optional.empty()); // a barge-in ends the reply's turn
         // a listening still open for a resumption gives the microphone up: this press is a new question
         listening.ifPresent(TurnWorkers.Work::cancel);
@@ -139,8 +141,11 @@ final class TurnWork implements AutoCloseable {
                         Utterance.spoken(heard.transcript()))));
                 // ended early on a short silence: the answer is on its way, and the shopper may not be done. The
                 // microphone stays open for the resumption window; words heard there stop the reply and complete
-                // the same question (the same listening as bench latency's, VoiceTurns.take)
-                while (live && session.isPresent() && heard.ending() == Transcriber.Ending.COMPLETE_TURN
+                // the same question (the same listening as bench latency's, VoiceTurns.take). Only where the
+                // microphone does not hear the reply (audio.echo_cancelled): elsewhere the reply's own sound would
+                // stop it
+                while (live && listenWhileSpeaking && session.isPresent()
+                        && heard.ending() == Transcriber.Ending.COMPLETE_TURN
                         && !work.cancelled()) {
                     Transcriber.Result sofar = heard;
                     Optional<Transcriber.Result> more = Stage.RECOGNITION.call(() -> stages.listenOn(in, sofar,

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import kiosk.app.KioskPaths;
+import kiosk.app.config.ConfigReader;
 import kiosk.app.voice.KioskModels;
 import kiosk.app.voice.StoreKiosk;
 import kiosk.hardware.ConsolePanel;
@@ -32,11 +33,47 @@ import org.junit.jupiter.api.io.TempDir;
  * while the kiosk has begun its reply is heard as one question. The reply to the first words stops and the kiosk
  * answers the whole question once; it never says a whole answer to the first half. Real Vosk, FreeTTS and the demo
  * store's understanding; the microphone delivers its audio at real-time pace and the speaker plays at real-time pace.
+ * The kiosk listens while it speaks only where its microphone does not hear its own voice (audio.echo_cancelled).
  */
 class ResumedQuestionInRunTest {
 
+    /** What the console showed and the turns finished when the shopper pauses and goes on. */
+    private record Run(String shown, List<TurnListener.FinishedTurn> turns) {
+    }
+
     @Test
     void aShopperWhoGoesOnAfterAnEarlyEndGetsOneAnswerToTheWholeQuestion(@TempDir Path dir) {
+        Run run = pauseAndGoOn(dir, "audio:\n  echo_cancelled: yes\n");
+        String shown = run.shown();
+        assertTrue(shown.contains("(resumed: the shopper went on"), "the question ended early on the pause and "
+                + "was resumed: " + shown);
+        // a reply to the first half said to its end would have finished a turn of its own
+        assertEquals(1, run.turns().size(), "one turn, answered once: " + run.turns());
+        TurnListener.FinishedTurn turn = run.turns().get(0);
+        assertEquals(TurnListener.Outcome.ANSWERED, turn.outcome());
+        String heard = turn.heard().orElseThrow();
+        assertTrue(heard.contains("duct tape") && heard.contains("flashlight"), "the whole question was "
+                + "answered: \"" + heard + "\"");
+        assertEquals(1.0, turn.timingsMs().get("resumed"), "resumed once: " + turn.timingsMs());
+    }
+
+    /**
+     * Where the microphone may hear the kiosk's own voice (the default, audio.echo_cancelled: no), the kiosk stops
+     * listening when it has heard the question: its reply's sound must not stop the reply. The words after the
+     * pause are not taken, and the first half is answered.
+     */
+    @Test
+    void withoutEchoCancellingTheKioskDoesNotListenWhileItSpeaks(@TempDir Path dir) {
+        Run run = pauseAndGoOn(dir, "audio:\n  echo_cancelled: no\n");
+        assertTrue(!run.shown().contains("(resumed"), "nothing resumed: " + run.shown());
+        assertEquals(1, run.turns().size(), "one turn: " + run.turns());
+        String heard = run.turns().get(0).heard().orElseThrow();
+        assertTrue(heard.contains("duct tape") && !heard.contains("flashlight"), "the first half answered: \""
+                + heard + "\"");
+        assertEquals(null, run.turns().get(0).timingsMs().get("resumed"), "not resumed: " + run.turns());
+    }
+
+    private static Run pauseAndGoOn(Path dir, String settings) {
         KioskPaths paths = new KioskPaths(Path.of(System.getProperty("kiosk.models", "../target/models")),
                 Path.of("demo-store"), dir);
         try (KioskModels models = new KioskModels(paths)) {
@@ -71,19 +108,10 @@ class ResumedQuestionInRunTest {
             StoreKiosk kiosk = StoreKiosk.open(paths.store(), models, problem -> { });
             List<TurnListener.FinishedTurn> turns = new CopyOnWriteArrayList<>();
             KioskLoop loop = new KioskLoop(panel, kiosk, models, replies, out,
-                    KioskLoop.Services.defaults().withMicrophone(microphone).withListener(turns::add));
+                    KioskLoop.Services.defaults().withConfig(ConfigReader.read(dir.resolve("kiosk.conf"), settings)
+                            .config().orElseThrow()).withMicrophone(microphone).withListener(turns::add));
             assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(120), loop::run));
-            String shown = screen.toString(StandardCharsets.UTF_8);
-            assertTrue(shown.contains("(resumed: the shopper went on"), "the question ended early on the pause and "
-                    + "was resumed: " + shown);
-            // a reply to the first half said to its end would have finished a turn of its own
-            assertEquals(1, turns.size(), "one turn, answered once: " + turns);
-            TurnListener.FinishedTurn turn = turns.get(0);
-            assertEquals(TurnListener.Outcome.ANSWERED, turn.outcome());
-            String heard = turn.heard().orElseThrow();
-            assertTrue(heard.contains("duct tape") && heard.contains("flashlight"), "the whole question was "
-                    + "answered: \"" + heard + "\"");
-            assertEquals(1.0, turn.timingsMs().get("resumed"), "resumed once: " + turn.timingsMs());
+            return new Run(screen.toString(StandardCharsets.UTF_8), List.copyOf(turns));
         }
     }
 
