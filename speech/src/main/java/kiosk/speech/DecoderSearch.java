@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +37,9 @@ public record DecoderSearch(int minActive, int maxActive, double beam, double la
     public static final DecoderSearch MODEL = new DecoderSearch(200, 3000, 10.0, 2.0);
 
     /**
-     * The kiosk's setting: measured on the dev halves, the real recordings and {@code bench latency} (BENCHMARKS.md,
-     * "Decoder search settings for a Raspberry Pi").
+     * The kiosk's setting: the model's own. Narrower searches were measured (BENCHMARKS.md, "Decoder search settings
+     * for a Raspberry Pi"): the acoustic model's network, not the search, is most of the CPU, so they took at most
+     * ~15 % of it off and lost store words in the spoken dev halves, and resident memory did not follow them.
      */
     public static final DecoderSearch KIOSK = new DecoderSearch(200, 3000, 10.0, 2.0);
 
@@ -92,7 +94,7 @@ public record DecoderSearch(int minActive, int maxActive, double beam, double la
      * leaves out Kaldi's own default (200, 7000, 16, 10: {@code LatticeFasterDecoderConfig}).
      */
     public static DecoderSearch readConf(Path conf) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         try {
             for (String line : Files.readAllLines(conf)) {
                 String setting = line.strip();
