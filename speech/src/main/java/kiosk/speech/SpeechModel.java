@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,10 +27,14 @@ import org.vosk.Model;
  */
 public final class SpeechModel implements AutoCloseable {
 
+    /** A decoder search other than the kiosk's, for benchmarks: see {@link #load(Path)}. */
+    public static final String SEARCH_PROPERTY = "kiosk.speech.search";
+
     private static final List<String> REQUIRED = List.of("am/final.mdl", "conf/model.conf", "graph");
 
     private final Path folder;
     private final Model model;
+    private final DecoderSearch search;
     private final Set<String> knownWords = ConcurrentHashMap.newKeySet();
     private final Set<String> unknownWords = ConcurrentHashMap.newKeySet();
     /**
@@ -78,17 +83,32 @@ public final class SpeechModel implements AutoCloseable {
     private record Preparation(CompletableFuture<Void> done, WhilePreparing meanwhile, AtomicInteger freeTurns) {
     }
 
-    private SpeechModel(Path folder, Model model) {
+    private SpeechModel(Path folder, Model model, DecoderSearch search) {
         this.folder = folder;
         this.model = model;
+        this.search = search;
     }
 
     /**
-     * Loads the model folder (e.g. {@code vosk-model-en-us} with {@code am/}, {@code conf/}, {@code graph/}).
+     * Loads the model folder (e.g. {@code vosk-model-en-us} with {@code am/}, {@code conf/}, {@code graph/}) with the
+     * kiosk's decoder search ({@link DecoderSearch#KIOSK}), or the one the system property
+     * {@value #SEARCH_PROPERTY} gives ({@link DecoderSearch#parse}: {@code max-active=1000,beam=8}), which is how the
+     * benchmarks compare settings ({@code KIOSK_JAVA_OPTS=-Dkiosk.speech.search=… bin/kiosk bench latency}).
      *
      * @throws SpeechException naming the folder and what is missing, or that the native library is absent
      */
     public static SpeechModel load(Path folder) {
+        String other = System.getProperty(SEARCH_PROPERTY, "").strip();
+        return load(folder, other.isEmpty() ? DecoderSearch.KIOSK : DecoderSearch.parse(other));
+    }
+
+    /**
+     * Loads the model folder with this decoder search for all its recognizers, whatever its {@code conf/model.conf}
+     * says (see {@link DecoderSearch}).
+     *
+     * @throws SpeechException naming the folder and what is missing, or that the native library is absent
+     */
+    public static SpeechModel load(Path folder, DecoderSearch search) {
         if (!Files.isDirectory(folder)) {
             throw new SpeechException("the speech model folder " + folder + " does not exist; expected a Vosk model "
                     + "folder with " + String.join(", ", REQUIRED) + " (the build unpacks one into target/models).");
@@ -100,16 +120,41 @@ public final class SpeechModel implements AutoCloseable {
             }
         }
         VoskNatives.load();
+        Optional<Path> overlay;
         try {
-            return new SpeechModel(folder, new Model(folder.toString()));
+            overlay = search.overlay(folder);
+        } catch (IOException e) {
+            throw new SpeechException("could not set the decoder search (" + search + ") for the speech model in "
+                    + folder + ": " + e.getMessage() + " (it needs a writable temporary folder, java.io.tmpdir)", e);
+        }
+        Path loadFrom = overlay.orElse(folder);
+        try {
+            // what Vosk reads, read back: a test checks the kiosk's decoders search as chosen
+            DecoderSearch loaded = DecoderSearch.readConf(loadFrom.resolve("conf").resolve("model.conf"));
+            return new SpeechModel(folder, new Model(loadFrom.toString()), loaded);
         } catch (IOException e) {
             throw new SpeechException("Vosk could not load the speech model in " + folder
                     + "; its files may be corrupt (" + e.getMessage() + ").", e);
+        } finally {
+            // Vosk has read every file by the time the model is loaded (Model::ReadDataFiles); nothing is left behind
+            if (overlay.isPresent()) {
+                try {
+                    DecoderSearch.deleteOverlay(overlay.get());
+                } catch (IOException e) {
+                    Logger.warn("could not delete the speech model's search overlay {}: {}", overlay.get(),
+                            e.getMessage());
+                }
+            }
         }
     }
 
     public Path folder() {
         return folder;
+    }
+
+    /** The decoder search its recognizers run with, as read from the {@code model.conf} Vosk loaded. */
+    public DecoderSearch search() {
+        return search;
     }
 
     /**
