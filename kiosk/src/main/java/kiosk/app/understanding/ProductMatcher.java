@@ -113,21 +113,28 @@ public final class ProductMatcher {
                 bySound.computeIfAbsent(SOUND.doubleMetaphone(token), code -> new HashSet<>()).add(token);
             }
         }
-        this.productVectors = products.size() <= EAGER_VECTORS
-                ? VectorIndex.of(encoder.encodeAll(products.stream().map(ProductMatcher::document).toList()))
-                : null;
         this.descriptionRow = new int[products.size()];
         Arrays.fill(descriptionRow, -1);
         List<Integer> described = new ArrayList<>();
-        for (int p = 0; p < products.size() && productVectors != null; p++) {
+        for (int p = 0; p < products.size() && products.size() <= EAGER_VECTORS; p++) {
             if (!products.get(p).description().isBlank()) {
                 descriptionRow[p] = described.size();
                 described.add(p);
             }
         }
         this.describedProduct = described.stream().mapToInt(Integer::intValue).toArray();
-        this.descriptionVectors = described.isEmpty() ? null : VectorIndex.of(encoder.encodeAll(
-                described.stream().map(p -> products.get(p).description()).toList()));
+        if (products.size() <= EAGER_VECTORS) {
+            // documents and descriptions in one batch: one encoding pass at load, as before descriptions were kept
+            List<String> texts = new ArrayList<>(products.stream().map(ProductMatcher::document).toList());
+            described.forEach(p -> texts.add(products.get(p).description()));
+            float[][] vectors = encoder.encodeAll(texts);
+            this.productVectors = VectorIndex.of(Arrays.copyOfRange(vectors, 0, products.size()));
+            this.descriptionVectors = described.isEmpty() ? null
+                    : VectorIndex.of(Arrays.copyOfRange(vectors, products.size(), vectors.length));
+        } else {
+            this.productVectors = null;
+            this.descriptionVectors = null;
+        }
     }
 
     /** Whether a (normalized, stemmed) word is one of the catalog's names or aliases. */

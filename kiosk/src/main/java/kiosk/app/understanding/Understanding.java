@@ -163,7 +163,10 @@ public final class Understanding {
                     Optional.empty(), 1, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, concern);
         }
         String subject = subject(text);
-        List<ProductMatch> ranked = products.rank(text, CANDIDATES);
+        // the fused ranking's best, and beyond them the best-described products, which only the need matched by
+        // descriptions weighs: every other reading sees the candidates it saw before descriptions were kept
+        List<ProductMatch> withDescribed = products.rank(text, CANDIDATES);
+        List<ProductMatch> ranked = withDescribed.subList(0, Math.min(CANDIDATES, withDescribed.size()));
         Optional<FaqMatcher.FaqMatch> faq = faqs.best(text);
         Optional<String> department = department(text);
         double bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
@@ -176,6 +179,7 @@ public final class Understanding {
             // The thing a need is about is not what the shopper asks for: "something to put on top of the cake"
             // asks for no cake
             ranked = ranked.stream().filter(match -> !aboutOnly(match, text, context)).toList();
+            withDescribed = withDescribed.stream().filter(match -> !aboutOnly(match, text, context)).toList();
             bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
             bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
         }
@@ -311,7 +315,7 @@ public final class Understanding {
             return answer.products(needs).fit(Interpretation.Fit.NEED).as(productIntent, needs.get(0).cosine());
         }
         if (!asksForAThing && !subject.isEmpty()) {
-            List<ProductMatch> byPurpose = ranked.stream()
+            List<ProductMatch> byPurpose = withDescribed.stream()
                     .sorted(Comparator.comparingDouble(ProductMatch::purpose).reversed()).limit(2).toList();
             if (!byPurpose.isEmpty() && byPurpose.get(0).purpose() >= PURPOSE_SURE && byPurpose.get(0).purpose()
                     - (byPurpose.size() > 1 ? byPurpose.get(1).purpose() : 0) >= PURPOSE_MARGIN) {
