@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The issue 12 evaluation set (bench/eval) is what it claims to be: every session in the half its hash gives, at
  * least 300 turns for the demo store and the pharmacy, 150 for the grocery written later and 200 for the electronics
- * shop written after it (every kind in both of its own halves), every kind of question in both halves, each file
+ * shop written after it and the pet supply shop after that (every kind in both of their own halves), every kind of question in both halves, each file
  * answered from the store it names, and the prices and aisles it expects present in that store's files (so a factual
  * slip in a set is caught here).
  */
 class EvalSetTest {
 
     static final Path EVAL = Path.of("../bench/eval");
-    static final List<String> STORES = List.of("demo", "pharmacy", "grocery", "electronics");
+    static final List<String> STORES = List.of("demo", "pharmacy", "grocery", "electronics", "pets");
 
     static QuestionSet load(String store, QuestionSet.Half half) {
         return QuestionSet.load(EVAL.resolve(store + "-" + half.name().toLowerCase() + ".yaml"));
@@ -70,6 +70,8 @@ class EvalSetTest {
         int electronics = load("electronics", QuestionSet.Half.DEV).size()
                 + load("electronics", QuestionSet.Half.TEST).size();
         assertTrue(electronics >= 200, "only " + electronics + " electronics turns");
+        int pets = load("pets", QuestionSet.Half.DEV).size() + load("pets", QuestionSet.Half.TEST).size();
+        assertTrue(pets >= 200, "only " + pets + " pet supply turns");
     }
 
     @Test
@@ -87,13 +89,15 @@ class EvalSetTest {
     }
 
     @Test
-    void theElectronicsShopHasEveryKindInEachOfItsHalves() {
-        // Written as a whole store of its own, so its two halves are each a complete evaluation on their own.
-        for (QuestionSet.Half half : QuestionSet.Half.values()) {
-            Set<Kind> kinds = EnumSet.noneOf(Kind.class);
-            load("electronics", half).sessions().forEach(session -> session.forEach(
-                    turn -> kinds.add(turn.kind().orElseThrow())));
-            assertEquals(EnumSet.allOf(Kind.class), kinds, "electronics " + half + " half");
+    void theElectronicsAndPetShopsHaveEveryKindInEachOfTheirHalves() {
+        // Each written as a whole store of its own, so its two halves are each a complete evaluation on their own.
+        for (String store : List.of("electronics", "pets")) {
+            for (QuestionSet.Half half : QuestionSet.Half.values()) {
+                Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+                load(store, half).sessions().forEach(session -> session.forEach(
+                        turn -> kinds.add(turn.kind().orElseThrow())));
+                assertEquals(EnumSet.allOf(Kind.class), kinds, store + " " + half + " half");
+            }
         }
     }
 

@@ -611,7 +611,17 @@ public final class Conversation {
                     .anyMatch(listed -> request.inYear(listed.getYear()).filter(listed::equals).isPresent());
             boolean unknown = !knowledge.holidays().containsKey(date)
                     && (knowledge.hoursUnknownOn(date.getDayOfWeek()) || listedOtherYear);
-            answer = unknown ? "I don't have this store's hours for that day. A team member can tell you."
+            // the hours the file lists for that named day in another year, said with their date: what the store
+            // kept then is a fact it has, this year's would be a guess
+            Optional<LocalDate> lastListed = !listedOtherYear ? Optional.empty() : knowledge.holidays().keySet()
+                    .stream().filter(listed -> request.inYear(listed.getYear()).filter(listed::equals).isPresent())
+                    .max(Comparator.naturalOrder());
+            answer = lastListed.isPresent() ? "I don't have this year's hours for that day yet. Last time, on "
+                    + dayName(lastListed.get().getDayOfWeek()) + ", " + monthDay(lastListed.get())
+                    + knowledge.hoursOn(lastListed.get())
+                            .map(h -> " we were open " + Answers.open(h)).orElse(" we were closed")
+                    + ". A team member can tell you this year's."
+                    : unknown ? "I don't have this store's hours for that day. A team member can tell you."
                     : open.isEmpty() ? "We're closed " + label.replaceAll(",$", "") + "."
                     : sentence(capitalize(label) + switch (request.focus()) {
                         case OPENING -> " we open at " + SpokenTime.of(open.get().opens());

@@ -21,15 +21,19 @@ final class Cues {
     static final Pattern HOLIDAY = Pattern.compile("\\b(holiday|holidays|christmas|christmas eve|new years?"
             + "|new years? eve|new years? day|thanksgiving|easter|independence day|fourth of july|july fourth"
             + "|labor day|memorial day|boxing day|black friday|cyber monday)\\b");
+    /**
+     * "charge" asks a price only of the store ("what do you charge for"): "need to charge my stuff" is a need. "go
+     * for" only at the end ("what do the bully sticks go for").
+     */
     static final Pattern PRICE = Pattern.compile("\\b(how much|price|prices|priced|cost|costs|expensive|cheap"
-            + "|charge|on sale)\\b");
+            + "|(you|they|u) charge|charge for|on sale|go for$)\\b");
     static final Pattern STOCK = Pattern.compile("\\b(in stock|have any|got any|available|any left|out of stock"
-            + "|sold out|do you have|do you sell|do you carry|do you stock|have some|you have|any more)\\b");
+            + "|sold out|do you have|do you sell|do you carry|do you stock|have some|you (guys |all )?have|any more)\\b");
     /** Stock asked outright: these win over a "where" in the same question. */
     static final Pattern STOCK_ONLY = Pattern.compile("\\b(still (even |really )?(have|got|carry|sell|stock)"
             + "|do you (even|actually|really) (have|sell|carry|stock)|left"
             + "|in stock|out of stock|sold out|run out|ran out|back in stock|restock|how many|plenty|available"
-            + "|(is|are) there still|still (any|some|available|in stock)"
+            + "|(is|are) there still|still (any|some|available|in stock)|on the shel(f|ves)"
             + "|got [a-z ]{1,30} in$)\\b|^(any|got any|is there any|are there any) ");
     /** "what do you have for babies": a question which product, answered with its place, not whether it is stocked. */
     static final Pattern WHAT_YOU_HAVE = Pattern.compile("\\b(what|which) (do|else do|would) you (have|sell|carry"
@@ -49,7 +53,7 @@ final class Cues {
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
             + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
     static final Pattern GOODBYE = Pattern.compile("\\b(bye|goodbye|good bye|that is all|thats all|that will be all"
-            + "|see you|have a nice day|im done|i am done|nothing else|no thank you|no thanks)\\b");
+            + "|see you|see ya|take care|have a (nice|good) day|im done|i am done|nothing else|no thank you|no thanks)\\b");
     static final Pattern THANKS = Pattern.compile("^(ok(ay)? |great |perfect )?(thank you|thanks|thank you very much"
             + "|great thanks|perfect thanks|cheers|thanks a lot|thanks so much|thank you so much|many thanks)"
             + "( very much| a lot| so much)?$"

@@ -37,6 +37,8 @@ public final class ProductMatcher {
     private static final double FUZZY_WEIGHT = 0.8;
     private static final int MAX_CANDIDATES = 40;
     private static final int SEMANTIC_CANDIDATES = 8;
+    /** Products kept among the candidates for their description alone, beyond the fused score's best. */
+    private static final int PURPOSE_CANDIDATES = 2;
     /** A phrase's words all said (exactly: a slip weighs less than 1). */
     private static final double WHOLE_PHRASE = 0.999;
     private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
@@ -55,6 +57,14 @@ public final class ProductMatcher {
     private final double unknownIdf;
     private final double[] phraseMass;
     private final VectorIndex productVectors;
+    /**
+     * What each described product is for, encoded alone: a need ("my dog's breath is awful") is said the way a
+     * description is ("freshens a dog's bad breath"), and the name, aliases and department encoded with it drown it.
+     * Row {@code i} is product {@code describedProduct[i]}; products without a description have no row.
+     */
+    private final VectorIndex descriptionVectors;
+    private final int[] describedProduct;
+    private final int[] descriptionRow;
     private final Map<Integer, float[]> lazyVectors = new ConcurrentHashMap<>();
 
     public ProductMatcher(List<Product> products, SentenceEncoder encoder) {
@@ -103,9 +113,28 @@ public final class ProductMatcher {
                 bySound.computeIfAbsent(SOUND.doubleMetaphone(token), code -> new HashSet<>()).add(token);
             }
         }
-        this.productVectors = products.size() <= EAGER_VECTORS
-                ? VectorIndex.of(encoder.encodeAll(products.stream().map(ProductMatcher::document).toList()))
-                : null;
+        this.descriptionRow = new int[products.size()];
+        Arrays.fill(descriptionRow, -1);
+        List<Integer> described = new ArrayList<>();
+        for (int p = 0; p < products.size() && products.size() <= EAGER_VECTORS; p++) {
+            if (!products.get(p).description().isBlank()) {
+                descriptionRow[p] = described.size();
+                described.add(p);
+            }
+        }
+        this.describedProduct = described.stream().mapToInt(Integer::intValue).toArray();
+        if (products.size() <= EAGER_VECTORS) {
+            // documents and descriptions in one batch: one encoding pass at load, as before descriptions were kept
+            List<String> texts = new ArrayList<>(products.stream().map(ProductMatcher::document).toList());
+            described.forEach(p -> texts.add(products.get(p).description()));
+            float[][] vectors = encoder.encodeAll(texts);
+            this.productVectors = VectorIndex.of(Arrays.copyOfRange(vectors, 0, products.size()));
+            this.descriptionVectors = described.isEmpty() ? null
+                    : VectorIndex.of(Arrays.copyOfRange(vectors, products.size(), vectors.length));
+        } else {
+            this.productVectors = null;
+            this.descriptionVectors = null;
+        }
     }
 
     /** Whether a (normalized, stemmed) word is one of the catalog's names or aliases. */
@@ -152,6 +181,11 @@ public final class ProductMatcher {
             for (VectorIndex.Hit hit : productVectors.nearest(queryVector, SEMANTIC_CANDIDATES)) {
                 candidates.putIfAbsent(hit.index(), 0.0);
             }
+            if (descriptionVectors != null) {
+                for (VectorIndex.Hit hit : descriptionVectors.nearest(queryVector, SEMANTIC_CANDIDATES)) {
+                    candidates.putIfAbsent(describedProduct[hit.index()], 0.0);
+                }
+            }
         }
         List<ProductMatch> matches = new ArrayList<>();
         candidates.entrySet()
@@ -161,10 +195,18 @@ public final class ProductMatcher {
                     double lex = entry.getValue();
                     double fused = lex > 0 ? 0.7 * lex + 0.3 * semantic : 0.6 * semantic;
                     matches.add(new ProductMatch(products.get(entry.getKey()), fused, lex, semantic, cosine,
-                            named[entry.getKey()], saidExactly(entry.getKey(), content)));
+                            named[entry.getKey()], saidExactly(entry.getKey(), content),
+                            purpose(queryVector, entry.getKey())));
                 });
         matches.sort(Comparator.comparingDouble(ProductMatch::score).reversed());
-        return matches.subList(0, Math.min(limit, matches.size()));
+        List<ProductMatch> best = new ArrayList<>(matches.subList(0, Math.min(limit, matches.size())));
+        // the products whose description is closest stay among the candidates whatever their fused score: a need
+        // said in other words than the product's names scores low on every other signal
+        matches.stream().filter(match -> match.purpose() > 0 && !best.contains(match))
+                .sorted(Comparator.comparingDouble(ProductMatch::purpose).reversed())
+                .limit(PURPOSE_CANDIDATES)
+                .forEach(best::add);
+        return best;
     }
 
     /** Whether one of the shopper's words is, as said and not through a slip, a word of the product's names. */
@@ -296,6 +338,14 @@ public final class ProductMatcher {
             best.put(order[i], productScore[order[i]]);
         }
         return best;
+    }
+
+    /** The cosine between the question and the product's description alone; 0 without one. */
+    private double purpose(float[] queryVector, int product) {
+        if (descriptionVectors == null || descriptionRow[product] < 0) {
+            return 0;
+        }
+        return encoder.recipe().onReferenceScale(descriptionVectors.score(queryVector, descriptionRow[product]));
     }
 
     private double cosine(float[] queryVector, int product) {
