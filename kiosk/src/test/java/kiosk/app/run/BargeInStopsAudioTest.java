@@ -40,6 +40,28 @@ import org.junit.jupiter.api.io.TempDir;
 class BargeInStopsAudioTest {
 
     /** Half a second of buffer, played in 10 ms frames at real-time pace by a thread of its own. */
+    /** Replies played by a new {@link BufferingSpeaker} each, kept in {@code speakers} for the test to look at. */
+    static Replies bufferingSpeakers(List<BufferingSpeaker> speakers, String description) {
+        return new Replies() {
+            @Override
+            public ReplySink open() {
+                BufferingSpeaker speaker = new BufferingSpeaker();
+                speakers.add(speaker);
+                return speaker;
+            }
+
+            @Override
+            public Optional<Path> last() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+
     static final class BufferingSpeaker implements Replies.ReplySink {
         private static final long BUFFER_MILLIS = 500;
         private final Object lock = new Object();
@@ -141,24 +163,7 @@ class BargeInStopsAudioTest {
             Supplier<AudioSource> microphone = () -> KioskLoopTest.liveMicrophone(
                     presses.incrementAndGet() == 1 ? policy : Audio.silence(200), false);
             List<BufferingSpeaker> speakers = new CopyOnWriteArrayList<>();
-            Replies replies = new Replies() {
-                @Override
-                public ReplySink open() {
-                    BufferingSpeaker speaker = new BufferingSpeaker();
-                    speakers.add(speaker);
-                    return speaker;
-                }
-
-                @Override
-                public Optional<Path> last() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public String description() {
-                    return "a speaker with half a second of buffer";
-                }
-            };
+            Replies replies = bufferingSpeakers(speakers, "a speaker with half a second of buffer");
             StoreKiosk kiosk = StoreKiosk.open(paths.store(), models, problem -> { });
             KioskLoop loop = new KioskLoop(panel, kiosk, models, replies,
                     new PrintStream(screen, true, StandardCharsets.UTF_8),

@@ -83,24 +83,7 @@ class ResumedQuestionInRunTest {
                     .append(models.synthesizer().speakAll("and the flashlights"));
             Supplier<AudioSource> microphone = () -> realTime(question);
             List<BargeInStopsAudioTest.BufferingSpeaker> speakers = new CopyOnWriteArrayList<>();
-            Replies replies = new Replies() {
-                @Override
-                public ReplySink open() {
-                    BargeInStopsAudioTest.BufferingSpeaker speaker = new BargeInStopsAudioTest.BufferingSpeaker();
-                    speakers.add(speaker);
-                    return speaker;
-                }
-
-                @Override
-                public Optional<Path> last() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public String description() {
-                    return "a speaker playing at real-time pace";
-                }
-            };
+            Replies replies = BargeInStopsAudioTest.bufferingSpeakers(speakers, "a speaker playing at real-time pace");
             ByteArrayOutputStream screen = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
             ConsolePanel panel = new ConsolePanel(new ByteArrayInputStream("/talk\n/quit\n"
