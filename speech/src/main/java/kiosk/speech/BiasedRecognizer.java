@@ -72,7 +72,8 @@ final class BiasedRecognizer implements ReusableRecognizer {
         // the free decoder's text so far (what the display shows) says how much silence ends it
         String heard = fromFree instanceof RecognitionEvent.Partial partial ? partial.text() : "";
         if (endpointer.accept(chunk, heard)) {
-            return new RecognitionEvent.Endpoint(finish(), endpointer.endedEarly());
+            return new RecognitionEvent.Endpoint(finish(), endpointer.endedEarly(),
+                    endpointer.noiseFloor());
         }
         return fromFree;
     }

@@ -24,9 +24,12 @@ import java.util.Set;
  * @param afterCompleteTurn the silence that ends text {@code completeness} takes for a whole request (at most
  *                          {@code afterComplete}; equal to it when there is no semantic end of turn)
  * @param completeness      judges the text heard so far; {@link TurnCompleteness#NEVER} without a semantic end of turn
+ * @param heardBefore       the noise floor heard just before this utterance, when it goes on from an earlier one (the
+ *                          rest of a question that ended early, {@link #continuing}); {@link NoiseFloor#NONE}: the
+ *                          floor is learned from the utterance's own chunks
  */
 public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord, Duration afterCompleteTurn,
-                          TurnCompleteness completeness) {
+                          TurnCompleteness completeness, NoiseFloor heardBefore) {
 
     /** Endpointing off: only the caller ends the utterance (a clip's end, the talk button). */
     public static final EndOfSpeech OFF = new EndOfSpeech(Duration.ZERO, Duration.ZERO);
@@ -48,7 +51,14 @@ public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord, Durati
         this(afterComplete, afterOpenWord, afterComplete, TurnCompleteness.NEVER);
     }
 
+    /** An utterance of its own: its noise floor is learned from its own chunks. */
+    public EndOfSpeech(Duration afterComplete, Duration afterOpenWord, Duration afterCompleteTurn,
+                       TurnCompleteness completeness) {
+        this(afterComplete, afterOpenWord, afterCompleteTurn, completeness, NoiseFloor.NONE);
+    }
+
     public EndOfSpeech {
+        java.util.Objects.requireNonNull(heardBefore, "heardBefore: NoiseFloor.NONE when nothing was heard before");
         if (afterCompleteTurn.isNegative() || afterCompleteTurn.compareTo(afterComplete) > 0) {
             throw new IllegalArgumentException("the silence after a complete turn must be from zero to the one after "
                     + "complete text (" + afterComplete + "), not " + afterCompleteTurn);
@@ -77,7 +87,16 @@ public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord, Durati
      * word asking for more never ends early, whatever the judge says).
      */
     public EndOfSpeech whenComplete(Duration silence, TurnCompleteness completeness) {
-        return new EndOfSpeech(afterComplete, afterOpenWord, silence, completeness);
+        return new EndOfSpeech(afterComplete, afterOpenWord, silence, completeness, heardBefore);
+    }
+
+    /**
+     * This policy for an utterance that goes on from one whose endpoint had learned {@code floor} (the rest of a
+     * question that ended early): speech is judged against the noise heard before, so words in the first chunk are
+     * speech and the noise after them is silence.
+     */
+    public EndOfSpeech continuing(NoiseFloor floor) {
+        return new EndOfSpeech(afterComplete, afterOpenWord, afterCompleteTurn, completeness, floor);
     }
 
     /** Whether this policy ends some turns early by what they say (a semantic end of turn). */

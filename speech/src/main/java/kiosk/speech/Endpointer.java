@@ -9,7 +9,9 @@ import java.time.Duration;
  * or a busy aisle stops counting as speech once it has lasted that long, while speech, which dips between words,
  * never lifts the floor to its own level. (A floor that followed every chunk's level crept up during speech, 5 % of
  * it a chunk, until the softer syllables of a long question counted as silence: harmless after 800 ms, but a shorter
- * silence ended questions mid-word.)
+ * silence ended questions mid-word.) The rest of a question that ended early is heard by a new endpointer that
+ * starts from the floor this one had learned ({@link #noiseFloor}, {@link EndOfSpeech#continuing}): its first chunk
+ * may already be words, which must not become the floor.
  *
  * <p>Public so that a benchmark can replay the live rule over recorded decoder text and compare end-of-speech
  * policies without decoding each clip once per policy.
@@ -31,14 +33,22 @@ public final class Endpointer {
     private boolean judgedComplete;
     private boolean endedEarly;
 
+    /** An endpointer whose noise floor starts from the policy's {@link EndOfSpeech#heardBefore} (none: its own). */
     public Endpointer(EndOfSpeech policy) {
         restart(policy);
     }
 
-    /** Forgets the last utterance: a reused recognizer judges the next one afresh, with this policy. */
+    /**
+     * Forgets the last utterance: a reused recognizer judges the next one afresh, with this policy, its noise floor
+     * starting from {@link EndOfSpeech#heardBefore} (the levels heard before, when this utterance goes on from one
+     * that ended early; else nothing, and the floor is learned from this utterance's own chunks).
+     */
     void restart(EndOfSpeech policy) {
         this.policy = policy;
         seen = 0;
+        for (double rms : policy.heardBefore().recentRms()) {
+            recent[seen++ % FLOOR_WINDOW_CHUNKS] = rms;
+        }
         speechSeen = false;
         trailingSilenceMillis = 0;
         judged = null;
@@ -97,6 +107,19 @@ public final class Endpointer {
      */
     public boolean endedEarly() {
         return endedEarly;
+    }
+
+    /**
+     * The noise floor learned so far: the last chunks' levels, with those heard before this utterance when it went on
+     * from an earlier one; what an utterance that goes on from this one starts from ({@link EndOfSpeech#continuing}).
+     */
+    public NoiseFloor noiseFloor() {
+        int kept = Math.min(seen, FLOOR_WINDOW_CHUNKS);
+        java.util.List<Double> levels = new java.util.ArrayList<>(kept);
+        for (int i = seen - kept; i < seen; i++) {
+            levels.add(recent[i % FLOOR_WINDOW_CHUNKS]);
+        }
+        return new NoiseFloor(levels);
     }
 
     /** Whether a chunk of this utterance has been loud enough to be speech. */

@@ -39,9 +39,21 @@ public final class Transcriber {
 
     /**
      * The final transcript, how the stream ended, and when the last chunk was fed ({@link System#nanoTime()}): what
-     * a shopper waits for is from then to the transcript.
+     * a shopper waits for is from then to the transcript. {@code noiseFloor}: the floor the endpoint was judged
+     * against when silence ended it ({@link NoiseFloor#NONE} otherwise), which the listening on after an early end
+     * starts from ({@link EndOfSpeech#continuing}).
      */
-    public record Result(Transcript transcript, Ending ending, long lastChunkNanos, long audioMillis) {
+    public record Result(Transcript transcript, Ending ending, long lastChunkNanos, long audioMillis,
+                         NoiseFloor noiseFloor) {
+        public Result {
+            java.util.Objects.requireNonNull(noiseFloor, "noiseFloor: NoiseFloor.NONE when none was learned");
+        }
+
+        /** A result with no noise floor to hand on (the caller or the source ended it). */
+        public Result(Transcript transcript, Ending ending, long lastChunkNanos, long audioMillis) {
+            this(transcript, ending, lastChunkNanos, audioMillis, NoiseFloor.NONE);
+        }
+
         /** Whether silence ended it, after a complete turn's short silence or the long one. */
         public boolean endedBySilence() {
             return ending == Ending.END_OF_SPEECH || ending == Ending.COMPLETE_TURN;
@@ -80,7 +92,7 @@ public final class Transcriber {
                 partials.accept(partial.text());
             } else if (event instanceof RecognitionEvent.Endpoint endpoint) {
                 return new Result(endpoint.transcript(), endpoint.completeTurn() ? Ending.COMPLETE_TURN
-                        : Ending.END_OF_SPEECH, lastChunk, audioMillis);
+                        : Ending.END_OF_SPEECH, lastChunk, audioMillis, endpoint.noiseFloor());
             }
         }
         return new Result(recognizer.finish(), Ending.FINISHED, lastChunk, audioMillis);

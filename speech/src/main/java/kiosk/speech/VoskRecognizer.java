@@ -156,7 +156,8 @@ final class VoskRecognizer implements ReusableRecognizer {
         }
         String heard = heardText();
         if (endpointer.accept(chunk, heard)) {
-            return new RecognitionEvent.Endpoint(finish(), endpointer.endedEarly());
+            return new RecognitionEvent.Endpoint(finish(), endpointer.endedEarly(),
+                    endpointer.noiseFloor());
         }
         return heard.isBlank() ? NOTHING : new RecognitionEvent.Partial(heard);
     }

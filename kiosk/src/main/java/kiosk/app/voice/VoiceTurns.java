@@ -131,8 +131,10 @@ public final class VoiceTurns {
                                                  Consumer<String> partials, BooleanSupplier finish) {
         // the rest is judged with the question's start: "and the flashlights" completes "where is the duct tape"
         String start = heard.transcript().text();
+        // and against the noise heard before the early end: the shopper's next word may be in the very first chunk,
+        // which a floor learned afresh would take for the noise (BENCHMARKS.md, "The continuation's noise floor")
         RecognizerOptions options = recognition.withEndOfSpeech(endOfSpeech(speechModel.judgedAhead(
-                rest -> session.endsEarly(start + " " + rest, EARLY_END))));
+                rest -> session.endsEarly(start + " " + rest, EARLY_END))).continuing(heard.noiseFloor()));
         AtomicBoolean going = new AtomicBoolean();
         Runnable goesOn = () -> {
             if (going.compareAndSet(false, true)) {
@@ -169,7 +171,7 @@ public final class VoiceTurns {
         // a source that ended is a finished question here: the question already had its start
         Transcriber.Ending ending = added.endedBySilence() ? added.ending() : Transcriber.Ending.FINISHED;
         return Optional.of(new Transcriber.Result(joined(heard.transcript(), added.transcript()), ending,
-                added.lastChunkNanos(), heard.audioMillis() + added.audioMillis()));
+                added.lastChunkNanos(), heard.audioMillis() + added.audioMillis(), added.noiseFloor()));
     }
 
     /**

@@ -151,6 +151,61 @@ class SemanticEndOfTurnTest {
         assertTrue(more.get().audioMillis() > heard.audioMillis());
     }
 
+    /**
+     * Over steady background noise, the shopper goes on at once after an early end: the continuation's first chunk
+     * already holds words, and the silence after them is noise at the level heard all along. The continuation must
+     * judge its speech against the noise floor heard before the early end, not against its own first (loud) chunk,
+     * or it never counts a chunk as speech, and so never ends by silence (issue 13).
+     */
+    @Test
+    void aContinuationThatStartsWithWordsOverNoiseIsEndedBySilence() {
+        Audio question = sayExactly("where is the duct tape");
+        Audio rest = sayExactly("and the hammers");
+        ShopperSession session = kiosk.newSession();
+        // first where the early end falls, on the question alone over the noise (audio time: the same again below)
+        Audio alone = withNoise(Audio.silence(1000).append(question).append(Audio.silence(2000)), 1);
+        Transcriber.Result early = voice.listen(Transcriber.source(alone), true, session, partial -> { },
+                () -> false);
+        assertEquals(Transcriber.Ending.COMPLETE_TURN, early.ending(), early.transcript().text());
+        // then the same audio up to that endpoint, and the rest of the question starting in the very next chunk
+        int perMilli = AudioFormat.SPEECH.sampleRate() / 1000;
+        Audio firstPart = Audio.ofSamples(java.util.Arrays.copyOf(alone.samples(),
+                (int) early.audioMillis() * perMilli));
+        Audio source = firstPart.append(withNoise(rest.append(Audio.silence(2000)), 2));
+        long restSpeechEnd = early.audioMillis() + rest.durationMillis();
+
+        var chunks = Transcriber.source(source);
+        Transcriber.Result heard = voice.listen(chunks, true, session, partial -> { }, () -> false);
+        assertEquals(Transcriber.Ending.COMPLETE_TURN, heard.ending(), heard.transcript().text());
+        assertEquals(early.audioMillis(), heard.audioMillis(), "the same early end on the same audio");
+        var more = voice.listenOn(chunks, heard, session, () -> { }, partial -> { }, () -> false);
+        assertTrue(more.isPresent(), "the shopper went on");
+        Transcriber.Result whole = more.get();
+        assertTrue(whole.endedBySilence(), "the continuation ended by " + whole.ending() + " at "
+                + whole.audioMillis() + " of " + source.durationMillis() + " ms, not by the silence after its words "
+                + "(they end at " + restSpeechEnd + " ms): \"" + whole.transcript().text() + "\"");
+        assertTrue(whole.audioMillis() > restSpeechEnd, "ended at " + whole.audioMillis()
+                + " ms, before the words' end " + restSpeechEnd + " ms: \"" + whole.transcript().text() + "\"");
+        assertTrue(whole.audioMillis() <= restSpeechEnd + VoiceTurns.END_OF_SPEECH.afterComplete().toMillis()
+                + Transcriber.CHUNK_MILLIS, "ended " + (whole.audioMillis() - restSpeechEnd) + " ms after the words");
+        String text = whole.transcript().text();
+        assertTrue(text.contains("tape") && text.contains("hammer"), "both parts kept: \"" + text + "\"");
+    }
+
+    /** The clip with steady white noise of RMS {@value #NOISE_RMS} added (a busy aisle, an air conditioner). */
+    private static Audio withNoise(Audio clip, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        short[] samples = clip.samples();
+        for (int i = 0; i < samples.length; i++) {
+            double noisy = samples[i] + NOISE_RMS * random.nextGaussian();
+            samples[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(noisy)));
+        }
+        return Audio.ofSamples(samples);
+    }
+
+    /** Above the endpointer's least speech level (300): only the noise floor tells this noise from speech. */
+    private static final double NOISE_RMS = 500;
+
     @Test
     void theVerdictIsTheSameOnTheJudgesThreadAndAskedAgain() {
         List<String> texts = List.of("where is the duct tape", "where is the duct", "where is the",

@@ -94,6 +94,11 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             return lastEndpoint >= 0 && lastEndpoint < trace.speechEndMillis();
         }
 
+        /** Silence never ended the question (live, the caller's limit or the released button would). */
+        boolean neverEnded() {
+            return lastEndpoint < 0;
+        }
+
         /** From the end of speech to the reply the shopper keeps (to the first one, when it was not stopped). */
         long waitMillis() {
             return lastEndpoint - trace.speechEndMillis();
@@ -192,12 +197,12 @@ public final class BenchEndpointCommand implements Callable<Integer> {
                 boolean slow = outcome.endpointMillis() >= 0 && policy.equals(VoiceTurns.END_OF_SPEECH)
                         && outcome.waitMillis() > policy.afterComplete().toMillis() + 150;
                 if (outcome.cutOff() || slow) {
-                    int chunk = (int) (outcome.endpointMillis() / Transcriber.CHUNK_MILLIS) - 1;
                     out.printf("%s %d/%d %s %s%s: endpoint at %d ms, speech ends at %d ms, heard \"%s\"%n",
                             outcome.cutOff() ? "cut off" : "slow", policy.afterComplete().toMillis(),
                             policy.afterOpenWord().toMillis(), trace.dev() ? "dev" : "test", trace.kind(),
                             trace.kind().equals("recording") ? " " + trace.name() : " \"" + trace.name() + "\"",
-                            outcome.endpointMillis(), trace.speechEndMillis(), trace.heard()[chunk]);
+                            outcome.endpointMillis(), trace.speechEndMillis(),
+                            heardAt(trace.heard(), outcome.endpointMillis()));
                 }
             }
         }
@@ -275,10 +280,10 @@ public final class BenchEndpointCommand implements Callable<Integer> {
                 + "reply stopped and the whole question was heard; cut off: an endpoint before the speech's end that no "
                 + "resumption caught (a wrong answer):");
         out.println("| silence after a complete turn (ms) | turns ending early | resumption window (ms) | half | "
-                + "recordings cut off | recordings resumed | recordings ended early | synthetic cut off | "
-                + "synthetic resumed | synthetic ended early | synthetic wait p50 / p95 / max (ms) | "
-                + "recordings wait p50 / p95 |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "recordings cut off | recordings resumed | recordings ended early | recordings never ended by silence "
+                + "| synthetic cut off | synthetic resumed | synthetic ended early | synthetic never ended by silence | "
+                + "synthetic wait p50 / p95 / max (ms) | recordings wait p50 / p95 |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         List<Long> grid = new ArrayList<>(List.of(100L, 200L, 300L));
         if (!grid.contains(VoiceTurns.COMPLETE_TURN_SILENCE.toMillis())) {
             grid.add(VoiceTurns.COMPLETE_TURN_SILENCE.toMillis());
@@ -306,16 +311,18 @@ public final class BenchEndpointCommand implements Callable<Integer> {
                         double[] realWait = semanticWaits(real);
                         boolean live = silence == VoiceTurns.COMPLETE_TURN_SILENCE.toMillis()
                                 && kinds == VoiceTurns.EARLY_END && window.equals(VoiceTurns.RESUMPTION_WINDOW);
-                        out.printf("| %s%d | %s | %d | %s | %d of %d | %d | %d | %d of %d | %d | %d | %.0f / %.0f / "
-                                        + "%.0f | %.0f / %.0f |%n",
+                        out.printf("| %s%d | %s | %d | %s | %d of %d | %d | %d | %d | %d of %d | %d | %d | %d | %.0f / "
+                                        + "%.0f / %.0f | %.0f / %.0f |%n",
                                 live ? "**live** " : "", silence, kinds.name().toLowerCase(java.util.Locale.ROOT),
                                 window.toMillis(), dev ? "dev" : "test",
                                 real.stream().filter(Semantic::cutOff).count(), real.size(),
                                 real.stream().filter(o -> o.falseStarts() > 0 && !o.cutOff()).count(),
                                 real.stream().filter(Semantic::early).count(),
+                                real.stream().filter(Semantic::neverEnded).count(),
                                 synthetic.stream().filter(Semantic::cutOff).count(), synthetic.size(),
                                 synthetic.stream().filter(o -> o.falseStarts() > 0 && !o.cutOff()).count(),
                                 synthetic.stream().filter(Semantic::early).count(),
+                                synthetic.stream().filter(Semantic::neverEnded).count(),
                                 Percentiles.of(syntheticWait, 50), Percentiles.of(syntheticWait, 95),
                                 java.util.Arrays.stream(syntheticWait).max().orElse(0),
                                 Percentiles.of(realWait, 50), Percentiles.of(realWait, 95));
@@ -330,16 +337,16 @@ public final class BenchEndpointCommand implements Callable<Integer> {
                 }
                 Semantic outcome = semantic(trace, sessions.get(trace), VoiceTurns.COMPLETE_TURN_SILENCE, kinds,
                         VoiceTurns.RESUMPTION_WINDOW);
-                if (outcome.cutOff() || outcome.falseStarts() > 0) {
-                    int chunk = (int) (outcome.firstEndpoint() / Transcriber.CHUNK_MILLIS) - 1;
+                if (outcome.cutOff() || outcome.falseStarts() > 0 || outcome.neverEnded()) {
                     out.printf("%s (%d ms after %s) %s %s%s: first endpoint at %d ms, last at %d ms, speech ends at "
                                     + "%d ms, heard \"%s\" then \"%s\"%n",
-                            outcome.cutOff() ? "cut off" : "resumed", VoiceTurns.COMPLETE_TURN_SILENCE.toMillis(),
+                            outcome.cutOff() ? "cut off" : outcome.neverEnded() ? "never ended by silence" : "resumed",
+                            VoiceTurns.COMPLETE_TURN_SILENCE.toMillis(),
                             kinds.name().toLowerCase(java.util.Locale.ROOT), trace.dev() ? "dev" : "test",
                             trace.kind(),
                             trace.kind().equals("recording") ? " " + trace.name() : " \"" + trace.name() + "\"",
                             outcome.firstEndpoint(), outcome.lastEndpoint(), trace.speechEndMillis(),
-                            trace.heard()[chunk], trace.heard()[trace.heard().length - 1]);
+                            heardAt(trace.heard(), outcome.firstEndpoint()), heardAt(trace.heard(), -1));
                 }
             }
         }
@@ -348,7 +355,7 @@ public final class BenchEndpointCommand implements Callable<Integer> {
     /**
      * The live semantic end of turn replayed over one clip: the long silence of {@link VoiceTurns#END_OF_SPEECH},
      * and {@code silence} after text that {@code session} takes for a turn of {@code kinds}. After an early
-     * endpoint, a fresh endpointer listens on as {@link VoiceTurns#listenOn} does: speech within {@code window} is a
+     * endpoint, a fresh endpointer listens on as {@link VoiceTurns#listenOn} does (from the noise floor heard before): speech within {@code window} is a
      * resumption (the reply began, then stopped) and the question goes on, judged on all its text so far (the
      * decoder's running text, which holds both parts); no speech in the window, and the question ended there.
      * (Live, a resumption is the decoder hearing a word; here, a chunk loud enough for the endpointer to count as
@@ -376,8 +383,9 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             if (!endpointer.endedEarly()) {
                 return new Semantic(trace, first, fed, falseStarts, early);
             }
-            // listen on for the resumption window with a fresh endpointer, as the live path opens a recognizer
-            Endpointer after = new Endpointer(policy);
+            // listen on for the resumption window with a fresh endpointer, as the live path opens a recognizer,
+            // starting from the noise floor heard before the early end (as VoiceTurns.listenOn hands it on)
+            Endpointer after = new Endpointer(policy.continuing(endpointer.noiseFloor()));
             long endpoint = fed;
             int resumedAt = -1;
             for (int j = i + 1; j < chunks.size() && fed - endpoint < window.toMillis(); j++) {
@@ -396,6 +404,15 @@ public final class BenchEndpointCommand implements Callable<Integer> {
             i = resumedAt;
         }
         return new Semantic(trace, first, -1, falseStarts, early);
+    }
+
+    /**
+     * The decoder's text after the chunk that ended at {@code endpointMillis}; at the clip's end when it never ended
+     * by silence (-1); empty before the first chunk, or for a clip with no chunks at all.
+     */
+    static String heardAt(String[] heard, long endpointMillis) {
+        int chunk = endpointMillis < 0 ? heard.length - 1 : (int) (endpointMillis / Transcriber.CHUNK_MILLIS) - 1;
+        return chunk < 0 || chunk >= heard.length ? "" : heard[chunk];
     }
 
     private static double[] semanticWaits(List<Semantic> outcomes) {
