@@ -1,6 +1,8 @@
 package kiosk.speech;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -58,7 +60,7 @@ public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord, Durati
     }
 
     public EndOfSpeech {
-        java.util.Objects.requireNonNull(heardBefore, "heardBefore: NoiseFloor.NONE when nothing was heard before");
+        Objects.requireNonNull(heardBefore, "heardBefore: NoiseFloor.NONE when nothing was heard before");
         if (afterCompleteTurn.isNegative() || afterCompleteTurn.compareTo(afterComplete) > 0) {
             throw new IllegalArgumentException("the silence after a complete turn must be from zero to the one after "
                     + "complete text (" + afterComplete + "), not " + afterCompleteTurn);
@@ -118,6 +120,6 @@ public record EndOfSpeech(Duration afterComplete, Duration afterOpenWord, Durati
     public static boolean endsOpen(String heard) {
         String text = heard.strip();
         String last = text.substring(text.lastIndexOf(' ') + 1);
-        return OPEN_WORDS.contains(last.toLowerCase(java.util.Locale.ROOT));
+        return OPEN_WORDS.contains(last.toLowerCase(Locale.ROOT));
     }
 }

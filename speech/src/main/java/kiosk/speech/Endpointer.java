@@ -1,6 +1,8 @@
 package kiosk.speech;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decides that an utterance has ended after enough trailing silence, how much by {@link EndOfSpeech} and what the
@@ -115,7 +117,7 @@ public final class Endpointer {
      */
     public NoiseFloor noiseFloor() {
         int kept = Math.min(seen, FLOOR_WINDOW_CHUNKS);
-        java.util.List<Double> levels = new java.util.ArrayList<>(kept);
+        List<Double> levels = new ArrayList<>(kept);
         for (int i = seen - kept; i < seen; i++) {
             levels.add(recent[i % FLOOR_WINDOW_CHUNKS]);
         }

@@ -1,6 +1,7 @@
 package kiosk.speech;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The noise floor an {@link Endpointer} has learned: the levels (RMS) of the last chunks it heard, oldest first, at
@@ -34,7 +35,7 @@ public record NoiseFloor(List<Double> recentRms) {
     }
 
     /** The floor: the quietest chunk of the window; empty when nothing has been heard. */
-    public java.util.OptionalDouble level() {
+    public OptionalDouble level() {
         return recentRms.stream().mapToDouble(Double::doubleValue).min();
     }
 

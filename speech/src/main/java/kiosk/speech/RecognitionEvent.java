@@ -1,5 +1,7 @@
 package kiosk.speech;
 
+import java.util.Objects;
+
 /** What a recognizer reports after each chunk of audio. */
 public sealed interface RecognitionEvent {
 
@@ -19,7 +21,7 @@ public sealed interface RecognitionEvent {
      */
     record Endpoint(Transcript transcript, boolean completeTurn, NoiseFloor noiseFloor) implements RecognitionEvent {
         public Endpoint {
-            java.util.Objects.requireNonNull(noiseFloor, "noiseFloor: NoiseFloor.NONE when none was learned");
+            Objects.requireNonNull(noiseFloor, "noiseFloor: NoiseFloor.NONE when none was learned");
         }
 
         public Endpoint(Transcript transcript) {

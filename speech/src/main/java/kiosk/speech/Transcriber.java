@@ -2,6 +2,7 @@ package kiosk.speech;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -46,7 +47,7 @@ public final class Transcriber {
     public record Result(Transcript transcript, Ending ending, long lastChunkNanos, long audioMillis,
                          NoiseFloor noiseFloor) {
         public Result {
-            java.util.Objects.requireNonNull(noiseFloor, "noiseFloor: NoiseFloor.NONE when none was learned");
+            Objects.requireNonNull(noiseFloor, "noiseFloor: NoiseFloor.NONE when none was learned");
         }
 
         /** A result with no noise floor to hand on (the caller or the source ended it). */
