@@ -67,6 +67,13 @@ public final class Conversation {
     private static final Set<String> SIZE_WORDS = Set.of("inch", "ft", "foot", "feet", "gb", "tb", "mb", "mah",
             "w", "v", "k", "oz", "lb", "pack", "count", "ct", "in", "x", "va", "mm", "cm", "ml", "g", "kg", "l");
     private static final Pattern FOLLOWS_ON = Pattern.compile("^(and|also|plus|then|(and )?(what|how) about)\\b");
+    /**
+     * "the one for kids", "the one with a bell", "the big one": a product of the kind just discussed, picked out by
+     * what the shopper adds. It refers back whatever product its added words also name ("the one for my bike" after
+     * the bike pump is no question about the mountain bike).
+     */
+    private static final Pattern VARIANT = Pattern.compile("\\b(the|a|an) (\\w+ )?one (for|with|that|in|from)\\b"
+            + "|^(and |what about |how about )?(the|a|an) \\w+ ones?$");
     private static final Pattern REFERS_BACK = Pattern.compile(
             "\\bfor (it|that|them)\\b|\\b(the|a|an|any)( \\w+)? ones?$|^(and )?(what|how) about\\b");
     /**
@@ -304,20 +311,25 @@ public final class Conversation {
         if (focus.isPresent() && choices.isEmpty() && meaning.intent().isProductQuestion()
                 && meaning.fit() == Interpretation.Fit.CHOICE && heldWhole(heard, focus.get())) {
             // "how much for a pack" after the batteries: words several products hold, every one of them the
-            // product's just discussed, are said of it
-            return new Interpretation(meaning.normalized(), meaning.intent(), meaning.subject(),
+            // product's just discussed, are said of it; "the big one" (after the big cooler's price) asks what was
+            // asked last
+            Intent intent = Understanding.asksPriceStockOrPlace(meaning.normalized()) ? meaning.intent()
+                    : focusIntent;
+            return new Interpretation(meaning.normalized(), intent, meaning.subject(),
                     List.of(new ProductMatch(focus.get(), 0.9, 1, 0, 0, true, true)), Optional.empty(),
                     Optional.empty(), Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
                     ShopperWords.Concern.NONE);
         }
-        boolean open = meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
+        boolean variant = VARIANT.matcher(meaning.normalized()).find()
+                && (meaning.intent().isProductQuestion() || meaning.intent() == Intent.NOT_FOUND);
+        boolean open = variant || meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
                 && meaning.bestProduct().map(best -> best.lexical() < CLEARLY_NAMED).orElse(false);
         // "and the bars" after the granola: words several products hold, said as going on from the last turn; "and
         // the 256" after the 64 GB drive: a word of a sibling's name only, read with the product just discussed
         boolean goesOn = (meaning.fit() == Interpretation.Fit.CHOICE || meaning.intent() == Intent.NOT_FOUND)
                 && FOLLOWS_ON.matcher(meaning.normalized()).find();
         if (focus.isEmpty() || !choices.isEmpty() || !open
-                || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn) {
+                || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn && !variant) {
             return meaning;
         }
         Product current = focus.get();
@@ -333,6 +345,21 @@ public final class Conversation {
                 .sorted(Comparator.comparing((ProductMatch match) -> !sameDepartment(match, current))
                         .thenComparing(ProductMatch::cosine, Comparator.reverseOrder()))
                 .toList();
+        Intent asked = !Understanding.asksPriceStockOrPlace(meaning.normalized()) ? focusIntent
+                : meaning.intent().isProductQuestion() ? meaning.intent() : again.intent().isProductQuestion()
+                        ? again.intent() : Understanding.productIntent(meaning.normalized());
+        long currentHolds = said.stream().filter(productWords(current)::contains).count();
+        boolean readAsCurrent = meaning.bestProduct().map(best -> best.product().sku().equals(current.sku()))
+                .orElse(false);
+        if (variant && (readAsCurrent || currentHolds > 0 && (others.isEmpty() || currentHolds >= said.stream()
+                .filter(productWords(others.get(0).product())::contains).count()))) {
+            // "the one for my bike" after the bike pump, "the big one" after the big cooler: the words added are the
+            // product's own, it is the one meant, and what was asked of it is asked again
+            return new Interpretation(meaning.normalized(), asked, meaning.subject(),
+                    List.of(new ProductMatch(current, 0.9, 1, 0, 0, true, true)), Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
+                    ShopperWords.Concern.NONE);
+        }
         boolean sure = !others.isEmpty() && (sameDepartment(others.get(0), current)
                 || others.get(0).score() >= Understanding.PRODUCT_THRESHOLD
                 || others.get(0).cosine() >= RELATED_COSINE);
