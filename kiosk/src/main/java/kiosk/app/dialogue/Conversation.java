@@ -59,6 +59,9 @@ public final class Conversation {
             + "|more memory|higher capacity)\\b");
     private static final Pattern SMALLER = Pattern.compile("\\b(shorter|smaller|littler|tinier|more compact"
             + "|less storage)\\b");
+    /** Sizes said plainly, which pick among products offered ("the long one" of two extension cords). */
+    private static final Pattern BIG = Pattern.compile("\\b(long|big|large|tall|biggest|largest|longest)\\b");
+    private static final Pattern SMALL = Pattern.compile("\\b(short|small|little|tiny|smallest|shortest)\\b");
     private static final Pattern CHEAPER = Pattern.compile("\\b(cheaper|less expensive|lower priced|more affordable"
             + "|costs less|cost less)\\b");
     private static final Pattern DEARER = Pattern.compile("\\b(pricier|more expensive|higher end|fancier)\\b");
@@ -66,6 +69,9 @@ public final class Conversation {
     /** Units and letters of sizes: no word of what a product is ("inch" in "43 inch TV" and "14 inch Laptop"). */
     private static final Set<String> SIZE_WORDS = Set.of("inch", "ft", "foot", "feet", "gb", "tb", "mb", "mah",
             "w", "v", "k", "oz", "lb", "pack", "count", "ct", "in", "x", "va", "mm", "cm", "ml", "g", "kg", "l");
+    /** Words of a name that say how much of it there is, not what it is ("Dumbbells 10 lb Pair", "Size 4"). */
+    private static final Set<String> UNIT_WORDS = Set.of("size", "quart", "qt", "liter", "litre", "gallon", "gal",
+            "pair", "piece", "set", "degree");
     private static final Pattern FOLLOWS_ON = Pattern.compile("^(and|also|plus|then|(and )?(what|how) about)\\b");
     /**
      * "the one for kids", "the one with a bell", "the big one": a product of the kind just discussed, picked out by
@@ -273,7 +279,13 @@ public final class Conversation {
                         || (need ? best.cosine() - other.cosine() < NEED_MARGIN
                         : other.score() >= Understanding.PRODUCT_THRESHOLD
                                 && (best.score() - other.score() < CLARIFY_MARGIN
-                                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS)))
+                                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS))
+                        // the price of a kind with several (see namedKind); its place or stock is the alias's
+                        // product's ("where is the microphone", "any extension cords left"): the store's word for it
+                        || !need && meaning.intent() == Intent.PRODUCT_PRICE
+                                && meaning.fit() == Interpretation.Fit.NAMED
+                                && namedKind(meaning.subject(), best.product())
+                                && namedKind(meaning.subject(), other.product()))
                 .filter(other -> !sameAnswer(meaning.intent(), best.product(), other.product()))
                 .map(ProductMatch::product)
                 .limit(MAX_CHOICES - 1)
@@ -435,6 +447,24 @@ public final class Conversation {
     private static double size(Product product) {
         java.util.regex.Matcher number = FIRST_NUMBER.matcher(product.name());
         return number.find() ? Double.parseDouble(number.group()) : Double.NaN;
+    }
+
+    /**
+     * Whether the shopper's words are what the product's name says it is: its name ends with them, numbers and
+     * units of size left out ("pump": the Bike Pump and the Battery Air Pump; "extension cord": the Extension Cord
+     * 25 ft; "soccer ball": the Youth Soccer Ball Size 4). Two products the words name so are two of the kind asked
+     * for, and only the shopper can say which (an alias of one of them is the store's word, not the shopper's
+     * choice); a product that merely holds the words ("Kayak Paddle" for "kayak") is of another kind.
+     */
+    static boolean namedKind(String subject, Product product) {
+        List<String> asked = QueryText.contentTokens(subject);
+        List<String> name = new ArrayList<>(QueryText.contentTokens(product.name().replaceAll("[0-9.]+", " ")));
+        while (!name.isEmpty() && (SIZE_WORDS.contains(name.get(name.size() - 1))
+                || UNIT_WORDS.contains(name.get(name.size() - 1)))) {
+            name.remove(name.size() - 1);
+        }
+        return !asked.isEmpty() && name.size() >= asked.size()
+                && name.subList(name.size() - asked.size(), name.size()).equals(asked);
     }
 
     /** Whether the turn's content words are all words of the product's names (and there is at least one). */
@@ -762,6 +792,10 @@ public final class Conversation {
         if (best != null) {
             return Optional.of(best);
         }
+        Optional<Product> compared = pickCompared(text, offered);
+        if (compared.isPresent()) {
+            return compared;
+        }
         if (text.matches(".*\\b(first|former|number one|the one)\\b.*")) {
             return Optional.of(offered.get(0));
         }
@@ -775,6 +809,30 @@ public final class Conversation {
             return Optional.of(offered.get(1));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "the smaller one", "the long one", "the cheaper one" among products offered: the one at that end of their sizes
+     * (the first number of each name) or prices. Empty when the turn compares nothing or the offered have no sizes.
+     */
+    private static Optional<Product> pickCompared(String text, List<Product> offered) {
+        java.util.function.ToDoubleFunction<Product> measure;
+        boolean up;
+        if (BIGGER.matcher(text).find() || SMALLER.matcher(text).find() || BIG.matcher(text).find()
+                || SMALL.matcher(text).find()) {
+            measure = Conversation::size;
+            up = BIGGER.matcher(text).find() || BIG.matcher(text).find();
+        } else if (CHEAPER.matcher(text).find() || DEARER.matcher(text).find()) {
+            measure = product -> product.price().doubleValue();
+            up = DEARER.matcher(text).find();
+        } else {
+            return Optional.empty();
+        }
+        if (offered.stream().anyMatch(product -> Double.isNaN(measure.applyAsDouble(product)))) {
+            return Optional.empty();
+        }
+        Comparator<Product> order = Comparator.comparingDouble(measure);
+        return up ? offered.stream().max(order) : offered.stream().min(order);
     }
 
     /** A product's name and alias words, as the understanding compares them. */

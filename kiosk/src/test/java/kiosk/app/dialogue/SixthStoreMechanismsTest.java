@@ -56,6 +56,8 @@ class SixthStoreMechanismsTest {
                 K6,Chef Knife 8 inch,chef knife|knife,Knives,4,59.00,4,
                 K7,Knife Sharpener,sharpener|knife sharpener,Knives,4,18.00,9,puts the edge back on a dull blade
                 K8,Kids Knife Set,kids knives,Knives,4,19.00,0,
+                K9,Cutting Board 12 inch,chopping board|cutting board,Knives,4,14.00,6,
+                K10,Bamboo Cutting Board 18 inch,bamboo board,Knives,4,26.00,0,
                 """);
         Files.writeString(folder.resolve("faq.yaml"), """
                 - id: sharpening
@@ -96,5 +98,31 @@ class SixthStoreMechanismsTest {
         // the countertop blender is the store's "big blender": "the big one" asks nothing new of it, so its price
         Reply big = session("how much is the countertop blender", "the big one").get(1);
         assertTrue(big.answer().contains("Countertop Blender") && big.answer().contains("$89.00"), big.answer());
+    }
+
+    @Test
+    void twoProductsWhoseNamesSayTheKindAskedForAreAskedAboutThenPickedBySize() throws IOException {
+        // "cutting board" is the 12 inch one's alias, but both are cutting boards: which one only the shopper knows
+        List<Reply> replies = session("how much is the cutting board", "the bigger one");
+        assertEquals("clarify", replies.get(0).intent(), replies.get(0).answer());
+        assertTrue(replies.get(0).answer().contains("Cutting Board 12 inch")
+                && replies.get(0).answer().contains("Bamboo Cutting Board 18 inch"), replies.get(0).answer());
+        assertTrue(replies.get(1).answer().contains("$26.00"), replies.get(1).answer());
+        Reply smaller = session("how much is the cutting board", "the small one").get(1);
+        assertTrue(smaller.answer().contains("$14.00"), smaller.answer());
+    }
+
+    @Test
+    void theKindsOneAisleIsSaidWithoutAskingWhichOne() throws IOException {
+        // both boards are in aisle 4 (one out of stock): where they are needs no choice
+        Reply where = session("where are the cutting boards").get(0);
+        assertTrue(where.answer().contains("aisle 4") && !where.intent().equals("clarify"), where.answer());
+    }
+
+    @Test
+    void aProductThatOnlyHoldsTheWordsIsAnotherKind() throws IOException {
+        // "knife" names the chef knife and the kids' knife set, never the knife sharpener
+        Reply knife = session("how much is the knife").get(0);
+        assertTrue(!knife.answer().contains("Sharpener"), knife.answer());
     }
 }
