@@ -45,6 +45,7 @@ class SixthStoreMechanismsTest {
                   Textiles: [2]
                   Books: [3]
                   Knives: [4]
+                  Gifts: [5]
                 """);
         Files.writeString(folder.resolve("catalog.csv"), """
                 sku,name,aliases,department,aisle,price,stock,description
@@ -58,12 +59,17 @@ class SixthStoreMechanismsTest {
                 K8,Kids Knife Set,kids knives,Knives,4,19.00,0,
                 K9,Cutting Board 12 inch,chopping board|cutting board,Knives,4,14.00,6,
                 K10,Bamboo Cutting Board 18 inch,bamboo board,Knives,4,26.00,0,
+                K11,Pocket Binoculars,binoculars,Gifts,5,45.00,3,for watching birds and wildlife far away
                 """);
         Files.writeString(folder.resolve("faq.yaml"), """
                 - id: sharpening
                   questions:
                     - do you sharpen knives
                   answer: Knives are sharpened at the counter for 5 dollars each.
+                - id: parking
+                  questions:
+                    - where can I park
+                  answer: Park for free in the lot behind the shop.
                 """);
         store = StoreLoader.load(folder).knowledge().orElseThrow();
         grounding = new GroundingCheck(store);
@@ -124,5 +130,14 @@ class SixthStoreMechanismsTest {
         // "knife" names the chef knife and the kids' knife set, never the knife sharpener
         Reply knife = session("how much is the knife").get(0);
         assertTrue(!knife.answer().contains("Sharpener"), knife.answer());
+    }
+
+    @Test
+    void aPurposeFarCloserThanAnyFaqEntryIsTheProductsNotTheFaqsSharingAWord() throws IOException {
+        // "park" is the parking entry's word, but watching wildlife far away is what the binoculars are for
+        Reply ducks = session("I like watching wildlife far away in the park").get(0);
+        assertTrue(ducks.answer().contains("Binoculars") && ducks.answer().contains("aisle 5"), ducks.answer());
+        // the parking question itself is still the FAQ's
+        assertEquals("faq", session("where can I park my car").get(0).intent());
     }
 }
