@@ -109,6 +109,8 @@ public final class Conversation {
     private List<Product> choices = List.of();
     private Intent choiceIntent = Intent.PRODUCT_LOCATION;
     private boolean staffOffered;
+    /** What the last turn asked of the store's hours, if it asked them: "and on saturday" asks the same. */
+    private Optional<DayRequest.Focus> hoursAsked = Optional.empty();
     /** This turn's spoken readings as {@link #interpret} understood them: the one chosen is not understood twice. */
     private final Map<String, Interpretation> readings = new HashMap<>();
 
@@ -160,7 +162,9 @@ public final class Conversation {
         long start = System.nanoTime();
         Interpretation weighed = readings.get(heard);
         readings.clear();
-        Interpretation meaning = throughFocus(heard, weighed != null ? weighed : understanding.interpret(heard));
+        Interpretation meaning = afterHours(heard,
+                throughFocus(heard, weighed != null ? weighed : understanding.interpret(heard)));
+        hoursAsked = meaning.intent() == Intent.STORE_HOURS ? meaning.day().map(DayRequest::focus) : Optional.empty();
         Reply reply = meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
                 && !heardForSure.test(meaning.products().get(0).product())
                 ? confirm(heard, meaning) : answer(heard, meaning);
@@ -249,6 +253,25 @@ public final class Conversation {
                     ? notSoldButNear(heard, meaning) : notFound(heard, meaning.subject(), meaning.confidence());
             case CLARIFY -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
         };
+    }
+
+    /**
+     * "and on saturday" after Sunday's closing time: a turn that goes on from an hours answer and is understood as
+     * nothing else is read again as asking the same of the day it names (with the word of what was asked: open,
+     * close or hours).
+     */
+    private Interpretation afterHours(String heard, Interpretation meaning) {
+        if (hoursAsked.isEmpty() || !FOLLOWS_ON.matcher(meaning.normalized()).find()
+                || meaning.intent() != Intent.NOT_FOUND && meaning.intent() != Intent.NOT_UNDERSTOOD) {
+            return meaning;
+        }
+        String asked = switch (hoursAsked.get()) {
+            case OPENING -> "open";
+            case CLOSING, LATE -> "close";
+            case ANY -> "hours";
+        };
+        Interpretation again = understanding.interpret(heard, asked);
+        return again.intent() == Intent.STORE_HOURS ? again : meaning;
     }
 
     /**

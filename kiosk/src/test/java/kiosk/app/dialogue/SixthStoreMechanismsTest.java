@@ -140,4 +140,12 @@ class SixthStoreMechanismsTest {
         // the parking question itself is still the FAQ's
         assertEquals("faq", session("where can I park my car").get(0).intent());
     }
+
+    @Test
+    void aDayNamedAfterAnHoursAnswerAsksTheSameOfThatDay() throws IOException {
+        List<Reply> replies = session("what time do you close on monday", "and on saturday");
+        assertTrue(replies.get(0).answer().contains("6 p.m."), replies.get(0).answer());
+        assertEquals("store_hours", replies.get(1).intent(), replies.get(1).answer());
+        assertTrue(replies.get(1).answer().contains("4 p.m."), replies.get(1).answer());
+    }
 }
