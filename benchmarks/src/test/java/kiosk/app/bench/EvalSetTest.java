@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue 12 evaluation set (bench/eval) is what it claims to be: every session in the half its hash gives, at
- * least 300 turns for the demo store and the pharmacy, 150 for the grocery written later and 200 for the electronics
- * shop written after it, the pet supply shop after that and 250 for the sporting goods shop after that (every kind in both of their own halves), every kind of question in both halves, each file
- * answered from the store it names, and the prices and aisles it expects present in that store's files (so a factual
- * slip in a set is caught here).
+ * least 300 turns for the demo store and the pharmacy, 150 for the grocery written later, 200 for the electronics
+ * shop written after it and the pet supply shop after that, and 250 for the sporting goods shop after that (the last
+ * three with every kind in both of their own halves), every kind of question in both halves, each file answered from
+ * the store it names, and the prices and aisles it expects present in that store's files (so a factual slip in a set
+ * is caught here).
  */
 class EvalSetTest {
 
