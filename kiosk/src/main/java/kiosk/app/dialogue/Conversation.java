@@ -59,6 +59,9 @@ public final class Conversation {
             + "|more memory|higher capacity)\\b");
     private static final Pattern SMALLER = Pattern.compile("\\b(shorter|smaller|littler|tinier|more compact"
             + "|less storage)\\b");
+    /** Sizes said plainly, which pick among products offered ("the long one" of two extension cords). */
+    private static final Pattern BIG = Pattern.compile("\\b(long|big|large|tall|biggest|largest|longest)\\b");
+    private static final Pattern SMALL = Pattern.compile("\\b(short|small|little|tiny|smallest|shortest)\\b");
     private static final Pattern CHEAPER = Pattern.compile("\\b(cheaper|less expensive|lower priced|more affordable"
             + "|costs less|cost less)\\b");
     private static final Pattern DEARER = Pattern.compile("\\b(pricier|more expensive|higher end|fancier)\\b");
@@ -66,7 +69,17 @@ public final class Conversation {
     /** Units and letters of sizes: no word of what a product is ("inch" in "43 inch TV" and "14 inch Laptop"). */
     private static final Set<String> SIZE_WORDS = Set.of("inch", "ft", "foot", "feet", "gb", "tb", "mb", "mah",
             "w", "v", "k", "oz", "lb", "pack", "count", "ct", "in", "x", "va", "mm", "cm", "ml", "g", "kg", "l");
+    /** Words of a name that say how much of it there is, not what it is ("Dumbbells 10 lb Pair", "Size 4"). */
+    private static final Set<String> UNIT_WORDS = Set.of("size", "quart", "qt", "liter", "litre", "gallon", "gal",
+            "pair", "piece", "set", "degree");
     private static final Pattern FOLLOWS_ON = Pattern.compile("^(and|also|plus|then|(and )?(what|how) about)\\b");
+    /**
+     * "the one for kids", "the one with a bell", "the big one": a product of the kind just discussed, picked out by
+     * what the shopper adds. It refers back whatever product its added words also name ("the one for my bike" after
+     * the bike pump is no question about the mountain bike).
+     */
+    private static final Pattern VARIANT = Pattern.compile("\\b(the|a|an) (\\w+ )?one (for|with|that|in|from)\\b"
+            + "|^(and |what about |how about )?(the|a|an) \\w+ ones?$");
     private static final Pattern REFERS_BACK = Pattern.compile(
             "\\bfor (it|that|them)\\b|\\b(the|a|an|any)( \\w+)? ones?$|^(and )?(what|how) about\\b");
     /**
@@ -96,6 +109,8 @@ public final class Conversation {
     private List<Product> choices = List.of();
     private Intent choiceIntent = Intent.PRODUCT_LOCATION;
     private boolean staffOffered;
+    /** What the last turn asked of the store's hours, if it asked them: "and on saturday" asks the same. */
+    private Optional<DayRequest.Focus> hoursAsked = Optional.empty();
     /** This turn's spoken readings as {@link #interpret} understood them: the one chosen is not understood twice. */
     private final Map<String, Interpretation> readings = new HashMap<>();
 
@@ -147,7 +162,9 @@ public final class Conversation {
         long start = System.nanoTime();
         Interpretation weighed = readings.get(heard);
         readings.clear();
-        Interpretation meaning = throughFocus(heard, weighed != null ? weighed : understanding.interpret(heard));
+        Interpretation meaning = afterHours(heard,
+                throughFocus(heard, weighed != null ? weighed : understanding.interpret(heard)));
+        hoursAsked = meaning.intent() == Intent.STORE_HOURS ? meaning.day().map(DayRequest::focus) : Optional.empty();
         Reply reply = meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
                 && !heardForSure.test(meaning.products().get(0).product())
                 ? confirm(heard, meaning) : answer(heard, meaning);
@@ -239,6 +256,25 @@ public final class Conversation {
     }
 
     /**
+     * "and on saturday" after Sunday's closing time: a turn that goes on from an hours answer and is understood as
+     * nothing else is read again as asking the same of the day it names (with the word of what was asked: open,
+     * close or hours).
+     */
+    private Interpretation afterHours(String heard, Interpretation meaning) {
+        if (hoursAsked.isEmpty() || !FOLLOWS_ON.matcher(meaning.normalized()).find()
+                || meaning.intent() != Intent.NOT_FOUND && meaning.intent() != Intent.NOT_UNDERSTOOD) {
+            return meaning;
+        }
+        String asked = switch (hoursAsked.get()) {
+            case OPENING -> "open";
+            case CLOSING, LATE -> "close";
+            case ANY -> "hours";
+        };
+        Interpretation again = understanding.interpret(heard, asked);
+        return again.intent() == Intent.STORE_HOURS ? again : meaning;
+    }
+
+    /**
      * "and the hot dogs" after the buns' price, "what about the whole milk" after the skim milk's: a turn that goes on
      * from the last one and asks no price, stock or place of its own asks what was asked last.
      */
@@ -266,7 +302,13 @@ public final class Conversation {
                         || (need ? best.cosine() - other.cosine() < NEED_MARGIN
                         : other.score() >= Understanding.PRODUCT_THRESHOLD
                                 && (best.score() - other.score() < CLARIFY_MARGIN
-                                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS)))
+                                        || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS))
+                        // the price of a kind with several (see namedKind); its place or stock is the alias's
+                        // product's ("where is the microphone", "any extension cords left"): the store's word for it
+                        || !need && meaning.intent() == Intent.PRODUCT_PRICE
+                                && meaning.fit() == Interpretation.Fit.NAMED
+                                && namedKind(meaning.subject(), best.product())
+                                && namedKind(meaning.subject(), other.product()))
                 .filter(other -> !sameAnswer(meaning.intent(), best.product(), other.product()))
                 .map(ProductMatch::product)
                 .limit(MAX_CHOICES - 1)
@@ -304,20 +346,25 @@ public final class Conversation {
         if (focus.isPresent() && choices.isEmpty() && meaning.intent().isProductQuestion()
                 && meaning.fit() == Interpretation.Fit.CHOICE && heldWhole(heard, focus.get())) {
             // "how much for a pack" after the batteries: words several products hold, every one of them the
-            // product's just discussed, are said of it
-            return new Interpretation(meaning.normalized(), meaning.intent(), meaning.subject(),
+            // product's just discussed, are said of it; "the big one" (after the big cooler's price) asks what was
+            // asked last
+            Intent intent = Understanding.asksPriceStockOrPlace(meaning.normalized()) ? meaning.intent()
+                    : focusIntent;
+            return new Interpretation(meaning.normalized(), intent, meaning.subject(),
                     List.of(new ProductMatch(focus.get(), 0.9, 1, 0, 0, true, true)), Optional.empty(),
                     Optional.empty(), Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
                     ShopperWords.Concern.NONE);
         }
-        boolean open = meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
+        boolean variant = VARIANT.matcher(meaning.normalized()).find()
+                && (meaning.intent().isProductQuestion() || meaning.intent() == Intent.NOT_FOUND);
+        boolean open = variant || meaning.intent() == Intent.NOT_FOUND || meaning.intent().isProductQuestion()
                 && meaning.bestProduct().map(best -> best.lexical() < CLEARLY_NAMED).orElse(false);
         // "and the bars" after the granola: words several products hold, said as going on from the last turn; "and
         // the 256" after the 64 GB drive: a word of a sibling's name only, read with the product just discussed
         boolean goesOn = (meaning.fit() == Interpretation.Fit.CHOICE || meaning.intent() == Intent.NOT_FOUND)
                 && FOLLOWS_ON.matcher(meaning.normalized()).find();
         if (focus.isEmpty() || !choices.isEmpty() || !open
-                || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn) {
+                || !REFERS_BACK.matcher(meaning.normalized()).find() && !goesOn && !variant) {
             return meaning;
         }
         Product current = focus.get();
@@ -333,6 +380,21 @@ public final class Conversation {
                 .sorted(Comparator.comparing((ProductMatch match) -> !sameDepartment(match, current))
                         .thenComparing(ProductMatch::cosine, Comparator.reverseOrder()))
                 .toList();
+        Intent asked = !Understanding.asksPriceStockOrPlace(meaning.normalized()) ? focusIntent
+                : meaning.intent().isProductQuestion() ? meaning.intent() : again.intent().isProductQuestion()
+                        ? again.intent() : Understanding.productIntent(meaning.normalized());
+        long currentHolds = said.stream().filter(productWords(current)::contains).count();
+        boolean readAsCurrent = meaning.bestProduct().map(best -> best.product().sku().equals(current.sku()))
+                .orElse(false);
+        if (variant && (readAsCurrent || currentHolds > 0 && (others.isEmpty() || currentHolds >= said.stream()
+                .filter(productWords(others.get(0).product())::contains).count()))) {
+            // "the one for my bike" after the bike pump, "the big one" after the big cooler: the words added are the
+            // product's own, it is the one meant, and what was asked of it is asked again
+            return new Interpretation(meaning.normalized(), asked, meaning.subject(),
+                    List.of(new ProductMatch(current, 0.9, 1, 0, 0, true, true)), Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
+                    ShopperWords.Concern.NONE);
+        }
         boolean sure = !others.isEmpty() && (sameDepartment(others.get(0), current)
                 || others.get(0).score() >= Understanding.PRODUCT_THRESHOLD
                 || others.get(0).cosine() >= RELATED_COSINE);
@@ -408,6 +470,24 @@ public final class Conversation {
     private static double size(Product product) {
         java.util.regex.Matcher number = FIRST_NUMBER.matcher(product.name());
         return number.find() ? Double.parseDouble(number.group()) : Double.NaN;
+    }
+
+    /**
+     * Whether the shopper's words are what the product's name says it is: its name ends with them, numbers and
+     * units of size left out ("pump": the Bike Pump and the Battery Air Pump; "extension cord": the Extension Cord
+     * 25 ft; "soccer ball": the Youth Soccer Ball Size 4). Two products the words name so are two of the kind asked
+     * for, and only the shopper can say which (an alias of one of them is the store's word, not the shopper's
+     * choice); a product that merely holds the words ("Kayak Paddle" for "kayak") is of another kind.
+     */
+    static boolean namedKind(String subject, Product product) {
+        List<String> asked = QueryText.contentTokens(subject);
+        List<String> name = new ArrayList<>(QueryText.contentTokens(product.name().replaceAll("[0-9.]+", " ")));
+        while (!name.isEmpty() && (SIZE_WORDS.contains(name.get(name.size() - 1))
+                || UNIT_WORDS.contains(name.get(name.size() - 1)))) {
+            name.remove(name.size() - 1);
+        }
+        return !asked.isEmpty() && name.size() >= asked.size()
+                && name.subList(name.size() - asked.size(), name.size()).equals(asked);
     }
 
     /** Whether the turn's content words are all words of the product's names (and there is at least one). */
@@ -735,6 +815,10 @@ public final class Conversation {
         if (best != null) {
             return Optional.of(best);
         }
+        Optional<Product> compared = pickCompared(text, offered);
+        if (compared.isPresent()) {
+            return compared;
+        }
         if (text.matches(".*\\b(first|former|number one|the one)\\b.*")) {
             return Optional.of(offered.get(0));
         }
@@ -748,6 +832,30 @@ public final class Conversation {
             return Optional.of(offered.get(1));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "the smaller one", "the long one", "the cheaper one" among products offered: the one at that end of their sizes
+     * (the first number of each name) or prices. Empty when the turn compares nothing or the offered have no sizes.
+     */
+    private static Optional<Product> pickCompared(String text, List<Product> offered) {
+        java.util.function.ToDoubleFunction<Product> measure;
+        boolean up;
+        if (BIGGER.matcher(text).find() || SMALLER.matcher(text).find() || BIG.matcher(text).find()
+                || SMALL.matcher(text).find()) {
+            measure = Conversation::size;
+            up = BIGGER.matcher(text).find() || BIG.matcher(text).find();
+        } else if (CHEAPER.matcher(text).find() || DEARER.matcher(text).find()) {
+            measure = product -> product.price().doubleValue();
+            up = DEARER.matcher(text).find();
+        } else {
+            return Optional.empty();
+        }
+        if (offered.stream().anyMatch(product -> Double.isNaN(measure.applyAsDouble(product)))) {
+            return Optional.empty();
+        }
+        Comparator<Product> order = Comparator.comparingDouble(measure);
+        return up ? offered.stream().max(order) : offered.stream().min(order);
     }
 
     /** A product's name and alias words, as the understanding compares them. */
