@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 import kiosk.app.store.OpeningHours;
@@ -420,17 +421,12 @@ public final class Conversation {
             return Optional.empty();
         }
         Product current = focus.get();
-        java.util.function.ToDoubleFunction<Product> measure;
-        boolean up;
-        if (BIGGER.matcher(text).find() || SMALLER.matcher(text).find()) {
-            measure = Conversation::size;
-            up = BIGGER.matcher(text).find();
-        } else if (CHEAPER.matcher(text).find() || DEARER.matcher(text).find()) {
-            measure = product -> product.price().doubleValue();
-            up = DEARER.matcher(text).find();
-        } else {
+        Optional<Comparison> comparison = Comparison.in(text, false);
+        if (comparison.isEmpty()) {
             return Optional.empty();
         }
+        ToDoubleFunction<Product> measure = comparison.get().measure();
+        boolean up = comparison.get().up();
         double at = measure.applyAsDouble(current);
         Set<String> kind = kindWords(current);
         // the most of its kind first (the other HDMI cable, not the coaxial one), then the nearest size or price
@@ -834,23 +830,38 @@ public final class Conversation {
         return Optional.empty();
     }
 
+    /** What a turn compares products by, their size (the first number of the name) or their price, and which way. */
+    private record Comparison(ToDoubleFunction<Product> measure, boolean up) {
+
+        /**
+         * The comparison {@code text} asks for ("the longer one", "a cheaper one"; with {@code plainSizes}, among
+         * products offered, also "the long one", "the small one"), if it asks one.
+         */
+        static Optional<Comparison> in(String text, boolean plainSizes) {
+            boolean bigger = BIGGER.matcher(text).find() || plainSizes && BIG.matcher(text).find();
+            boolean smaller = SMALLER.matcher(text).find() || plainSizes && SMALL.matcher(text).find();
+            if (bigger || smaller) {
+                return Optional.of(new Comparison(Conversation::size, bigger));
+            }
+            if (CHEAPER.matcher(text).find() || DEARER.matcher(text).find()) {
+                return Optional.of(new Comparison(product -> product.price().doubleValue(),
+                        DEARER.matcher(text).find()));
+            }
+            return Optional.empty();
+        }
+    }
+
     /**
      * "the smaller one", "the long one", "the cheaper one" among products offered: the one at that end of their sizes
      * (the first number of each name) or prices. Empty when the turn compares nothing or the offered have no sizes.
      */
     private static Optional<Product> pickCompared(String text, List<Product> offered) {
-        java.util.function.ToDoubleFunction<Product> measure;
-        boolean up;
-        if (BIGGER.matcher(text).find() || SMALLER.matcher(text).find() || BIG.matcher(text).find()
-                || SMALL.matcher(text).find()) {
-            measure = Conversation::size;
-            up = BIGGER.matcher(text).find() || BIG.matcher(text).find();
-        } else if (CHEAPER.matcher(text).find() || DEARER.matcher(text).find()) {
-            measure = product -> product.price().doubleValue();
-            up = DEARER.matcher(text).find();
-        } else {
+        Optional<Comparison> comparison = Comparison.in(text, true);
+        if (comparison.isEmpty()) {
             return Optional.empty();
         }
+        ToDoubleFunction<Product> measure = comparison.get().measure();
+        boolean up = comparison.get().up();
         if (offered.stream().anyMatch(product -> Double.isNaN(measure.applyAsDouble(product)))) {
             return Optional.empty();
         }
