@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Pattern;
 
-import kiosk.app.store.StoreKnowledge;
-import kiosk.app.store.StoreLoader;
 import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Understanding;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,22 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MechanismsOverRulesTest {
 
-    private static final Pattern FACT = Pattern.compile("aisle \\d|\\$\\d|in stock|out of stock|\\d+ left");
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-10-06T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     static Path folder;
-    static StoreKnowledge store;
-    static GroundingCheck grounding;
+    static StoreWrittenInTest shop;
 
     @BeforeAll
     static void load() throws IOException {
-        Files.writeString(folder.resolve("store.yaml"), "name: Quayside Books and Paper\nphone: \"(555) 010-4410\"\n"
+        shop = StoreWrittenInTest.write(folder, "name: Quayside Books and Paper\nphone: \"(555) 010-4410\"\n"
                 + "address: 3 Quay Street, Portview\nhours:\n  mon: \"09:00-18:00\"\n  tue: \"09:00-18:00\"\n"
                 + "  wed: \"09:00-18:00\"\n  thu: \"09:00-18:00\"\n  fri: \"09:00-18:00\"\n  sat: \"09:00-17:00\"\n"
                 + "  sun: closed\ndepartments:\n  Pens: [1]\n  Cards and Wrap: [2]\n  Reading Accessories: [3]\n"
-                + "  Desk: [4]\n  Office: [5]\n  Games: [6]\n  Paper: [7]\n  Travel Goods: [8]\n");
-        Files.writeString(folder.resolve("catalog.csv"), "sku,name,aliases,department,aisle,price,stock,description\n"
+                + "  Desk: [4]\n  Office: [5]\n  Games: [6]\n  Paper: [7]\n  Travel Goods: [8]\n",
+                "sku,name,aliases,department,aisle,price,stock,description\n"
                 + "B1,Clip-On Book Light,reading light|book light,Reading Accessories,3,12.00,8,"
                 + "lets you read in bed at night without keeping your partner awake\n"
                 + "B2,Magnetic Bookmarks 6 Pack,bookmarks,Reading Accessories,3,6.00,20,\n"
@@ -68,17 +62,13 @@ class MechanismsOverRulesTest {
                 + "B16,Archival Storage Box Set,document box|file storage|archive boxes|magazine files,Office,5,"
                 + "34.00,5,keeps old photographs safe from fading and damp\n"
                 + "B17,Calligraphy Starter Set,calligraphy pens|nib set|lettering kit|brush pens,Pens,1,27.00,3,"
-                + "for beautiful handwritten wedding invitations\n");
-        Files.writeString(folder.resolve("faq.yaml"), "- id: orders\n  questions:\n    - can you order a book\n"
+                + "for beautiful handwritten wedding invitations\n",
+                "- id: orders\n  questions:\n    - can you order a book\n"
                 + "  answer: Any book in print can be ordered at the counter and arrives in three days.\n");
-        store = StoreLoader.load(folder).knowledge().orElseThrow();
-        grounding = new GroundingCheck(store);
     }
 
     private static Reply ask(String question) throws IOException {
-        Reply reply = StoreAssistant.create(store, EncoderFixture.encoder(), NOW).newConversation().respond(question);
-        assertEquals(List.of(), grounding.ungrounded(reply.answer()), "grounded: " + reply.answer());
-        return reply;
+        return shop.ask(shop.conversation(NOW), question);
     }
 
     @Test
@@ -99,7 +89,7 @@ class MechanismsOverRulesTest {
         for (String question : List.of("where's the ink cartridges", "do you sell jigsaw puzzles")) {
             Reply reply = ask(question);
             assertEquals("not_found", reply.intent(), question + ": " + reply.answer());
-            assertFalse(FACT.matcher(reply.answer()).find(), question + ": " + reply.answer());
+            assertFalse(StoreWrittenInTest.FACT.matcher(reply.answer()).find(), question + ": " + reply.answer());
         }
     }
 

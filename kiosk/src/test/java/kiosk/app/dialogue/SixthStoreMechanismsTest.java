@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
-import kiosk.app.store.StoreKnowledge;
-import kiosk.app.store.StoreLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +25,11 @@ class SixthStoreMechanismsTest {
 
     @TempDir
     static Path folder;
-    static StoreKnowledge store;
-    static GroundingCheck grounding;
+    static StoreWrittenInTest shop;
 
     @BeforeAll
     static void load() throws IOException {
-        Files.writeString(folder.resolve("store.yaml"), """
+        shop = StoreWrittenInTest.write(folder, """
                 name: Larder Lane Kitchenware
                 phone: "(555) 010-7731"
                 address: 9 Larder Lane, Ashby
@@ -46,8 +43,7 @@ class SixthStoreMechanismsTest {
                   Books: [3]
                   Knives: [4]
                   Gifts: [5]
-                """);
-        Files.writeString(folder.resolve("catalog.csv"), """
+                """, """
                 sku,name,aliases,department,aisle,price,stock,description
                 K1,Hand Blender,stick blender,Appliances,1,39.00,6,purees soup right in the pot
                 K2,Countertop Blender,big blender|smoothie blender,Appliances,1,89.00,3,crushes ice for smoothies
@@ -60,8 +56,7 @@ class SixthStoreMechanismsTest {
                 K9,Cutting Board 12 inch,chopping board|cutting board,Knives,4,14.00,6,
                 K10,Bamboo Cutting Board 18 inch,bamboo board,Knives,4,26.00,0,
                 K11,Pocket Binoculars,binoculars,Gifts,5,45.00,3,for watching birds and wildlife far away
-                """);
-        Files.writeString(folder.resolve("faq.yaml"), """
+                """, """
                 - id: sharpening
                   questions:
                     - do you sharpen knives
@@ -71,18 +66,12 @@ class SixthStoreMechanismsTest {
                     - where can I park
                   answer: Park for free in the lot behind the shop.
                 """);
-        store = StoreLoader.load(folder).knowledge().orElseThrow();
-        grounding = new GroundingCheck(store);
     }
 
     /** The answers of one conversation, each checked to say only the store's facts. */
     private static List<Reply> session(String... questions) throws IOException {
-        Conversation conversation = StoreAssistant.create(store, EncoderFixture.encoder(), NOW).newConversation();
-        return java.util.Arrays.stream(questions).map(question -> {
-            Reply reply = conversation.respond(question);
-            assertEquals(List.of(), grounding.ungrounded(reply.answer()), "grounded: " + reply.answer());
-            return reply;
-        }).toList();
+        Conversation conversation = shop.conversation(NOW);
+        return Arrays.stream(questions).map(question -> shop.ask(conversation, question)).toList();
     }
 
     @Test

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Pattern;
 
-import kiosk.app.store.StoreKnowledge;
-import kiosk.app.store.StoreLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,26 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TheWholeTurnReadTest {
 
-    /** An aisle, a price or a stock count: the facts that must not answer a question about another thing. */
-    private static final Pattern FACT = Pattern.compile("aisle \\d|\\$\\d|in stock|out of stock|\\d+ left");
     /** Tuesday before Thanksgiving 2026, and a Thursday a week after it. */
     private static final Clock BEFORE = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
     private static final Clock AFTER = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     static Path folder;
-    static StoreKnowledge store;
-    static GroundingCheck grounding;
+    static StoreWrittenInTest shop;
 
     @BeforeAll
     static void load() throws IOException {
-        Files.writeString(folder.resolve("store.yaml"), "name: Harbour Music\nphone: \"(555) 010-7788\"\n"
+        shop = StoreWrittenInTest.write(folder, "name: Harbour Music\nphone: \"(555) 010-7788\"\n"
                 + "address: 12 Wharf Lane, Springfield\nhours:\n  mon: \"10:00-19:00\"\n  tue: \"10:00-19:00\"\n"
                 + "  wed: \"10:00-19:00\"\n  thu: \"10:00-19:00\"\n  fri: \"10:00-20:00\"\n  sat: \"10:00-20:00\"\n"
                 + "  sun: closed\nholidays:\n  \"2026-11-26\": closed\n  \"2026-11-27\": \"07:00-22:00\"\n"
                 + "departments:\n  Instruments: [1]\n  Accessories: [2]\n  Vinyl: [3]\n  Drums: [4]\n"
-                + "  Recording: [5]\n");
-        Files.writeString(folder.resolve("catalog.csv"), "sku,name,aliases,department,aisle,price,stock,description\n"
+                + "  Recording: [5]\n",
+                "sku,name,aliases,department,aisle,price,stock,description\n"
                 + "M1,Acoustic Guitar,guitar|acoustic,Instruments,1,199.00,4,a six string guitar for beginners\n"
                 + "M2,Ukulele,uke,Instruments,1,59.00,6,\n"
                 + "M3,Guitar Strap,strap,Accessories,2,15.00,12,\n"
@@ -64,21 +57,17 @@ class TheWholeTurnReadTest {
                 + "M12,Guitar Picks 24 Pack,big pack of picks,Accessories,2,8.00,15,\n"
                 + "M13,Guitar Cable 10 ft,instrument cable|guitar lead,Accessories,2,14.00,10,\n"
                 + "M14,Guitar Cable 20 ft,long guitar cable,Accessories,2,22.00,6,\n"
-                + "M15,Speaker Cable 15 ft,,Accessories,2,12.00,5,\n");
-        Files.writeString(folder.resolve("faq.yaml"), "- id: lessons\n  questions:\n    - do you give lessons\n"
+                + "M15,Speaker Cable 15 ft,,Accessories,2,12.00,5,\n",
+                "- id: lessons\n  questions:\n    - do you give lessons\n"
                 + "    - how much are lessons\n  answer: Lessons with our teachers cost 25 dollars for half an hour.\n");
-        store = StoreLoader.load(folder).knowledge().orElseThrow();
-        grounding = new GroundingCheck(store);
     }
 
     private static Conversation conversation(Clock clock) throws IOException {
-        return StoreAssistant.create(store, EncoderFixture.encoder(), clock).newConversation();
+        return shop.conversation(clock);
     }
 
     private static Reply ask(Conversation conversation, String question) {
-        Reply reply = conversation.respond(question);
-        assertEquals(List.of(), grounding.ungrounded(reply.answer()), "grounded: " + reply.answer());
-        return reply;
+        return shop.ask(conversation, question);
     }
 
     private static Reply ask(String question) throws IOException {
@@ -115,7 +104,7 @@ class TheWholeTurnReadTest {
     void aThingAndWhatItIsForIsNotTheProductItIsFor() throws IOException {
         Reply strings = ask("do you sell strings for ukuleles");
         assertEquals("not_found", strings.intent(), strings.answer());
-        assertFalse(FACT.matcher(strings.answer()).find(), strings.answer());
+        assertFalse(StoreWrittenInTest.FACT.matcher(strings.answer()).find(), strings.answer());
         // a product that is the thing and names what it is for is found
         assertTrue(ask("do you have a strap for my guitar").answer().contains("12"));
     }
@@ -158,7 +147,7 @@ class TheWholeTurnReadTest {
         for (String question : List.of("where are the ukulele cases", "do you sell tuner batteries")) {
             Reply reply = ask(question);
             assertEquals("not_found", reply.intent(), question + ": " + reply.answer());
-            assertFalse(FACT.matcher(reply.answer()).find(), question + ": " + reply.answer());
+            assertFalse(StoreWrittenInTest.FACT.matcher(reply.answer()).find(), question + ": " + reply.answer());
         }
         // words after a product that name no other thing
         assertTrue(ask("is the ukulele back in stock").answer().contains("6"));
@@ -180,12 +169,12 @@ class TheWholeTurnReadTest {
         // nothing of its kind is cheaper: no other kind's facts
         Conversation none = conversation(BEFORE);
         ask(none, "how much is the ukulele");
-        assertFalse(FACT.matcher(ask(none, "is there a cheaper one").answer()).find());
+        assertFalse(StoreWrittenInTest.FACT.matcher(ask(none, "is there a cheaper one").answer()).find());
     }
 
     @Test
     void aTurnReadAgainWithTheProductDiscussedTakesNoModifierFromItsName() throws IOException {
-        var understanding = new kiosk.app.understanding.Understanding(store, EncoderFixture.encoder(), BEFORE);
+        var understanding = new kiosk.app.understanding.Understanding(shop.knowledge(), EncoderFixture.encoder(), BEFORE);
         var again = understanding.interpret("and the violin one", "Vocal Microphone");
         // a product question among whose products the one the shopper's word names is (the conversation then takes
         // the best one other than the product discussed), not "not found" for a "vocal" the clip microphone lacks
