@@ -351,10 +351,7 @@ public final class Conversation {
             // asked last
             Intent intent = Understanding.asksPriceStockOrPlace(meaning.normalized()) ? meaning.intent()
                     : focusIntent;
-            return new Interpretation(meaning.normalized(), intent, meaning.subject(),
-                    List.of(new ProductMatch(focus.get(), 0.9, 1, 0, 0, true, true)), Optional.empty(),
-                    Optional.empty(), Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
-                    ShopperWords.Concern.NONE);
+            return surelyOf(meaning, intent, focus.get());
         }
         boolean variant = VARIANT.matcher(meaning.normalized()).find()
                 && (meaning.intent().isProductQuestion() || meaning.intent() == Intent.NOT_FOUND);
@@ -391,10 +388,7 @@ public final class Conversation {
                 .filter(productWords(others.get(0).product())::contains).count()))) {
             // "the one for my bike" after the bike pump, "the big one" after the big cooler: the words added are the
             // product's own, it is the one meant, and what was asked of it is asked again
-            return new Interpretation(meaning.normalized(), asked, meaning.subject(),
-                    List.of(new ProductMatch(current, 0.9, 1, 0, 0, true, true)), Optional.empty(), Optional.empty(),
-                    Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
-                    ShopperWords.Concern.NONE);
+            return surelyOf(meaning, asked, current);
         }
         boolean sure = !others.isEmpty() && (sameDepartment(others.get(0), current)
                 || others.get(0).score() >= Understanding.PRODUCT_THRESHOLD
@@ -443,10 +437,18 @@ public final class Conversation {
             return Optional.empty();
         }
         Intent intent = Understanding.asksPriceStockOrPlace(text) ? Understanding.productIntent(text) : focusIntent;
-        return Optional.of(new Interpretation(text, intent, meaning.subject(),
-                List.of(new ProductMatch(next.get(), 0.9, 1, 0, 0, true, true)), Optional.empty(), Optional.empty(),
+        return Optional.of(surelyOf(meaning, intent, next.get()));
+    }
+
+    /**
+     * {@code meaning} read again as asking {@code intent} of {@code product} alone, named for sure: what a follow-up
+     * said of the product just discussed (or the next of its kind) means, once the conversation has worked it out.
+     */
+    private static Interpretation surelyOf(Interpretation meaning, Intent intent, Product product) {
+        return new Interpretation(meaning.normalized(), intent, meaning.subject(),
+                List.of(new ProductMatch(product, 0.9, 1, 0, 0, true, true)), Optional.empty(), Optional.empty(),
                 Optional.empty(), 0.9, Interpretation.Fit.NAMED, Interpretation.Contact.NONE,
-                ShopperWords.Concern.NONE));
+                ShopperWords.Concern.NONE);
     }
 
     private static int shared(Set<String> kind, Product product) {
