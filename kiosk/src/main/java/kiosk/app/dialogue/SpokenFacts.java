@@ -57,7 +57,10 @@ final class SpokenFacts {
             "\\b(?<whole>\\d+)[- ](?<numerator>\\d+)/(?<denominator>\\d+)\\b",
             "(?<![\\d/])\\b(?<top>\\d+)/(?<bottom>\\d+)\\b",
             "\\b(?<ordinal>\\d+)(?:st|nd|rd|th)\\b",
-            "(?<![\\d.])(?<integer>\\d*)\\.(?<fraction>\\d+)\\b",
+            // a unit may follow without a space ("3.5mm"), as the speech normalizer reads it ("three point five
+            // millimeter"); read as 3 and 5 it was a fact the speaker changed, and every answer about a "3.5mm Aux
+            // Cable" went to a team member
+            "(?<![\\d.])(?<integer>\\d*)\\.(?<fraction>\\d+)(?!\\d)(?=[a-z]|\\b)",
             "(?<grouped>\\b\\d{1,3}(?:,\\d{3})+)\\b",
             "(?<digits>\\d+)"), Pattern.CASE_INSENSITIVE);
 

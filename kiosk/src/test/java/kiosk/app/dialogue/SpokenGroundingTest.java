@@ -39,11 +39,13 @@ class SpokenGroundingTest {
         answers.add(Conversation.weekly(store));
         answers.add(Answers.phone(store.phone()));
         answers.add("We're at " + store.address() + ".");
+        store.faqs().forEach(faq -> answers.add(faq.answer()));
         return answers;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre"})
+    @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
+            "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports"})
     void everyAnswerAboutTheStoreIsSpokenWithItsOwnFacts(String folder) {
         StoreKnowledge store = store(folder);
         GroundingCheck check = new GroundingCheck(store);
@@ -56,11 +58,12 @@ class SpokenGroundingTest {
 
     /**
      * The words the kiosk's voice is given ({@link FreeTtsSynthesizer#spokenText}, what it speaks sentence by sentence)
-     * are the words the check reads: checked with the synthesizer itself as the speaker, every answer about both
+     * are the words the check reads: checked with the synthesizer itself as the speaker, every answer about the
      * stores keeps its facts, sizes said as measures ("Extension Cord twenty five feet, in") included.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre"})
+    @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
+            "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports"})
     void theVoicesOwnWordsCarryEveryFact(String folder) {
         StoreKnowledge store = store(folder);
         try (FreeTtsSynthesizer voice = FreeTtsSynthesizer.open()) {
