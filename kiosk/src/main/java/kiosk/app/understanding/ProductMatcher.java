@@ -41,6 +41,17 @@ public final class ProductMatcher {
     private static final int PURPOSE_CANDIDATES = 2;
     /** A phrase's words all said (exactly: a slip weighs less than 1). */
     private static final double WHOLE_PHRASE = 0.999;
+    /** A name without its size said whole weighs this much of the whole name said. */
+    private static final double PLAIN_NAME_WEIGHT = 0.9;
+    /**
+     * A size in a product's name: a word with a digit in it ("3.5", "2x4", "#8", "1-1/2", "256GB", "4K") and the
+     * measure or count word after it, if any ("oz", "inch", "Pack", "Capsules").
+     */
+    private static final java.util.regex.Pattern SIZE_IN_NAME = java.util.regex.Pattern.compile(
+            "(?i)(?<=^|\\s)[#x]?\\S*\\d\\S*(?:\\s+(?:x|by)\\s+\\S*\\d\\S*)*(?:\\s+(?:oz|fl|lbs?|ft|feet|foot|in|inch|inches|"
+            + "gal|gallons?|qt|quarts?|mm|cm|m|kg|g|ml|l|liters?|watts?|w|volts?|v|mah|gb|tb|packs?|count|ct|pcs?|"
+            + "pieces?|capsules?|tablets?|caplets?|softgels?|gummies|bags?|rolls?|sheets?|cans?|bottles?|grit|"
+            + "outlets?|quart|pounds?|ounces?|yards?|yd)\\b)?(?=\\s|$)");
     private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
     private static final DoubleMetaphone SOUND = new DoubleMetaphone();
 
@@ -50,6 +61,8 @@ public final class ProductMatcher {
     /** The first of a product's phrases (name, then aliases: each product's phrases are numbered in a row). */
     private final int[] firstPhrase;
     private final List<List<String>> phraseTokens = new ArrayList<>();
+    /** The phrases that are a name without its size ({@link #plainNames}). */
+    private final java.util.BitSet plainNamePhrases = new java.util.BitSet();
     /** Each catalog token's phrases, as plain arrays: a common word's run is walked at every lookup. */
     private final Map<String, int[]> postings = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
@@ -74,12 +87,17 @@ public final class ProductMatcher {
         Map<String, List<Integer>> phrasesOf = new HashMap<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
         this.firstPhrase = new int[products.size() + 1];
+        List<List<String>> plainNames = plainNames(products);
         for (int p = 0; p < products.size(); p++) {
             firstPhrase[p] = owners.size();
             Product product = products.get(p);
             Set<String> seenInProduct = new HashSet<>();
             List<String> phrases = new ArrayList<>(product.aliases());
             phrases.add(0, product.name());
+            if (!plainNames.get(p).isEmpty()) {
+                plainNamePhrases.set(owners.size() + 1);
+                phrases.add(1, String.join(" ", plainNames.get(p)));
+            }
             for (String phrase : phrases) {
                 List<String> tokens = QueryText.tokens(phrase).stream().distinct().toList();
                 if (tokens.isEmpty()) {
@@ -153,6 +171,53 @@ public final class ProductMatcher {
             text.append(". ").append(product.description());
         }
         return text.toString();
+    }
+
+    /**
+     * Each product's name without its size, where a shopper names it so and it names no other product: "Vapor Rub
+     * 3.5 oz" is asked for as "the vapor rub", "32 inch HD TV" as "the hd tv". With the size's words counted ("three
+     * point five ounce"), the words a shopper says covered too little of the name for it to be named, and "where is
+     * the vapor rub" was answered "I don't think we sell it". Only a plain name no other product's name holds: one
+     * shared by products that differ only in size ("Extension Cord 25 ft", "Extension Cord 50 ft") would lift each
+     * sibling to the other's score, turning "the 64 gig flash drive" into "which one?", and one inside another
+     * product's name ("Battery", from "9V Battery 2 Pack", inside "AA Batteries 8 Pack") would name the wrong one.
+     * Empty where the name has no size, nothing is left without it or another name holds it.
+     */
+    static List<List<String>> plainNames(List<Product> products) {
+        List<List<String>> plain = new ArrayList<>(products.size());
+        List<Set<String>> nameTokens = new ArrayList<>(products.size());
+        Map<String, List<Integer>> withToken = new HashMap<>();
+        for (int p = 0; p < products.size(); p++) {
+            String name = products.get(p).name();
+            String withoutSize = SIZE_IN_NAME.matcher(name).replaceAll(" ");
+            List<String> tokens = withoutSize.equals(name) ? List.of()
+                    : QueryText.tokens(withoutSize).stream().distinct().toList();
+            plain.add(tokens);
+            Set<String> all = new HashSet<>(QueryText.tokens(name));
+            nameTokens.add(all);
+            for (String token : all) {
+                withToken.computeIfAbsent(token, t -> new ArrayList<>()).add(p);
+            }
+        }
+        List<List<String>> distinct = new ArrayList<>(products.size());
+        for (int p = 0; p < products.size(); p++) {
+            List<String> tokens = plain.get(p);
+            if (tokens.isEmpty() || tokens.stream().allMatch(QueryText.FRAME_WORDS::contains)) {
+                distinct.add(List.of());
+                continue;
+            }
+            List<Integer> rarest = tokens.stream().map(token -> withToken.getOrDefault(token, List.of()))
+                    .min(Comparator.comparingInt(List::size)).orElseThrow();
+            boolean namesAnother = false;
+            for (int other : rarest) {
+                if (other != p && nameTokens.get(other).containsAll(tokens)) {
+                    namesAnother = true;
+                    break;
+                }
+            }
+            distinct.add(namesAnother ? List.of() : tokens);
+        }
+        return distinct;
     }
 
     /** The best products for the shopper's words, best first; empty when nothing fits at all. */
@@ -322,6 +387,11 @@ public final class ProductMatcher {
             double coverPhrase = matched[phrase] / phraseMass[phrase];
             double coverQuery = Math.min(1, matched[phrase] / queryMass);
             double score = Math.pow(coverPhrase, 0.6) * Math.pow(coverQuery, 0.4);
+            if (plainNamePhrases.get(phrase)) {
+                // a little under the whole name's: a size said ("the 64 gig flash drive") still tells a product from
+                // its siblings
+                score *= PLAIN_NAME_WEIGHT;
+            }
             if (!scored[product]) {
                 scored[product] = true;
                 order[productCount++] = product;
