@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {BenchAnswersCommand.class, BenchSpokenCommand.class, BenchKnowledgeCommand.class,
                 BenchIntentsCommand.class, BenchStartupCommand.class, BenchGenerateCommand.class,
                 BenchSmokeCommand.class, BenchLatencyCommand.class, BenchSoakCommand.class,
-                BenchEndpointCommand.class})
+                BenchEndpointCommand.class, BenchCatalogCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,7 +22,7 @@ class BenchMainTest {
         CommandLine bench = line.getSubcommands().get("bench");
         assertTrue(bench.getCommand() instanceof BenchCommand, bench.getCommand().getClass().getName());
         assertEquals(List.of("answers", "spoken", "knowledge", "intents", "startup", "generate", "smoke", "latency",
-                "soak", "endpoint"), List.copyOf(bench.getSubcommands().keySet()));
+                "soak", "endpoint", "catalog"), List.copyOf(bench.getSubcommands().keySet()));
     }
 
     @Test
