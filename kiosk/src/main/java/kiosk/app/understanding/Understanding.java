@@ -66,6 +66,14 @@ public final class Understanding {
             + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
             + "|are there any"
             + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
+    /**
+     * "do you sell tires", "where can I buy a steering wheel": whether the store sells a thing at all, the question
+     * a shopper asks of a thing the store may lack (not "how much is the X", which presumes it, nor "what do you have
+     * for babies", a need).
+     */
+    private static final Pattern ASKS_WHETHER_SOLD = Pattern.compile("(?<!what )\\b(do|does) (you|ya) (guys )?(sell|have|carry"
+            + "|stock)\\b|\\bwhere (can|could|do) (i|we) (buy|get|find)\\b|\\b(can|could) (i|we) (buy|get)\\b"
+            + "|\\b(is|are) there any\\b|^(any|got any)\\b");
     /** "do you have anything for a headache": a need, however the question begins. */
     private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b((anything|something|stuff|what) (for|to)"
             + "|somewhere to (put|keep|hold|store|hang|plug))\\b");
@@ -239,6 +247,10 @@ public final class Understanding {
         // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into")
         List<String> said = NEED_CUE.matcher(text).find() || DESCRIBES_A_NEED.matcher(text).find() ? List.of()
                 : QueryText.tokens(askingClause(shoppersWords));
+        // a thing asked for by its own name, not said after a product the conversation holds
+        List<String> thingAsked = productNamed.isEmpty()
+                && ASKS_WHETHER_SOLD.matcher(QueryText.normalize(askingClause(shoppersWords))).find()
+                ? said : List.of();
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             List<String> lacking = Modifiers.missing(said, first.get().product());
             if (!lacking.isEmpty()) {
@@ -256,14 +268,35 @@ public final class Understanding {
                 return whole.map(match -> answer.products(List.of(match)).as(productIntent, match.score()))
                         .orElseGet(() -> instead(answer, first.get()));
             }
+            if (Modifiers.namedOnlyByItsModifiers(thingAsked, first.get().product())) {
+                // "license plates" and the store's License Plate Frame: another product that is the thing asked
+                // for, else the frame offered as another thing, none of its facts said
+                Optional<ProductMatch> thing = ranked.stream().skip(1)
+                        .filter(match -> match.score() >= PRODUCT_THRESHOLD && match.lexical() >= NAMED_LEXICAL
+                                && match.exact() && Modifiers.missing(said, match.product()).isEmpty()
+                                && !Modifiers.namedOnlyByItsModifiers(thingAsked, match.product()))
+                        .findFirst();
+                return thing.map(match -> answer.products(List.of(match)).as(productIntent, match.score()))
+                        .orElseGet(() -> instead(answer, first.get()));
+            }
             return answer.as(productIntent, bestProduct);
         }
         Set<String> asked = new HashSet<>(QueryText.contentTokens(text));
         List<ProductMatch> containing = asked.isEmpty() ? List.of() : ranked.stream()
                 .filter(match -> match.exact() && productWords(match.product()).containsAll(asked))
                 .toList();
-        if (containing.size() >= 2) {
-            return answer.products(containing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
+        // products that hold the words only as what they are for (Tire Plug Kit, Tire Chains for "tires") are no
+        // choice between the thing asked for: the store may not sell it
+        List<ProductMatch> theThing = containing.stream()
+                .filter(match -> !Modifiers.namedOnlyByItsModifiers(thingAsked, match.product())).toList();
+        if (theThing.size() >= 2) {
+            return answer.products(theThing).fit(Interpretation.Fit.CHOICE).as(productIntent, bestProduct);
+        }
+        if (containing.size() >= 2 && theThing.size() == 1) {
+            return answer.products(theThing).as(productIntent, theThing.get(0).score());
+        }
+        if (containing.size() >= 2 && theThing.isEmpty()) {
+            return instead(answer, containing.get(0));
         }
         double bestCosine = ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0);
         if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= bestCosine && !namesAThing && !subject.isEmpty()

@@ -1,0 +1,92 @@
+package kiosk.app.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mechanisms the seventh evaluation store (an auto parts shop, issue 12) was improved with, checked on a bookshop
+ * and stationer written here with its own words and the real encoder.
+ */
+class SeventhStoreMechanismsTest {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-10-06T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path folder;
+    static StoreWrittenInTest shop;
+
+    @BeforeAll
+    static void load() throws IOException {
+        shop = StoreWrittenInTest.write(folder, """
+                name: Quire and Quill Books
+                phone: "(555) 010-2284"
+                address: 31 Mill Street, Dunmore
+                hours:
+                  mon: "09:00-18:00"
+                  sat: "10:00-17:00"
+                  sun: closed
+                departments:
+                  Bags: [1]
+                  Music: [2]
+                  Reading: [3]
+                  School: [4]
+                  Paper: [5]
+                """, """
+                sku,name,aliases,department,aisle,price,stock,description
+                Q1,Laptop Sleeve 13 inch,laptop sleeve,Bags,1,24.00,5,protects a laptop in a backpack
+                Q2,Guitar Pick Tin,guitar picks,Music,2,6.00,12,
+                Q3,Book Light Clip On,book light|reading light,Reading,3,14.00,7,lights the page in bed
+                Q4,Scientific Calculator,calculator,School,4,19.00,9,
+                Q5,Hardcover Notebook A5,notebook,Paper,5,11.00,20,
+                Q6,Printer Paper 500 Sheets,copy paper,Paper,5,8.00,30,
+                Q7,Printer Ink Black,ink cartridge,Paper,5,27.00,6,
+                Q8,Desk Lamp LED,,Reading,3,35.00,4,
+                """, """
+                - id: orders
+                  questions:
+                    - can you order a book
+                  answer: Any book in print can be ordered at the till and arrives in three days.
+                """);
+    }
+
+    /** The answers of one conversation, each checked to say only the store's facts. */
+    private static List<Reply> session(String... questions) throws IOException {
+        Conversation conversation = shop.conversation(NOW);
+        return Arrays.stream(questions).map(question -> shop.ask(conversation, question)).toList();
+    }
+
+    @Test
+    void aThingAskedForThatTheStoreHasOnlyAProductForIsNotSaidToBeSold() throws IOException {
+        // the store sells a sleeve for laptops, picks for guitars, paper and ink for printers: none is the thing asked
+        for (String question : List.of("do you sell laptops", "do you have guitars", "do you sell printers",
+                "where can I buy a guitar")) {
+            Reply reply = session(question).get(0);
+            assertFalse(StoreWrittenInTest.FACT.matcher(reply.answer()).find(), question + " -> " + reply.answer());
+            assertTrue(reply.answer().contains("don't think we") || reply.answer().contains("couldn't find"),
+                    question + " -> " + reply.answer());
+        }
+    }
+
+    @Test
+    void theThingItselfIsStillSoldWhateverFollowsItsNameAsASizeOrSpec() throws IOException {
+        // the noun named last in the product's name or an alias ("Laptop Sleeve 13 inch", "Desk Lamp LED")
+        Reply sleeves = session("do you sell laptop sleeves").get(0);
+        assertTrue(sleeves.answer().contains("aisle 1"), sleeves.answer());
+        Reply calculators = session("do you have calculators").get(0);
+        assertTrue(calculators.answer().contains("aisle 4"), calculators.answer());
+        Reply lamps = session("do you sell desk lamps").get(0);
+        assertTrue(lamps.answer().contains("aisle 3"), lamps.answer());
+    }
+}
