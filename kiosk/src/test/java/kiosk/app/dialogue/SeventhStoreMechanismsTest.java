@@ -1,5 +1,6 @@
 package kiosk.app.dialogue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,11 @@ class SeventhStoreMechanismsTest {
                   questions:
                     - can you order a book
                   answer: Any book in print can be ordered at the till and arrives in three days.
+                - id: gift-wrap
+                  questions:
+                    - do you gift wrap
+                    - can you wrap a present
+                  answer: We gift wrap any book bought here for free at the till.
                 """);
     }
 
@@ -88,5 +94,18 @@ class SeventhStoreMechanismsTest {
         assertTrue(calculators.answer().contains("aisle 4"), calculators.answer());
         Reply lamps = session("do you sell desk lamps").get(0);
         assertTrue(lamps.answer().contains("aisle 3"), lamps.answer());
+    }
+
+    @Test
+    void someoneInAStoryIsNoCallForAPersonAndAServiceAskedOfSomeoneIsTheStoresAnswer() throws IOException {
+        Reply story = session("I'm worried someone will steal the notebook I leave in my car").get(0);
+        assertFalse(story.intent().equals("call_staff"), story.answer());
+        Reply service = session("will someone wrap this book as a present for my niece").get(0);
+        assertEquals("faq", service.intent(), service.answer());
+        assertTrue(service.answer().contains("gift wrap"), service.answer());
+        Reply person = session("can somebody come help me find a book").get(0);
+        assertEquals("call_staff", person.intent(), person.answer());
+        Reply fetched = session("get me somebody who knows poetry").get(0);
+        assertEquals("call_staff", fetched.intent(), fetched.answer());
     }
 }
