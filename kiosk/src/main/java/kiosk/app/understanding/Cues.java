@@ -71,7 +71,7 @@ final class Cues {
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
             + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
     static final Pattern GOODBYE = Pattern.compile("\\b(bye|goodbye|good bye|that is all|thats all|that will be all"
-            + "|see you|see ya|take care|have a (nice|good) day|im done|i am done|nothing else|no thank you|no thanks)\\b");
+            + "|see you|see ya|take care|have a (nice|good) (day|night|evening|one)|good ?night|im done|i am done|nothing else|no thank you|no thanks)\\b");
     static final Pattern THANKS = Pattern.compile("^(ok(ay)? |great |perfect )?(thank you|thanks|thank you very much"
             + "|great thanks|perfect thanks|cheers|thanks a lot|thanks so much|thank you so much|many thanks)"
             + "( very much| a lot| so much)?$"
@@ -88,7 +88,7 @@ final class Cues {
      * read word by word it named "help" (a call for a person) or was a thing the store does not sell.
      */
     private static final java.util.Set<String> THANKS_WORDS = java.util.Set.of("thanks", "thank", "thx", "cheers",
-            "appreciate", "appreciated", "helpful", "helped", "you", "so", "very", "much", "a", "lot", "really",
+            "appreciate", "appreciated", "helpful", "helped", "helps", "you", "so", "very", "much", "a", "lot", "really",
             "ok", "okay", "cool", "great", "perfect", "awesome", "nice", "lovely", "brilliant", "excellent",
             "wonderful", "fantastic", "alright", "good", "that", "this", "was", "is", "it", "its",
             "thats", "been", "have", "youve", "for", "your", "the", "help", "info", "information",

@@ -47,10 +47,10 @@ final class Modifiers {
             "tb", "terabyte", "mb", "megabyte", "k", "p", "hz", "mah", "va"));
     /**
      * Words after a product's name that are no noun it is said of: verbs and adverbs ("mounted", "running",
-     * "currently") and the places and times shoppers put after a thing ("back", "around", "nearby").
+     * "currently", "where did you say the glass cleaner was") and the places and times shoppers put after a thing ("back", "around", "nearby").
      */
     private static final java.util.regex.Pattern NOT_HEADS = java.util.regex.Pattern.compile(
-            "[a-z]+(ed|ing|ly)|back|around|near|nearby|close|over|anymore|right|now|there|too|either|as|by|from"
+            "[a-z]+(ed|ing|ly)|was|were|went|goes|got|be|been|back|around|near|nearby|close|over|anymore|right|now|there|too|either|as|by|from"
             + "|under|into|onto|inside|outside|again|later|tomorrow|tonight|yet|ok|okay|thanks|thank|pls|plz|real|quick"
             + "|fast|asap|though|anyway|maybe|perhaps|instead|first|next|still|even|only|each|all|both|most|best"
             + "|cheap|cheaper|cheapest|good|nice|new|today|tho|lol|sir|maam|mate|guys|man");

@@ -123,4 +123,19 @@ class SeventhStoreMechanismsTest {
         Reply asked = session("how much is the calculator").get(0);
         assertTrue(asked.answer().contains("$19.00"), asked.answer());
     }
+
+    @Test
+    void aVerbAfterTheProductsNameIsNoOtherThingAsked() throws IOException {
+        // "was" after "the copy paper" is no noun the paper lacks: its aisle, not another thing offered
+        Reply again = session("sorry, me again, where did you say the copy paper was").get(0);
+        assertTrue(again.answer().contains("aisle 5"), again.answer());
+    }
+
+    @Test
+    void goodNightEndsAndThatHelpsThanks() throws IOException {
+        Reply night = session("good night").get(0);
+        assertEquals("goodbye", night.intent(), night.answer());
+        Reply helps = session("cheers, that helps").get(0);
+        assertEquals("thanks", helps.intent(), helps.answer());
+    }
 }
