@@ -379,6 +379,12 @@ public final class Understanding {
                 return answer.products(byPurpose.subList(0, 1)).fit(Interpretation.Fit.NEED)
                         .as(productIntent, byPurpose.get(0).purpose());
             }
+            if (byPurpose.size() == 2 && byPurpose.get(1).purpose() >= PURPOSE_SURE) {
+                // two products both described as doing it, neither clearly ahead ("my heater blows cold air": the
+                // thermostat and the air conditioning recharge): asked which, rather than said not sold
+                return answer.products(byPurpose).fit(Interpretation.Fit.CHOICE)
+                        .as(productIntent, byPurpose.get(0).purpose());
+            }
         }
         if (!subject.isEmpty()) {
             return answer.as(Intent.NOT_FOUND, 1 - bestProduct);

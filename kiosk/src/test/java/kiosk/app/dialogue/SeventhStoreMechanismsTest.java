@@ -50,10 +50,11 @@ class SeventhStoreMechanismsTest {
                 Q2,Guitar Pick Tin,guitar picks,Music,2,6.00,12,
                 Q3,Book Light Clip On,book light|reading light,Reading,3,14.00,7,lights the page in bed
                 Q4,Scientific Calculator,calculator,School,4,19.00,9,
-                Q5,Hardcover Notebook A5,notebook,Paper,5,11.00,20,
+                Q5,Hardcover Notebook A5,,Paper,5,11.00,20,
+                Q9,Spiral Notebook A4,,Paper,5,6.50,0,
                 Q6,Printer Paper 500 Sheets,copy paper,Paper,5,8.00,30,
                 Q7,Printer Ink Black,ink cartridge,Paper,5,27.00,6,
-                Q8,Desk Lamp LED,,Reading,3,35.00,4,
+                Q8,Desk Lamp LED,,Reading,3,35.00,4,bright light for reading late at night
                 """, """
                 - id: orders
                   questions:
@@ -137,5 +138,38 @@ class SeventhStoreMechanismsTest {
         assertEquals("goodbye", night.intent(), night.answer());
         Reply helps = session("cheers, that helps").get(0);
         assertEquals("thanks", helps.intent(), helps.answer());
+    }
+
+    @Test
+    void productsOfAChoiceInOneAisleAreSaidWithTheirAisle() throws IOException {
+        // the hardcover and the spiral notebook (out of stock) are both notebooks: whichever is meant, aisle 5
+        Reply notebooks = session("where are the notebooks").get(0);
+        assertTrue(notebooks.answer().contains("aisle 5"), notebooks.answer());
+        assertFalse(notebooks.intent().equals("clarify"), notebooks.answer());
+    }
+
+    @Test
+    void twoProductsDescribedAsDoingItNeitherFarAheadAreOfferedNotRefused(@TempDir Path gifts) throws IOException {
+        // no name says it, both descriptions do, 0.03 apart: "I don't think we sell it" was the answer; both are offered,
+        // and being in one aisle, with it
+        StoreWrittenInTest corner = StoreWrittenInTest.write(gifts, """
+                name: Quire and Quill Gifts
+                phone: "(555) 010-2285"
+                address: 33 Mill Street, Dunmore
+                hours:
+                  mon: "09:00-18:00"
+                departments:
+                  Paper: [5]
+                  Gifts and Extras: [3]
+                """, """
+                sku,name,aliases,department,aisle,price,stock,description
+                G1,Lumio Mini Clip 2,lumio|stocking filler,Gifts and Extras,3,22.00,5,a small light to read in bed at night
+                G2,Nightowl Glow Band,,Gifts and Extras,3,18.00,0,a soft light for reading at night
+                G3,Hardcover Notebook A5,,Paper,5,11.00,20,
+                G4,Scientific Calculator,calculator,Paper,5,19.00,9,
+                """, "[]\n");
+        Reply reply = corner.ask(corner.conversation(NOW), "I want to read at night without waking my husband");
+        assertTrue(reply.answer().contains("Lumio Mini Clip 2") && reply.answer().contains("Nightowl Glow Band")
+                && reply.answer().contains("aisle 3"), reply.answer());
     }
 }
