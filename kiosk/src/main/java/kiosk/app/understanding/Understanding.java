@@ -278,7 +278,7 @@ public final class Understanding {
                                 && Modifiers.words(match.product()).containsAll(wanted))
                         .findFirst();
                 return whole.map(match -> answer.products(List.of(match)).as(productIntent, match.score()))
-                        .orElseGet(() -> instead(answer, first.get()));
+                        .orElseGet(() -> notThisProduct(answer, first.get(), faqCosine, faqScore));
             }
             if (Modifiers.namedOnlyByItsModifiers(thingAsked, first.get().product())) {
                 // "license plates" and the store's License Plate Frame: another product that is the thing asked
@@ -289,7 +289,7 @@ public final class Understanding {
                                 && !Modifiers.namedOnlyByItsModifiers(thingAsked, match.product()))
                         .findFirst();
                 return thing.map(match -> answer.products(List.of(match)).as(productIntent, match.score()))
-                        .orElseGet(() -> instead(answer, first.get()));
+                        .orElseGet(() -> notThisProduct(answer, first.get(), faqCosine, faqScore));
             }
             return answer.as(productIntent, bestProduct);
         }
@@ -390,6 +390,19 @@ public final class Understanding {
             return answer.as(Intent.NOT_FOUND, 1 - bestProduct);
         }
         return simple(text, Intent.NOT_UNDERSTOOD, 0);
+    }
+
+    /**
+     * The product the shopper's words named is not what they ask ("used oil filters" dropped off, not the store's
+     * Oil Filter): a FAQ entry as close to the question as the product is what it means; else the product is offered
+     * as another thing ({@link #instead}).
+     */
+    private static Interpretation notThisProduct(Builder answer, ProductMatch nearest, double faqCosine,
+                                                 double faqScore) {
+        if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= nearest.cosine()) {
+            return answer.as(Intent.FAQ, faqScore);
+        }
+        return instead(answer, nearest);
     }
 
     /**

@@ -65,6 +65,10 @@ class SeventhStoreMechanismsTest {
                     - do you gift wrap
                     - can you wrap a present
                   answer: We gift wrap any book bought here for free at the till.
+                - id: recycling
+                  questions:
+                    - do you recycle ink cartridges
+                  answer: Drop empty ink cartridges in the recycling box by the door.
                 """);
     }
 
@@ -171,5 +175,13 @@ class SeventhStoreMechanismsTest {
         Reply reply = corner.ask(corner.conversation(NOW), "I want to read at night without waking my husband");
         assertTrue(reply.answer().contains("Lumio Mini Clip 2") && reply.answer().contains("Nightowl Glow Band")
                 && reply.answer().contains("aisle 3"), reply.answer());
+    }
+
+    @Test
+    void aProductNamedThatIsNotWhatIsAskedGivesWayToTheFaqEntryAsClose() throws IOException {
+        // "old ink cartridges" left here are no Printer Ink Black to offer: the recycling answer is meant
+        Reply drop = session("where can I leave old ink cartridges").get(0);
+        assertEquals("faq", drop.intent(), drop.answer());
+        assertTrue(drop.answer().contains("recycling box"), drop.answer());
     }
 }
