@@ -19,15 +19,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The issue 12 evaluation set (bench/eval) is what it claims to be: every session in the half its hash gives, at
  * least 300 turns for the demo store and the pharmacy, 150 for the grocery written later, 200 for the electronics
- * shop written after it and the pet supply shop after that, and 250 for the sporting goods shop after that (the last
- * three with every kind in both of their own halves), every kind of question in both halves, each file answered from
+ * shop written after it and the pet supply shop after that, and 250 each for the sporting goods shop and the auto
+ * parts shop after that (the last four with every kind in both of their own halves), every kind of question in both halves, each file answered from
  * the store it names, and the prices and aisles it expects present in that store's files (so a factual slip in a set
  * is caught here).
  */
 class EvalSetTest {
 
     static final Path EVAL = Path.of("../bench/eval");
-    static final List<String> STORES = List.of("demo", "pharmacy", "grocery", "electronics", "pets", "sports");
+    static final List<String> STORES = List.of("demo", "pharmacy", "grocery", "electronics", "pets", "sports",
+            "autoparts");
 
     static QuestionSet load(String store, QuestionSet.Half half) {
         return QuestionSet.load(EVAL.resolve(store + "-" + half.name().toLowerCase() + ".yaml"));
@@ -75,6 +76,8 @@ class EvalSetTest {
         assertTrue(pets >= 200, "only " + pets + " pet supply turns");
         int sports = load("sports", QuestionSet.Half.DEV).size() + load("sports", QuestionSet.Half.TEST).size();
         assertTrue(sports >= 250, "only " + sports + " sporting goods turns");
+        int autoparts = load("autoparts", QuestionSet.Half.DEV).size() + load("autoparts", QuestionSet.Half.TEST).size();
+        assertTrue(autoparts >= 250, "only " + autoparts + " auto parts turns");
     }
 
     @Test
@@ -92,9 +95,9 @@ class EvalSetTest {
     }
 
     @Test
-    void theElectronicsPetAndSportsShopsHaveEveryKindInEachOfTheirHalves() {
+    void theElectronicsPetSportsAndAutoPartsShopsHaveEveryKindInEachOfTheirHalves() {
         // Each written as a whole store of its own, so its two halves are each a complete evaluation on their own.
-        for (String store : List.of("electronics", "pets", "sports")) {
+        for (String store : List.of("electronics", "pets", "sports", "autoparts")) {
             for (QuestionSet.Half half : QuestionSet.Half.values()) {
                 Set<Kind> kinds = EnumSet.noneOf(Kind.class);
                 load(store, half).sessions().forEach(session -> session.forEach(

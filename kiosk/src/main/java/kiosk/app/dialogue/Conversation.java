@@ -320,7 +320,11 @@ public final class Conversation {
             offered.addAll(rivals);
             choices = List.copyOf(offered);
             choiceIntent = meaning.intent();
-            if (need && meaning.intent() == Intent.PRODUCT_LOCATION) {
+            boolean oneAisle = offered.stream().map(Product::aisle).distinct().count() == 1
+                    && best.product().aisle().isPresent();
+            if (meaning.intent() == Intent.PRODUCT_LOCATION
+                    && (need || meaning.fit() == Interpretation.Fit.CHOICE && oneAisle)) {
+                // where they are is one answer whichever is meant: no question needed
                 return suggestions(heard, offered, best.semantic());
             }
             List<String> names = offered.stream().map(product -> "the " + product.name()).toList();

@@ -8,9 +8,27 @@ import java.util.regex.Pattern;
  */
 final class Cues {
 
-    static final Pattern STAFF = Pattern.compile("\\b(someone|somebody|a person|real person|human|staff|team member"
+    static final Pattern STAFF = Pattern.compile("\\b(a person|real person|human|staff|team member"
             + "|employee|associate|manager|representative|call (a|an|some)|get (me )?(a|some) help|need help"
             + "|talk to|speak to|speak with|talk with|pharmacist|(anybody|anyone) (working|here|who))\\b");
+    /**
+     * "someone" asked for: the object of a verb that calls, gets or speaks to a person ("get me somebody who knows
+     * cars", "talk to someone"), or asked to come, help or show ("can somebody come help me"), or the whole request
+     * ("someone please"). "someone" in a story is no request ("I'm worried someone will steal my rims").
+     */
+    static final Pattern PERSON_ASKED = Pattern.compile("\\b(talk|speak|page|call|get|need|want|send|grab|find"
+            + "|fetch|ask|see)( to| with| for)?( me| us)?( over)? (someone|somebody|anyone|anybody)\\b"
+            + "|\\b(can|could|will|would|may) (someone|somebody|anyone|anybody)( here| who works here| working here)?"
+            + "( please)? (come|help|assist|show|talk|speak|answer|tell|explain|look|meet|give me a hand)\\b"
+            + "|\\b(someone|somebody|anyone|anybody) (who works|working|from the staff|to help|to come|available"
+            + "|around)\\b|\\b(someone|somebody)( please)?$|\\b(is there|is anyone|is anybody)"
+            + " (someone|somebody|anyone|anybody)?\\b(?= (here|around|working|available))");
+    /**
+     * "can someone check my water", "will someone put my wipers on": a service asked of the store's people, which a
+     * FAQ entry may say the store does; a person is called only when none is close.
+     */
+    static final Pattern SERVICE_ASKED = Pattern.compile("\\b(can|could|will|would|does) (someone|somebody"
+            + "|anyone|anybody)\\b");
     static final Pattern HELP = Pattern.compile("\\b(help|assist)\\b");
     static final Pattern HOURS = Pattern.compile("\\b(open|opens|opening|close|closes|closing|closed|hours"
             + "|what time|until when|how late|how early)\\b");
@@ -53,7 +71,7 @@ final class Cues {
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
             + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
     static final Pattern GOODBYE = Pattern.compile("\\b(bye|goodbye|good bye|that is all|thats all|that will be all"
-            + "|see you|see ya|take care|have a (nice|good) day|im done|i am done|nothing else|no thank you|no thanks)\\b");
+            + "|see you|see ya|take care|have a (nice|good) (day|night|evening|one)|good ?night|im done|i am done|nothing else|no thank you|no thanks)\\b");
     static final Pattern THANKS = Pattern.compile("^(ok(ay)? |great |perfect )?(thank you|thanks|thank you very much"
             + "|great thanks|perfect thanks|cheers|thanks a lot|thanks so much|thank you so much|many thanks)"
             + "( very much| a lot| so much)?$"
@@ -70,7 +88,7 @@ final class Cues {
      * read word by word it named "help" (a call for a person) or was a thing the store does not sell.
      */
     private static final java.util.Set<String> THANKS_WORDS = java.util.Set.of("thanks", "thank", "thx", "cheers",
-            "appreciate", "appreciated", "helpful", "helped", "you", "so", "very", "much", "a", "lot", "really",
+            "appreciate", "appreciated", "helpful", "helped", "helps", "you", "so", "very", "much", "a", "lot", "really",
             "ok", "okay", "cool", "great", "perfect", "awesome", "nice", "lovely", "brilliant", "excellent",
             "wonderful", "fantastic", "alright", "good", "that", "this", "was", "is", "it", "its",
             "thats", "been", "have", "youve", "for", "your", "the", "help", "info", "information",

@@ -47,10 +47,10 @@ final class Modifiers {
             "tb", "terabyte", "mb", "megabyte", "k", "p", "hz", "mah", "va"));
     /**
      * Words after a product's name that are no noun it is said of: verbs and adverbs ("mounted", "running",
-     * "currently") and the places and times shoppers put after a thing ("back", "around", "nearby").
+     * "currently", "where did you say the glass cleaner was") and the places and times shoppers put after a thing ("back", "around", "nearby").
      */
     private static final java.util.regex.Pattern NOT_HEADS = java.util.regex.Pattern.compile(
-            "[a-z]+(ed|ing|ly)|back|around|near|nearby|close|over|anymore|right|now|there|too|either|as|by|from"
+            "[a-z]+(ed|ing|ly)|was|were|went|goes|got|be|been|back|around|near|nearby|close|over|anymore|right|now|there|too|either|as|by|from"
             + "|under|into|onto|inside|outside|again|later|tomorrow|tonight|yet|ok|okay|thanks|thank|pls|plz|real|quick"
             + "|fast|asap|though|anyway|maybe|perhaps|instead|first|next|still|even|only|each|all|both|most|best"
             + "|cheap|cheaper|cheapest|good|nice|new|today|tho|lol|sir|maam|mate|guys|man");
@@ -103,6 +103,69 @@ final class Modifiers {
             }
         }
         return missing;
+    }
+
+    /**
+     * Words that may end a product's name after the noun it is: where it goes on the car or the body, a fit or a
+     * size class ("Brake Rotor Front", "Mechanic Gloves Large"). They say which one of the thing, not another thing.
+     */
+    private static final Set<String> TRAILING_QUALIFIERS = stems(List.of("front", "rear", "back", "left", "right",
+            "upper", "lower", "inner", "outer", "large", "medium", "small", "mini", "xl", "xxl", "regular", "pair",
+            "set", "original", "classic", "plus", "pro", "max", "lite"));
+
+    /**
+     * True when the shopper's last word of the product is, in every name and alias of the product that has it, said of
+     * another noun the shopper did not say: "license plates" and the store's License Plate Frame, "tires" and its
+     * Tire Inflator, "a steering wheel" and its Steering Wheel Cover. English puts the noun a phrase is about last; a
+     * product whose own noun the question lacks is a thing for what was asked, not that thing, and its aisle, price or
+     * stock would answer a question nobody asked. Words after the noun that only size or qualify it ("Brake Rotor
+     * Front", "Cooler 45 Quart", "Car Battery Group 24F") leave it the product's noun.
+     *
+     * @param questionTokens the asking clause's tokens, in order ({@link QueryText#tokens}); empty: false
+     */
+    static boolean namedOnlyByItsModifiers(List<String> questionTokens, Product product) {
+        List<List<String>> phrasings = new ArrayList<>();
+        phrasings.add(QueryText.contentTokens(product.name()));
+        product.aliases().forEach(alias -> phrasings.add(QueryText.contentTokens(alias)));
+        Set<String> names = new HashSet<>();
+        phrasings.forEach(names::addAll);
+        int last = questionTokens.size() - 1;
+        while (last >= 0 && !names.contains(questionTokens.get(last))) {
+            last--;
+        }
+        if (last < 0 || last + 1 < questionTokens.size() && !QueryText.FRAME_WORDS.contains(questionTokens.get(last + 1))
+                && !NOT_HEADS.matcher(questionTokens.get(last + 1)).matches()) {
+            // no word of the product, or a noun after it the product lacks: {@link #missing} reads that one
+            return false;
+        }
+        if (last + 1 < questionTokens.size() && VARIANT_WORDS.contains(questionTokens.get(last + 1))) {
+            // "the privacy kind", "the winter one": the shopper says the word as a modifier themselves
+            return false;
+        }
+        String said = questionTokens.get(last);
+        Set<String> asked = new HashSet<>(questionTokens);
+        // a capitalized abbreviation after the noun is a spec of it ("Desk Lamp LED", "Cable HDMI")
+        java.util.Arrays.stream(product.name().split("[^A-Za-z0-9]+"))
+                .filter(word -> word.length() >= 2 && word.chars().allMatch(Character::isUpperCase))
+                .forEach(word -> asked.addAll(QueryText.contentTokens(word)));
+        for (List<String> phrasing : phrasings) {
+            int at = phrasing.lastIndexOf(said);
+            if (at >= 0 && phrasing.subList(at + 1, phrasing.size()).stream()
+                    .allMatch(word -> asked.contains(word) || qualifies(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "the X one", "the X kind": a word said of a kind already meant. */
+    private static final Set<String> VARIANT_WORDS = stems(List.of("one", "ones", "kind", "kinds", "type", "types",
+            "sort", "version", "model", "variety"));
+
+    /** A word after a product's noun that sizes or qualifies it: a number, a unit, a letter, "front", "large". */
+    private static boolean qualifies(String word) {
+        return word.length() <= 1 || SIZES.contains(word) || NOT_MODIFIERS.contains(word)
+                || TRAILING_QUALIFIERS.contains(word) || word.chars().anyMatch(Character::isDigit);
     }
 
     private static boolean lacks(Set<String> everything, String word, List<String> missing) {
