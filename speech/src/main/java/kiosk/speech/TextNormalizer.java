@@ -53,6 +53,9 @@ public final class TextNormalizer {
     private static final Pattern BATTERY = Pattern.compile("\\b(AAA|AA)\\b");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s?%");
     // "in" is an inch only where no word follows ("a 6 in pot" is not written so): "6 in", never "4 in stock"
+    // "5W-30" is a motor oil's grade, not five watts: said "five W thirty", as on the can; a number after it is set
+    // apart ("5W-30 5 Quart" run together was "thirty five")
+    private static final Pattern GRADE = Pattern.compile("\\b(\\d{1,2})W-(\\d{1,2})\\b( (?=\\d))?");
     private static final Pattern UNIT = Pattern.compile("\\b(\\d+(?:\\.\\d+)?)\\s?(?:(" + UNITS.replace("|in", "")
             + ")\\b|(in)\\b(?!\\s*[-\\w]))");
     // a size after a product's name ("Lantern Battery 6V in", "PVC Pipe 10 ft in", "Power Strip 6 Outlet in"): said as
@@ -93,6 +96,8 @@ public final class TextNormalizer {
         s = replace(FRACTION, s, m -> fraction(m.group(1), m.group(2), !m.group(3).isEmpty()) + " ");
         s = replace(INCHES, s, m -> m.group(1) + " inch");
         s = replace(BATTERY, s, m -> m.group(1).length() == 2 ? "double A" : "triple A");
+        s = replace(GRADE, s, m -> NumberWords.whole(m.group(1)) + " W " + NumberWords.whole(m.group(2))
+                + (m.group(3) != null ? ", " : ""));
         s = replace(PERCENT, s, m -> number(m.group(1)) + " percent");
         s = replace(SIZE, s, m -> m.group(1) + m.group(2) + " " + number(m.group(3)) + " "
                 + measure(m.group(4) != null ? unit(m.group(4)) : m.group(5).toLowerCase(Locale.ROOT), m.group(3)) + ",");

@@ -26,6 +26,8 @@ class TextNormalizerTest {
             "It's in aisle 12.|It's in aisle number twelve.",
             "A 9V battery|A nine volt battery",
             "A 1.5 V cell|A one point five volt cell",
+            "Motor Oil 5W-30 5 Quart in aisle 2|Motor Oil five W thirty, five Quart in aisle number two",
+            "a 0W-20 oil|a zero W twenty oil",
             "AA batteries and AAA batteries|double A batteries and triple A batteries",
             "We close at 21:00.|We close at nine P M.",
             "We open at 08:30|We open at eight thirty A M",

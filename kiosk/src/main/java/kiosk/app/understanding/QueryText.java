@@ -69,9 +69,22 @@ public final class QueryText {
         return tokens;
     }
 
-    /** The tokens that name things, without the question's frame. */
+    /**
+     * The tokens that name things, without the question's frame. "one" frames a question ("the one for kids", "which
+     * one") except as a size, before a word that names something ("the one person tent", "one gallon"): dropped
+     * there too, "where is the 1 person tent" was the 2-Person Dome Tent.
+     */
     public static List<String> contentTokens(String text) {
-        return tokens(text).stream().filter(token -> !FRAME_WORDS.contains(token)).toList();
+        List<String> tokens = tokens(text);
+        List<String> content = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            boolean size = token.equals("one") && i + 1 < tokens.size() && !FRAME_WORDS.contains(tokens.get(i + 1));
+            if (size || !FRAME_WORDS.contains(token)) {
+                content.add(token);
+            }
+        }
+        return content;
     }
 
     static String stem(String word) {

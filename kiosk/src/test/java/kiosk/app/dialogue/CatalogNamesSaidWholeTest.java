@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * said without the size it carries ("the vapor rub" for "Vapor Rub 3.5 oz": the size's words, "three point five
  * ounce", were most of the name, and the pharmacy answered "I don't think we sell it"), and an alias holding a word
  * that frames questions ("pink stuff", "first response", "chuck it": the question's "stuff", "first" and "it" are not
- * read as naming anything, so the alias could never be said whole). Checked on a shop written here.
+ * read as naming anything, so the alias could never be said whole); and "one" as a size ("the 1 person tent" was the
+ * 2-Person Dome Tent: "one" frames "the one for kids" and was dropped everywhere). Checked on a shop written here.
  */
 class CatalogNamesSaidWholeTest {
 
@@ -41,7 +42,7 @@ class CatalogNamesSaidWholeTest {
                 departments:
                   Cold and Flu: [2]
                   Allergy: [3]
-                  Vision: [4]
+                  Vision: [4, 5, 6]
                 """, """
                 sku,name,aliases,department,aisle,price,stock
                 C1,Vapor Rub 3.5 oz,chest rub,Cold and Flu,2,7.49,8
@@ -51,6 +52,8 @@ class CatalogNamesSaidWholeTest {
                 C5,Reading Glasses 1.5,,Vision,4,12.99,3
                 C6,Stomach Relief Liquid,pink stuff,Cold and Flu,2,6.49,4
                 C7,Pregnancy Test 2 Pack,first response,Vision,4,14.99,7
+                C8,Ultralight 1-Person Tent,one person tent|solo tent,Vision,5,199.99,2
+                C9,2-Person Dome Tent,two person tent|dome tent,Vision,6,149.99,7
                 """, """
                 - id: returns
                   questions: ["can I return something"]
@@ -78,6 +81,15 @@ class CatalogNamesSaidWholeTest {
         Reply test = shop.ask(shop.conversation(NOW), "where is the first response");
         assertEquals("product_location", test.intent(), test.answer());
         assertTrue(test.answer().contains("Pregnancy Test 2 Pack") && test.answer().contains("aisle 4"), test.answer());
+    }
+
+    @Test
+    void oneAsASizeIsNotTakenForTheOneAQuestionAsksAbout() throws IOException {
+        Reply tent = shop.ask(shop.conversation(NOW), "where is the 1 person tent");
+        assertTrue(tent.answer().contains("Ultralight 1-Person Tent") && tent.answer().contains("aisle 5"),
+                tent.answer());
+        Reply alias = shop.ask(shop.conversation(NOW), "how much is the one person tent");
+        assertTrue(alias.answer().contains("$199.99"), alias.answer());
     }
 
     @Test
