@@ -45,7 +45,8 @@ class SpokenGroundingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
-            "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports"})
+            "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports",
+            "../bench/stores/autoparts"})
     void everyAnswerAboutTheStoreIsSpokenWithItsOwnFacts(String folder) {
         StoreKnowledge store = store(folder);
         GroundingCheck check = new GroundingCheck(store);
@@ -63,7 +64,8 @@ class SpokenGroundingTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
-            "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports"})
+            "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports",
+            "../bench/stores/autoparts"})
     void theVoicesOwnWordsCarryEveryFact(String folder) {
         StoreKnowledge store = store(folder);
         try (FreeTtsSynthesizer voice = FreeTtsSynthesizer.open()) {
