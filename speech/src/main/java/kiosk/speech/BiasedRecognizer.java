@@ -12,10 +12,14 @@ import org.tinylog.Logger;
  * decoder is itself near certain: then the shopper most likely said something the store never listed ("where are the
  * bananas" must not become "where are the bin hammers"), and the free result stands.
  *
- * <p>The two decoders run at the same time, so a chunk costs the slower of the two instead of both (a Raspberry Pi
- * has four cores): the grammar decoder on a {@link DecoderThread} this recognizer owns, the free decoder on the
- * caller's thread, whose partial text is what the display shows. An exception of the grammar decoder is thrown by
- * {@link #accept} or {@link #finish} in the caller's thread; {@link #close} stops and joins the thread.
+ * <p>The two decoders run at the same time (a Raspberry Pi has four cores): the grammar decoder on a
+ * {@link DecoderThread} this recognizer owns, the free decoder on the caller's thread, whose partial text is what
+ * the display shows and the end of speech is judged by. Nothing needs the grammar decoder before the end of the
+ * utterance, so {@link #accept} hands it the chunk and does not wait for it: a chunk costs the caller the free
+ * decoder alone, never the slower of the two (when the machine is busy, the grammar decoder's step can end after the
+ * free decoder's), and the grammar decoder catches up while the caller waits for the next chunk; {@link #finish}
+ * waits for it. An exception of the grammar decoder is thrown by the next {@link #accept} or by {@link #finish} in the
+ * caller's thread; {@link #close} stops and joins the thread.
  */
 final class BiasedRecognizer implements ReusableRecognizer {
 
@@ -28,11 +32,9 @@ final class BiasedRecognizer implements ReusableRecognizer {
     private final VoskRecognizer grammar;
     private final Endpointer endpointer;
     private final DecoderThread grammarThread;
-    // the grammar decoder's two steps, made once; the chunk and the result pass through fields, ordered by the
-    // thread's hand-over and await
-    private final Runnable grammarAccept;
+    // the grammar decoder's final step, made once; its result passes through a field, ordered by the thread's
+    // await (each chunk's step carries its chunk: a small object per 100 ms of audio)
     private final Runnable grammarFinish;
-    private AudioChunk chunkForGrammar;
     private Transcript grammarResult;
     private boolean finished;
     private boolean closed;
@@ -45,7 +47,6 @@ final class BiasedRecognizer implements ReusableRecognizer {
         this.free = free;
         this.grammar = grammar;
         this.endpointer = new Endpointer(endOfSpeech);
-        this.grammarAccept = () -> this.grammar.accept(chunkForGrammar);
         this.grammarFinish = () -> {
             long cpu = THREADS.getCurrentThreadCpuTime();
             grammarResult = this.grammar.finishWithUnknown();
@@ -59,16 +60,13 @@ final class BiasedRecognizer implements ReusableRecognizer {
         checkUnfinished();
         VoskRecognizer.checkFormat(chunk);
         audioMillis += chunk.durationMillis();
-        chunkForGrammar = chunk;
-        grammarThread.start(grammarAccept);
+        grammarThread.start(() -> grammar.accept(chunk)); // not awaited: see the class comment
         RecognitionEvent fromFree;
         try {
             fromFree = free.accept(chunk);
         } catch (RuntimeException e) {
             throw awaitGrammarAfter(e);
         }
-        grammarThread.await();
-        chunkForGrammar = null;
         // the free decoder's text so far (what the display shows) says how much silence ends it
         String heard = fromFree instanceof RecognitionEvent.Partial partial ? partial.text() : "";
         if (endpointer.accept(chunk, heard)) {
@@ -83,7 +81,7 @@ final class BiasedRecognizer implements ReusableRecognizer {
         checkUnfinished();
         finished = true;
         long start = System.nanoTime();
-        grammarThread.start(grammarFinish);
+        grammarThread.start(grammarFinish); // after the chunks it has not decoded yet
         Transcript fromFree;
         long freeCpu = THREADS.getCurrentThreadCpuTime();
         try {
@@ -100,7 +98,7 @@ final class BiasedRecognizer implements ReusableRecognizer {
         return choose(fromFree, fromGrammar);
     }
 
-    /** The grammar thread is never left running: waits for its step, keeping its failure beside the free one's. */
+    /** The grammar thread is never left running: waits for its steps, keeping its failure beside the free one's. */
     private RuntimeException awaitGrammarAfter(RuntimeException freeFailure) {
         try {
             grammarThread.await();
@@ -130,6 +128,11 @@ final class BiasedRecognizer implements ReusableRecognizer {
     @Override
     public void reset(EndOfSpeech endOfSpeech) {
         checkOpen();
+        try {
+            grammarThread.await(); // an utterance given back unfinished can leave chunks to decode
+        } catch (SpeechException e) {
+            throw new SpeechException("the grammar decoder failed; this recognizer cannot be reused", e);
+        }
         if (!grammarThread.healthy()) {
             throw new SpeechException("the grammar decoder failed; this recognizer cannot be reused");
         }

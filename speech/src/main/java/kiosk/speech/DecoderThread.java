@@ -1,30 +1,41 @@
 package kiosk.speech;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A thread of its own for one decoder, owned by the recognizer that runs it: the owner hands it one step at a time
- * ({@link #start}), does its own work meanwhile, then waits for the step ({@link #await}). A step's exception is
- * rethrown by {@code await} in the owner's thread, as a {@link SpeechException} naming the decoder; a step that does
- * not end within {@link #STEP_LIMIT} is reported the same way instead of hanging the turn. {@link #close} stops and
- * joins the thread.
+ * A thread of its own for one decoder, owned by the recognizer that runs it: the owner hands it steps in order
+ * ({@link #start}) and goes on with its own work without waiting for them; the steps are run one after the other,
+ * in the order handed over, and the owner waits for all of them when it needs their outcome ({@link #await}). So a
+ * decoder whose result is needed only at the end of an utterance decodes each chunk while the owner is already
+ * waiting for the next one, instead of holding up every chunk. At most {@link #MAX_BEHIND} steps wait at a time:
+ * a decoder slower than the audio holds its owner back rather than falling ever further behind.
  *
- * <p>The steps are {@link Runnable}s the owner made once, so handing one over allocates nothing.
+ * <p>A step's exception is rethrown in the owner's thread, as a {@link SpeechException} naming the decoder, by the
+ * next {@link #start} or {@link #await}; the steps still waiting are dropped, as the decoder's state is unknown. A
+ * step that does not end within {@link #STEP_LIMIT} is reported the same way instead of hanging the turn.
+ * {@link #close} stops and joins the thread.
  */
 final class DecoderThread implements AutoCloseable {
 
     /** Far more than a step takes even on a Raspberry Pi (~20 ms of decoding per 100 ms chunk here). */
     static final Duration STEP_LIMIT = Duration.ofSeconds(10);
+    /**
+     * Steps handed over and not begun, at most: three 100 ms chunks. A decoder that keeps pace (the grammar decoder
+     * takes a few milliseconds a chunk here) is never more than one behind; one that cannot keep pace makes its owner
+     * wait for room, as if each step were awaited, so its lag (which the final result waits for) stays bounded.
+     */
+    static final int MAX_BEHIND = 3;
     private static final Duration JOIN_LIMIT = Duration.ofSeconds(5);
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
     private final String decoder;
     private final Thread thread;
     private final Object lock = new Object();
-    private Runnable step;       // handed over, not yet taken
-    private boolean busy;        // a step is handed over or running
-    private Throwable failure;   // the last step's exception, until the owner has seen it
+    private final ArrayDeque<Runnable> steps = new ArrayDeque<>(MAX_BEHIND); // handed over, not yet begun
+    private boolean running;     // a step is being run
+    private Throwable failure;   // a step's exception, until the owner has been told
     private boolean broken;      // a step failed or overran: the decoder's state is unknown
     private boolean stopping;
 
@@ -36,43 +47,58 @@ final class DecoderThread implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands over a step; the previous one must have been awaited. */
+    /**
+     * Hands over a step, to be run after those handed over before; returns without waiting for it, unless
+     * {@link #MAX_BEHIND} steps are already waiting (then it waits for room). Throws an earlier step's failure.
+     */
     void start(Runnable work) {
+        long deadline = System.nanoTime() + STEP_LIMIT.toNanos();
         synchronized (lock) {
             checkUsable();
-            if (busy) {
-                throw new IllegalStateException("the " + decoder + " is still busy with the last step");
-            }
-            step = work;
-            busy = true;
+            waitUntil(false, deadline);
+            checkUsable();
+            steps.addLast(work);
             lock.notifyAll();
         }
     }
 
-    /** Waits for the step handed over last; rethrows its failure. */
+    /** Waits for every step handed over; rethrows a failure of any of them. */
     void await() {
         long deadline = System.nanoTime() + STEP_LIMIT.toNanos();
         synchronized (lock) {
-            try {
-                while (busy) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        broken = true;
-                        throw new SpeechException("the " + decoder + " did not finish a step within "
-                                + STEP_LIMIT.toSeconds() + " s");
-                    }
-                    lock.wait(left / 1_000_000 + 1);
+            waitUntil(true, deadline);
+            throwFailure();
+        }
+    }
+
+    /**
+     * Waits, holding the lock, until every step is done ({@code allDone}) or there is room for one more, or a step
+     * failed; one overrunning the deadline breaks the thread.
+     */
+    private void waitUntil(boolean allDone, long deadline) {
+        try {
+            while (failure == null && (allDone ? running || !steps.isEmpty() : steps.size() >= MAX_BEHIND)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    broken = true;
+                    throw new SpeechException("the " + decoder + " did not finish a step within "
+                            + STEP_LIMIT.toSeconds() + " s");
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                broken = true;
-                throw new SpeechException("recognition was interrupted while the " + decoder + " was decoding", e);
+                lock.wait(left / 1_000_000 + 1);
             }
-            if (failure != null) {
-                Throwable cause = failure;
-                failure = null;
-                throw new SpeechException("the " + decoder + " failed: " + cause, cause);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broken = true;
+            throw new SpeechException("recognition was interrupted while the " + decoder + " was decoding", e);
+        }
+    }
+
+    /** A step's failure not yet reported, thrown once with its cause (called holding the lock). */
+    private void throwFailure() {
+        if (failure != null) {
+            Throwable cause = failure;
+            failure = null;
+            throw new SpeechException("the " + decoder + " failed: " + cause, cause);
         }
     }
 
@@ -91,6 +117,7 @@ final class DecoderThread implements AutoCloseable {
         if (stopping) {
             throw new IllegalStateException("the " + decoder + " thread is stopped");
         }
+        throwFailure();
         if (broken) {
             throw new SpeechException("the " + decoder + " failed earlier in this utterance");
         }
@@ -100,18 +127,19 @@ final class DecoderThread implements AutoCloseable {
         while (true) {
             Runnable work;
             synchronized (lock) {
-                while (step == null && !stopping) {
+                while (steps.isEmpty() && !stopping) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         return; // only close() interrupts, after asking politely
                     }
                 }
-                if (step == null) {
+                if (stopping) {
                     return;
                 }
-                work = step;
-                step = null;
+                work = steps.pollFirst();
+                running = true;
+                lock.notifyAll(); // room for another step
             }
             Throwable thrown = null;
             try {
@@ -123,19 +151,20 @@ final class DecoderThread implements AutoCloseable {
                 if (thrown != null) {
                     failure = thrown;
                     broken = true;
+                    steps.clear(); // the decoder's state is unknown: the steps after it would decode nonsense
                 }
-                busy = false;
+                running = false;
                 lock.notifyAll();
             }
         }
     }
 
-    /** Stops the thread once its current step is done and joins it; safe to call twice. */
+    /** Stops the thread once its current step is done (those waiting are dropped) and joins it; safe to call twice. */
     @Override
     public void close() {
         synchronized (lock) {
             stopping = true;
-            step = null;
+            steps.clear();
             lock.notifyAll();
         }
         boolean interrupted = false;

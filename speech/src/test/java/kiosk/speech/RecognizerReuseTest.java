@@ -195,22 +195,55 @@ class RecognizerReuseTest {
     }
 
     @Test
-    void aFailingGrammarDecoderIsAnErrorOfAcceptNotAHang() {
+    void aFailingGrammarDecoderIsAnErrorOfTheUtteranceNotAHang() {
         VoskRecognizer grammar = VoskRecognizer.grammar(model, VoskRecognizer.grammarJson(model.grammarOf(STORE), 0),
                 EndOfSpeech.OFF, 1, false);
         grammar.close(); // its thread meets "this recognizer is closed" at the first chunk
         BiasedRecognizer biased = new BiasedRecognizer(VoskRecognizer.free(model, EndOfSpeech.OFF), grammar,
                 EndOfSpeech.OFF);
         AudioChunk chunk = questions.get(0).chunks(100).get(0);
+        biased.accept(chunk); // handed to the grammar decoder, not awaited
         SpeechException failed = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThrows(SpeechException.class, () -> biased.accept(chunk)));
+                () -> assertThrows(SpeechException.class, biased::finish));
         assertTrue(failed.getMessage().contains("grammar decoder"), failed.getMessage());
         assertInstanceOf(IllegalStateException.class, failed.getCause());
-        assertThrows(SpeechException.class, biased::finish, "the utterance stays failed");
-        assertThrows(SpeechException.class, () -> biased.reset(EndOfSpeech.OFF), "and the recognizer is not reused");
+        assertThrows(SpeechException.class, () -> biased.reset(EndOfSpeech.OFF), "the recognizer is not reused");
         assertTrue(biased.grammarThreadAlive());
         biased.close();
         assertFalse(biased.grammarThreadAlive(), "close() joined the grammar thread");
+    }
+
+    @Test
+    void theBiasedRecognizerEndsSpeechAtTheChunkTheFreeDecoderAloneDoes() {
+        // the end of speech is judged by the free decoder's text and the audio: the grammar decoder, which the
+        // chunks no longer wait for, has no say in it
+        EndOfSpeech live = new EndOfSpeech(Duration.ofMillis(300), Duration.ofMillis(600));
+        int ended = 0;
+        for (Audio question : questions) {
+            Audio paused = question.append(Audio.silence(1000));
+            int freeEnd = endpointChunk(VoskRecognizer.free(model, live), paused);
+            int biasedEnd;
+            try (StreamingRecognizer biased = model.open(RecognizerOptions.biased(STORE).withEndOfSpeech(live))) {
+                biasedEnd = endpointChunk(biased, paused);
+            }
+            assertEquals(freeEnd, biasedEnd, "the chunk that ended speech");
+            ended += freeEnd >= 0 ? 1 : 0;
+        }
+        assertEquals(questions.size(), ended, "every question was ended by its silence");
+    }
+
+    /** The index of the chunk whose event was the end of speech, -1 if none was; closes the recognizer. */
+    private static int endpointChunk(StreamingRecognizer recognizer, Audio audio) {
+        try (recognizer) {
+            List<AudioChunk> chunks = audio.chunks(100);
+            for (int i = 0; i < chunks.size(); i++) {
+                if (recognizer.accept(chunks.get(i)) instanceof RecognitionEvent.Endpoint) {
+                    return i;
+                }
+            }
+            recognizer.finish();
+            return -1;
+        }
     }
 
     @Test
