@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import kiosk.app.bench.Percentiles;
 import kiosk.app.cli.JsonLines;
 import kiosk.app.cli.StoreOption;
 import kiosk.app.dialogue.Reply;
@@ -73,8 +74,7 @@ public final class BenchCatalogCommand implements Callable<Integer> {
         }
 
         double p95() {
-            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return sorted.length == 0 ? 0 : sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+            return Percentiles.of(millis.stream().mapToDouble(Double::doubleValue).toArray(), 95);
         }
     }
 
