@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Brings a phrase to the form the recognizer's vocabulary uses: lower case, digits spelled out, no punctuation.
- * "AA Batteries (4-pack)" becomes "aa batteries four pack".
+ * "AA Batteries (4-pack)" becomes "aa batteries four pack". Fractions are said as the synthesizer says them, by
+ * {@link Fractions}: "PVC Elbow 1-1/2 inch" becomes "pvc elbow one and a half inch", not "one one two inch" (a
+ * grammar of names that no shopper says, and a size that matched "PVC Elbow 1/2 inch" word for word).
+ * {@link Fractions#write} brings the words back to "1-1/2" where written forms are compared.
  */
 public final class SpokenForm {
 
@@ -28,7 +31,7 @@ public final class SpokenForm {
      * vocabulary, which grammars need.
      */
     public static String normalize(String phrase, boolean keepApostrophes) {
-        String lower = phrase.toLowerCase(Locale.ROOT).replace('&', ' ').replace('’', '\'');
+        String lower = Fractions.speak(phrase).toLowerCase(Locale.ROOT).replace('&', ' ').replace('’', '\'');
         lower = keepApostrophes ? LONE_APOSTROPHE.matcher(lower).replaceAll(" ") : lower.replace("'", "");
         StringBuilder out = new StringBuilder();
         for (String token : (keepApostrophes ? NOT_WORD_WITH_APOSTROPHE : NOT_WORD).split(lower)) {

@@ -46,8 +46,6 @@ public final class TextNormalizer {
     // "aisle number four": the small recognizer hears "aisle one" as "I won" and "aisle two" as "I'll do"
     private static final Pattern AISLE = Pattern.compile("\\b([Aa]isle) (?=\\d{1,4}[A-Za-z]?\\b)");
     private static final Pattern NUMBER_SIGN = Pattern.compile("#\\s?(\\d+)\\b");
-    private static final Pattern MIXED_FRACTION = Pattern.compile("\\b(\\d+)[- ](\\d+)/(\\d+)\\b(-?)");
-    private static final Pattern FRACTION = Pattern.compile("(?<![\\d/])\\b(\\d+)/(\\d+)\\b(?!/)(-?)");
     private static final Pattern BY = Pattern.compile("(?<=\\d|\\b(?:" + UNITS + "|inch))\\s?[x×]\\s?(?=[\\d.])");
     private static final Pattern INCHES = Pattern.compile("(\\d)\\s?(?:\"|”|''|″)");
     private static final Pattern BATTERY = Pattern.compile("\\b(AAA|AA)\\b");
@@ -91,9 +89,8 @@ public final class TextNormalizer {
         s = replace(MONEY, s, m -> money(m.group(1).replace(",", ""), m.group(2)));
         s = replace(AISLE, s, m -> m.group(1) + " number ");
         s = replace(NUMBER_SIGN, s, m -> "number " + NumberWords.whole(m.group(1)));
-        s = replace(MIXED_FRACTION, s, m -> NumberWords.whole(m.group(1)) + " and "
-                + fraction(m.group(2), m.group(3), !m.group(4).isEmpty()).replaceFirst("^one ", "a ") + " ");
-        s = replace(FRACTION, s, m -> fraction(m.group(1), m.group(2), !m.group(3).isEmpty()) + " ");
+        // sizes such as "1-1/2" and "3/4-inch", by the rule that also reads them back from what a shopper says
+        s = Fractions.speak(s);
         s = replace(INCHES, s, m -> m.group(1) + " inch");
         s = replace(BATTERY, s, m -> m.group(1).length() == 2 ? "double A" : "triple A");
         s = replace(GRADE, s, m -> NumberWords.whole(m.group(1)) + " W " + NumberWords.whole(m.group(2))
@@ -187,28 +184,6 @@ public final class TextNormalizer {
         }
         return NumberWords.whole(trimZeros(dollars)) + unit + " and " + centWords
                 + (cents.equals("01") ? " cent" : " cents");
-    }
-
-    /**
-     * "3", "4" → "three quarters"; "1", "2" → "one half"; {@code adjective} ("3/4-inch") → "three quarter". A
-     * denominator of 0 or 1, or a number too long to be a size, is read as "3 over 0".
-     */
-    private static String fraction(String numerator, String denominator, boolean adjective) {
-        String top = trimZeros(numerator);
-        String bottom = trimZeros(denominator);
-        if (bottom.equals("0") || bottom.equals("1") || bottom.length() > 3 || top.length() > 3) {
-            return NumberWords.whole(top) + " over " + NumberWords.whole(bottom);
-        }
-        boolean plural = !top.equals("1") && !adjective;
-        String part = switch (bottom) {
-            case "2" -> plural ? "halves" : "half";
-            case "4" -> plural ? "quarters" : "quarter";
-            // FreeTTS has no "eighths" and spells it letter by letter; "three eighth" (as in "a three-eighth bolt")
-            // is said
-            case "8" -> "eighth";
-            default -> NumberWords.ordinal(bottom) + (plural ? "s" : "");
-        };
-        return NumberWords.whole(top) + " " + part;
     }
 
     /** "1.5" → "one point five", "25" → "twenty five". */

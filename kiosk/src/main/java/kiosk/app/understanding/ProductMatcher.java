@@ -129,7 +129,7 @@ public final class ProductMatcher {
             }
         }
         for (String token : postings.keySet()) {
-            if (token.length() >= 4) {
+            if (token.length() >= 4 && !QueryText.isFraction(token)) {
                 bySound.computeIfAbsent(SOUND.doubleMetaphone(token), code -> new HashSet<>()).add(token);
             }
         }
@@ -183,10 +183,7 @@ public final class ProductMatcher {
      * keeps them.
      */
     private static List<String> nameTokens(String phrase) {
-        List<String> all = QueryText.tokens(phrase).stream().distinct().toList();
-        List<String> content = all.stream()
-                .filter(token -> token.equals("one") || !QueryText.FRAME_WORDS.contains(token)).toList();
-        return content.isEmpty() ? all : content;
+        return QueryText.nameTokens(phrase);
     }
 
     /**
@@ -353,7 +350,9 @@ public final class ProductMatcher {
             Map<String, Double> options = new HashMap<>();
             if (postings.containsKey(token)) {
                 options.put(token, 1.0);
-            } else if (token.length() >= 4) {
+            } else if (token.length() >= 4 && !QueryText.isFraction(token)) {
+                // a size said is that size: "1-1/4" is one character from "1-1/2", and a slip would answer the
+                // sibling of another size
                 int allowed = token.length() >= 7 ? 2 : 1;
                 for (String known : postings.keySet()) {
                     if (Math.abs(known.length() - token.length()) <= allowed) {

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import kiosk.speech.Fractions;
 import kiosk.speech.SpokenForm;
 
 /**
  * Text brought to one comparable form, for the shopper's words and the catalog alike: lower case, digits spelled
  * out as recognition hears them ("9V" → "nine v"), "double a" joined to "aa", plurals folded ("batteries" →
- * "battery").
+ * "battery"), and a fraction one size token however it is written or said ("1 1/2", "1-1/2", "one and a half" and
+ * "an inch and a half" are all "1-1/2", by {@link Fractions}): spelled out word by word, "1-1/2" and "1/2" were the
+ * same words ("one", "two") and the one size was answered with the other.
  */
 public final class QueryText {
 
@@ -23,12 +26,27 @@ public final class QueryText {
             "be", "would", "like", "we", "us", "one", "ones", "available", "got", "left", "again", "hey", "hi",
             "hello", "um", "uh", "so", "well", "okay", "ok", "also", "with", "just", "thing", "things", "item",
             "section", "department", "area", "kind", "sort", "type", "stuff", "some", "here", "today", "still", "if",
-            "much", "will", "shall", "should", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
+            "much", "will", "shall", "should", "may", "might", "must", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
             "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve",
             "t", "m",
             // comparisons name no thing ("which one is cheapest"); read as names they found a product by a slip
             "cheaper", "cheapest", "pricier", "priciest", "expensive", "bigger", "biggest", "smaller", "smallest",
             "larger", "largest"));
+    /**
+     * Modal verbs that are also nouns ("a paint can", "trash cans", "the watering can"): they frame a question only
+     * where they are verbs ({@link #frames}). As frame words everywhere, "dog food cans" was the alias "dog food"
+     * and named the canned food for "where is the dog food".
+     */
+    private static final Set<String> MODALS = Set.of("can", "will", "shall", "may", "might", "must");
+    /** Words before a modal that make it a verb: "I can", "what can", "anything that can". */
+    private static final Set<String> BEFORE_A_VERB = Set.of("i", "you", "we", "they", "he", "she", "it", "someone",
+            "somebody", "anyone", "anybody", "u", "ya", "what", "which", "who", "where", "how", "when", "why", "that",
+            "this", "there", "one", "something", "anything", "nothing", "thing");
+    /** Words after a modal that make it a verb: "can I", "will the drill", "must be", "can't". */
+    private static final Set<String> AFTER_A_VERB = Set.of("i", "you", "we", "they", "he", "she", "it", "someone",
+            "somebody", "anyone", "anybody", "u", "ya", "the", "a", "an", "this", "that", "these", "those", "my",
+            "your", "our", "his", "her", "their", "there", "not", "be", "have", "get", "find", "buy", "help", "tell",
+            "show", "see", "use", "pick", "order", "return", "pay", "t", "still", "also", "just", "really", "please");
     /**
      * "I'd", "you'd": the "d" would be a word of its own once the apostrophe goes, and a single "d" names things
      * ("vitamin d", "d batteries"), so the contraction is spelled out first.
@@ -49,13 +67,21 @@ public final class QueryText {
         return Set.copyOf(all);
     }
 
-    /** Lower case, digits as words, punctuation gone, "double a" as "aa". */
+    /** Lower case, digits as words, punctuation gone, "double a" as "aa", fractions as "1-1/2". */
     public static String normalize(String text) {
         String spoken = SpokenForm.normalize(WOULD.matcher(text).replaceAll("$1 would").replace("'s", "s"));
-        return (" " + spoken + " ")
+        String words = (" " + spoken + " ")
                 .replace(" double as ", " aa ").replace(" double a ", " aa ")
                 .replace(" triple as ", " aaa ").replace(" triple a ", " aaa ")
                 .strip();
+        // SpokenForm says a written fraction in words, as the recognizer hears it; here every way of saying or
+        // writing it becomes one token again
+        return Fractions.write(words);
+    }
+
+    /** Whether a token is a size written as a fraction ("3/4", "1-1/2"): matched exactly, never through a slip. */
+    public static boolean isFraction(String token) {
+        return Fractions.isWritten(token);
     }
 
     /** The normalized words with plurals folded. */
@@ -75,16 +101,64 @@ public final class QueryText {
      * there too, "where is the 1 person tent" was the 2-Person Dome Tent.
      */
     public static List<String> contentTokens(String text) {
-        List<String> tokens = tokens(text);
-        List<String> content = new ArrayList<>(tokens.size());
-        for (int i = 0; i < tokens.size(); i++) {
-            String token = tokens.get(i);
-            boolean size = token.equals("one") && i + 1 < tokens.size() && !FRAME_WORDS.contains(tokens.get(i + 1));
-            if (size || !FRAME_WORDS.contains(token)) {
+        List<String> words = words(text);
+        List<String> content = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String token = stem(words.get(i));
+            boolean size = token.equals("one") && i + 1 < words.size() && !frames(words, i + 1);
+            if (size || !frames(words, i)) {
                 content.add(token);
             }
         }
         return content;
+    }
+
+    /**
+     * The tokens of a catalog phrase that name something: all but the frame words, "one" kept (in a name it is a
+     * size: "Acme Hammer 100" is "one hundred"), each once. A phrase of frame words only keeps them all.
+     */
+    static List<String> nameTokens(String phrase) {
+        List<String> words = words(phrase);
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> content = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            String token = stem(words.get(i));
+            all.add(token);
+            if (token.equals("one") || !frames(words, i)) {
+                content.add(token);
+            }
+        }
+        return List.copyOf(content.isEmpty() ? all : content);
+    }
+
+    /** The normalized words, unstemmed and in order. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : normalize(text).split(" ")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Whether the word at {@code at} (of the normalized words, unstemmed) frames the question rather than names a
+     * thing. A modal verb that is also a noun frames only as a verb: beside a pronoun, a question word or what
+     * follows a verb ("where can I", "what will the drill cost", "it must be"); plural ("cans") or in a name
+     * ("trash can", "the can opener") it is a noun.
+     */
+    static boolean frames(List<String> words, int at) {
+        String word = words.get(at);
+        String token = stem(word);
+        if (!MODALS.contains(token)) {
+            return FRAME_WORDS.contains(token);
+        }
+        if (!word.equals(token)) {
+            return false;
+        }
+        return at > 0 && BEFORE_A_VERB.contains(words.get(at - 1))
+                || at + 1 < words.size() && AFTER_A_VERB.contains(words.get(at + 1));
     }
 
     static String stem(String word) {

@@ -226,7 +226,15 @@ public final class Understanding {
         if (Cues.DEPARTMENT_LIST.matcher(text).find()) {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
-        if (faqCosine >= FAQ_CERTAIN) {
+        Optional<ProductMatch> first = ranked.stream().findFirst();
+        Intent productIntent = productIntent(QueryText.normalize(lastClause(heard)));
+        // A product named whole and its price or stock asked: "how much is the camera" in a store with a Cameras
+        // department, "how much are the nail clippers" beside a FAQ entry on nail trims. A department has no price or
+        // stock, and a FAQ entry sharing the product's words answers another question; the product (or the choice
+        // between the products of that name) does. Its place may still be the department's ("where is the paint").
+        boolean priceOrStockOfNamed = first.map(ProductMatch::named).orElse(false)
+                && (productIntent == Intent.PRODUCT_PRICE || productIntent == Intent.PRODUCT_STOCK);
+        if (faqCosine >= FAQ_CERTAIN && !priceOrStockOfNamed) {
             return answer.as(Intent.FAQ, faqScore);
         }
         // A department named and nothing else ("where is the dairy aisle") is asked before a FAQ entry whose answer
@@ -234,7 +242,8 @@ public final class Understanding {
         boolean onlyDepartment = department.isPresent() && bestProduct < 0.75
                 && new HashSet<>(QueryText.contentTokens(department.get()))
                         .equals(new HashSet<>(QueryText.contentTokens(subject)));
-        if (department.isPresent() && Cues.DEPARTMENT.matcher(text).find() || onlyDepartment) {
+        if ((department.isPresent() && Cues.DEPARTMENT.matcher(text).find() || onlyDepartment)
+                && !priceOrStockOfNamed) {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
         boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
@@ -244,16 +253,14 @@ public final class Understanding {
         double bestPurpose = withDescribed.stream().mapToDouble(ProductMatch::purpose).max().orElse(0);
         boolean forAPurpose = !namesAThing && bestPurpose >= PURPOSE_SURE
                 && bestPurpose - faqCosine >= FAQ_UNDER_PURPOSE;
-        if (faqScore >= FAQ_THRESHOLD && faqScore > bestProduct + 0.05 && !forAPurpose) {
+        if (faqScore >= FAQ_THRESHOLD && faqScore > bestProduct + 0.05 && !forAPurpose && !priceOrStockOfNamed) {
             return answer.as(Intent.FAQ, faqScore);
         }
-        Optional<ProductMatch> first = ranked.stream().findFirst();
         boolean askedOfProduct = first.map(ProductMatch::named).orElse(false) && asksPriceStockOrPlace(text);
         if (faqCosine >= FAQ_PARAPHRASE && !subject.isEmpty() && !namesAThing && !askedOfProduct && !forAPurpose
                 && faqCosine >= ranked.stream().mapToDouble(ProductMatch::cosine).max().orElse(0) + FAQ_OVER_PRODUCT) {
             return answer.as(Intent.FAQ, faqScore);
         }
-        Intent productIntent = productIntent(QueryText.normalize(lastClause(heard)));
         boolean slipOnly = first.map(match -> !match.exact() && match.cosine() < SLIP_COSINE).orElse(false);
         // The noun phrase asked about is in the clause that asks ("... husband suggested spaghetti, so where is the
         // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into")
@@ -567,8 +574,10 @@ public final class Understanding {
 
     /** The shopper's content words, unstemmed, in order: what to name when the store does not have it. */
     static String subject(String normalized) {
-        return java.util.Arrays.stream(normalized.split(" "))
-                .filter(word -> !word.isEmpty() && !QueryText.FRAME_WORDS.contains(QueryText.stem(word)))
+        List<String> words = java.util.Arrays.stream(normalized.split(" ")).filter(word -> !word.isEmpty()).toList();
+        return java.util.stream.IntStream.range(0, words.size())
+                .filter(at -> !QueryText.frames(words, at))
+                .mapToObj(words::get)
                 .collect(Collectors.joining(" "));
     }
 
