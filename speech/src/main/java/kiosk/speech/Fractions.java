@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Fractions and mixed numbers, written ("1-1/2", "1 1/2", "3/4", "½") and said ("one and a half", "three quarters",
@@ -53,7 +55,7 @@ public final class Fractions {
     private static final Set<String> UNITS = Set.of("inch", "inches", "in", "foot", "feet", "ft", "gallon",
             "gallons", "gal", "pound", "pounds", "lb", "ounce", "ounces", "oz", "cup", "cups", "pint", "pints", "quart",
             "quarts", "qt", "liter", "liters", "litre", "litres", "yard", "yards", "mile", "miles", "dozen", "teaspoon",
-            "tablespoon", "meter", "meters", "mm", "cm", "size");
+            "tablespoon", "meter", "meters", "mm", "cm");
     /** Units said before "and a half": "an inch and a half" is 1-1/2 inch. */
     private static final Set<String> LEADING_UNITS = Set.of("inch", "foot", "gallon", "pound", "ounce", "cup",
             "pint", "quart", "liter", "litre", "yard", "mile", "dozen", "meter");
@@ -62,6 +64,9 @@ public final class Fractions {
     /** Said words → value, longest phrasing first: "twenty one" before "twenty". */
     private static final List<Phrase> WHOLES = phrases(LARGEST_SAID_WHOLE);
     private static final List<Phrase> DENOMINATORS = denominatorPhrases();
+    /** The words of the numbers a whole or numerator is said with ("twenty", "one"). */
+    private static final Set<String> NUMBER_WORDS = WHOLES.stream().flatMap(phrase -> Stream.of(phrase.words()))
+            .collect(Collectors.toUnmodifiableSet());
     /** The words one of which a said fraction holds: most questions have none, and are not read further. */
     private static final Set<String> DENOMINATOR_WORDS = denominatorWords();
     /** A fraction as {@link #write} writes it: "3/4", "1-1/2". */
@@ -94,7 +99,7 @@ public final class Fractions {
      * set apart from a word glued to it ("1/2in" → "one half in"). What is no size ("3/0", "1234/5") is said "over".
      */
     public static String speak(String text) {
-        if (text.indexOf('/') < 0 && VULGAR.keySet().stream().noneMatch(c -> text.indexOf(c) >= 0)) {
+        if (!mayBeWritten(text)) {
             return text; // most text holds none: a store's grammar normalizes ~10,000 phrases at every load
         }
         String mixed = replace(MIXED, text, m -> {
@@ -111,6 +116,17 @@ public final class Fractions {
             return written("0", numerator, denominator).map(f -> f.spoken(!m.group(4).isEmpty()))
                     .orElseGet(() -> over(numerator, denominator));
         });
+    }
+
+    /** Whether the text holds a slash or a fraction character at all. */
+    private static boolean mayBeWritten(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c > 127 && VULGAR.containsKey(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -235,7 +251,7 @@ public final class Fractions {
     }
 
     private static boolean isNumberWord(String token) {
-        return WHOLES.stream().anyMatch(phrase -> phrase.words().length == 1 && phrase.words()[0].equals(token));
+        return NUMBER_WORDS.contains(token);
     }
 
     /** The longest phrase of the list said at {@code at}. */
@@ -258,22 +274,21 @@ public final class Fractions {
 
     /** Whether any word of the text names a denominator: most questions have none, and are not read further. */
     private static boolean mayHoldFraction(String words) {
-        for (String word : DENOMINATOR_WORDS) {
-            if (words.contains(word)) {
+        int start = 0;
+        while (start < words.length()) {
+            int end = words.indexOf(' ', start);
+            end = end < 0 ? words.length() : end;
+            if (DENOMINATOR_WORDS.contains(words.substring(start, end))) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }
 
     private static Set<String> denominatorWords() {
         Set<String> words = new java.util.HashSet<>();
-        for (Phrase phrase : DENOMINATORS) {
-            // a name's last word: "thirty seconds" is found by "second"
-            String last = phrase.words()[phrase.words().length - 1];
-            words.add(last.endsWith("s") && !last.endsWith("ves") ? last.substring(0, last.length() - 1) : last);
-        }
-        words.add("halves");
+        DENOMINATORS.forEach(phrase -> words.addAll(List.of(phrase.words())));
         return Set.copyOf(words);
     }
 

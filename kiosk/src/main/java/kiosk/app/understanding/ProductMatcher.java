@@ -101,7 +101,7 @@ public final class ProductMatcher {
                 phrases.add(1, String.join(" ", plainNames.get(p)));
             }
             for (String phrase : phrases) {
-                List<String> tokens = nameTokens(phrase);
+                List<String> tokens = QueryText.nameTokens(phrase);
                 if (tokens.isEmpty()) {
                     continue;
                 }
@@ -173,17 +173,6 @@ public final class ProductMatcher {
             text.append(". ").append(product.description());
         }
         return text.toString();
-    }
-
-    /**
-     * A catalog phrase's words as a question's are read ({@link QueryText#contentTokens}): the words that frame a
-     * question name nothing there, so they are left out here too, else a phrase holding one could never be said
-     * whole ("pink stuff", "first response", "chuck it" were not found by their own alias). "one" stays: in a name
-     * it is a size ("Acme Hammer 100" is "one hundred"), and sizes weigh as they did. A phrase of frame words only
-     * keeps them.
-     */
-    private static List<String> nameTokens(String phrase) {
-        return QueryText.nameTokens(phrase);
     }
 
     /**

@@ -26,7 +26,8 @@ public final class QueryText {
             "be", "would", "like", "we", "us", "one", "ones", "available", "got", "left", "again", "hey", "hi",
             "hello", "um", "uh", "so", "well", "okay", "ok", "also", "with", "just", "thing", "things", "item",
             "section", "department", "area", "kind", "sort", "type", "stuff", "some", "here", "today", "still", "if",
-            "much", "will", "shall", "should", "may", "might", "must", "sir", "tell", "know", "show", "help", "please", "thanks", "thank",
+            "much", "will", "shall", "should", "may", "might", "must", "sir", "tell", "know", "show", "help",
+            "please", "thanks", "thank",
             "go", "going", "put", "kept", "sold", "out", "about", "then", "instead", "else", "something", "anything", "first", "second", "s", "ll", "re", "ve",
             "t", "m",
             // comparisons name no thing ("which one is cheapest"); read as names they found a product by a slip
@@ -114,8 +115,11 @@ public final class QueryText {
     }
 
     /**
-     * The tokens of a catalog phrase that name something: all but the frame words, "one" kept (in a name it is a
-     * size: "Acme Hammer 100" is "one hundred"), each once. A phrase of frame words only keeps them all.
+     * A catalog phrase's words as a question's are read ({@link #contentTokens}), each once: the words that frame a
+     * question name nothing there, so they are left out here too, else a phrase holding one could never be said
+     * whole ("pink stuff", "first response", "chuck it" were not found by their own alias). "one" stays: in a name
+     * it is a size ("Acme Hammer 100" is "one hundred"), and sizes weigh as they did. A phrase of frame words only
+     * keeps them. A modal verb in a name is a noun ("Kitchen Trash Can", "dog food cans"), by {@link #frames}.
      */
     static List<String> nameTokens(String phrase) {
         List<String> words = words(phrase);
