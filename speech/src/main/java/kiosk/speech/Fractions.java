@@ -31,8 +31,11 @@ public final class Fractions {
 
     /** The largest whole part, numerator or denominator read as a size; beyond it a slash is read "over". */
     private static final int LARGEST = 999;
-    /** The largest denominator whose name is read back from speech ("sixty fourths"): the sizes of a store. */
-    private static final int LARGEST_SAID_DENOMINATOR = 64;
+    /**
+     * The denominators whose names are read back from speech: a store's sizes, halves to sixty-fourths of an inch.
+     * ("twenty second" or "forty first" would make "twenty" and "first" words that may end a fraction.)
+     */
+    private static final List<Integer> SAID_DENOMINATORS = List.of(2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64);
     /** The largest whole part of a mixed number read back from speech ("ninety nine and a half"). */
     private static final int LARGEST_SAID_WHOLE = 99;
     /** A fraction character and its value: "½" is 1/2. */
@@ -62,11 +65,11 @@ public final class Fractions {
     /** "an inch and a half", "one inch and a half": the one of a mixed number said with its unit. */
     private static final Set<String> ARTICLES_OF_ONE = Set.of("a", "an", "one");
     /** Said words → value, longest phrasing first: "twenty one" before "twenty". */
-    private static final List<Phrase> WHOLES = phrases(LARGEST_SAID_WHOLE);
-    private static final List<Phrase> DENOMINATORS = denominatorPhrases();
+    private static final Map<String, List<Phrase>> WHOLES = byFirstWord(wholePhrases());
+    private static final Map<String, List<Phrase>> DENOMINATORS = byFirstWord(denominatorPhrases());
     /** The words of the numbers a whole or numerator is said with ("twenty", "one"). */
-    private static final Set<String> NUMBER_WORDS = WHOLES.stream().flatMap(phrase -> Stream.of(phrase.words()))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> NUMBER_WORDS = wholePhrases().stream()
+            .flatMap(phrase -> Stream.of(phrase.words())).collect(Collectors.toUnmodifiableSet());
     /** The words one of which a said fraction holds: most questions have none, and are not read further. */
     private static final Set<String> DENOMINATOR_WORDS = denominatorWords();
     /** A fraction as {@link #write} writes it: "3/4", "1-1/2". */
@@ -254,15 +257,18 @@ public final class Fractions {
         return NUMBER_WORDS.contains(token);
     }
 
-    /** The longest phrase of the list said at {@code at}. */
-    private static Optional<Match> match(List<Phrase> phrases, String[] tokens, int at) {
-        for (Phrase phrase : phrases) {
+    /** The longest of the phrases said at {@code at}. */
+    private static Optional<Match> match(Map<String, List<Phrase>> phrases, String[] tokens, int at) {
+        if (at >= tokens.length) {
+            return Optional.empty();
+        }
+        for (Phrase phrase : phrases.getOrDefault(tokens[at], List.of())) {
             String[] words = phrase.words();
             if (at + words.length > tokens.length) {
                 continue;
             }
             boolean all = true;
-            for (int w = 0; w < words.length && all; w++) {
+            for (int w = 1; w < words.length && all; w++) {
                 all = words[w].equals(tokens[at + w]);
             }
             if (all) {
@@ -286,44 +292,48 @@ public final class Fractions {
         return false;
     }
 
+    /** The last words of the denominators' names: a said fraction ends with one ("sixty fourths": "fourths"). */
     private static Set<String> denominatorWords() {
         Set<String> words = new java.util.HashSet<>();
-        DENOMINATORS.forEach(phrase -> words.addAll(List.of(phrase.words())));
+        DENOMINATORS.values().forEach(phrases -> phrases.forEach(
+                phrase -> words.add(phrase.words()[phrase.words().length - 1])));
         return Set.copyOf(words);
     }
 
-    /** The cardinal numbers 1..{@code largest} as said, longest phrasing first. */
-    private static List<Phrase> phrases(int largest) {
+    /** The cardinal numbers 1..{@link #LARGEST_SAID_WHOLE} as said. */
+    private static List<Phrase> wholePhrases() {
         List<Phrase> phrases = new ArrayList<>();
-        for (int n = 1; n <= largest; n++) {
+        for (int n = 1; n <= LARGEST_SAID_WHOLE; n++) {
             phrases.add(new Phrase(NumberWords.cardinal(n).split(" "), n));
         }
-        phrases.sort(Comparator.comparingInt((Phrase phrase) -> phrase.words().length).reversed());
-        return List.copyOf(phrases);
+        return phrases;
     }
 
     /**
-     * Every denominator's names, singular and plural: the named ones' ({@link #NAMED}) and the others' ordinals, from
-     * 3 up to {@link #LARGEST_SAID_DENOMINATOR}. Never "second": "one second" is no half.
+     * Every said denominator's names, singular and plural: the named ones' ({@link #NAMED}) and the others' ordinals
+     * ({@link #SAID_DENOMINATORS}). Never "second": "one second" is no half.
      */
     private static List<Phrase> denominatorPhrases() {
         Map<String, Integer> names = new LinkedHashMap<>();
-        for (int d = 2; d <= LARGEST_SAID_DENOMINATOR; d++) {
-            List<Name> own = NAMED.get(d);
-            if (own != null) {
-                for (Name name : own) {
-                    names.put(name.singular(), d);
-                    names.put(name.plural(), d);
-                }
-            } else {
-                names.put(name(d, false), d);
-                names.put(name(d, true), d);
+        for (int d : SAID_DENOMINATORS) {
+            List<Name> own = NAMED.getOrDefault(d, List.of(new Name(name(d, false), name(d, true))));
+            for (Name name : own) {
+                names.put(name.singular(), d);
+                names.put(name.plural(), d);
             }
         }
         List<Phrase> phrases = new ArrayList<>();
         names.forEach((said, d) -> phrases.add(new Phrase(said.split(" "), d)));
-        phrases.sort(Comparator.comparingInt((Phrase phrase) -> phrase.words().length).reversed());
-        return List.copyOf(phrases);
+        return phrases;
+    }
+
+    /** The phrases by their first word, the longest of each first: "twenty one" is read before "twenty". */
+    private static Map<String, List<Phrase>> byFirstWord(List<Phrase> phrases) {
+        Map<String, List<Phrase>> byFirst = new java.util.HashMap<>();
+        phrases.forEach(phrase -> byFirst.computeIfAbsent(phrase.words()[0], word -> new ArrayList<>()).add(phrase));
+        byFirst.replaceAll((word, list) -> list.stream()
+                .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words().length).reversed()).toList());
+        return Map.copyOf(byFirst);
     }
 
     private static Map<Character, int[]> vulgar() {
