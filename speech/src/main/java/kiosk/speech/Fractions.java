@@ -64,7 +64,7 @@ public final class Fractions {
             "pint", "quart", "liter", "litre", "yard", "mile", "dozen", "meter");
     /** "an inch and a half", "one inch and a half": the one of a mixed number said with its unit. */
     private static final Set<String> ARTICLES_OF_ONE = Set.of("a", "an", "one");
-    /** Said words → value, longest phrasing first: "twenty one" before "twenty". */
+    /** Said numbers and denominators' names by their first word, the longest first: "twenty one" before "twenty". */
     private static final Map<String, List<Phrase>> WHOLES = byFirstWord(wholePhrases());
     private static final Map<String, List<Phrase>> DENOMINATORS = byFirstWord(denominatorPhrases());
     /** The words of the numbers a whole or numerator is said with ("twenty", "one"). */
