@@ -29,6 +29,17 @@ final class Cues {
      */
     static final Pattern SERVICE_ASKED = Pattern.compile("\\b(can|could|will|would|does) (someone|somebody"
             + "|anyone|anybody)\\b");
+    /**
+     * "can I get my bike tuned up", "can I buy it online and grab it here": work done to what the shopper has, or a
+     * way of buying, asked in the words that ask for a thing ("can I get a bike lock"). No thing is named; the store's
+     * service is asked, which a FAQ entry may answer.
+     */
+    static final Pattern SERVICE_FRAME = Pattern.compile("\\b(get|have|had) (my|our|his|her|their|the|this|these"
+            + "|those|it|them)( [a-z]+){0,2} (tuned|fixed|repaired|serviced|installed|fitted|mounted|replaced|changed"
+            + "|checked|tested|washed|bathed|groomed|trimmed|clipped|cut|sharpened|strung|restrung|engraved"
+            + "|assembled|put together|wrapped|delivered|shipped|set up|looked at|adjusted|aligned|cleaned)\\b"
+            + "|\\b(buy|order|shop|purchase|pay)( it| them| something| things| stuff)? online\\b"
+            + "|\\b(grab|pick|collect) (it|them)( up)? (here|in store|at the store)\\b");
     static final Pattern HELP = Pattern.compile("\\b(help|assist)\\b");
     static final Pattern HOURS = Pattern.compile("\\b(open|opens|opening|close|closes|closing|closed|hours"
             + "|what time|until when|how late|how early)\\b");
