@@ -158,7 +158,8 @@ public final class Understanding {
      * the earbuds): the name is matched with the shopper's words, but it is not the shopper's, so none of its words is
      * read as the shopper's modifier of another product.
      */
-    public Interpretation interpret(String shoppersWords, String productNamed) {
+    public Interpretation interpret(String heardWords, String productNamed) {
+        String shoppersWords = products.joinSplitWords(heardWords);
         String heard = productNamed.isEmpty() ? shoppersWords : shoppersWords + " " + productNamed;
         String text = QueryText.normalize(heard);
         if (text.isBlank()) {
