@@ -23,6 +23,7 @@ import kiosk.app.store.OpeningHours;
 import kiosk.app.store.Product;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.app.understanding.DayRequest;
+import kiosk.app.understanding.FaqMatcher;
 import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Interpretation;
 import kiosk.app.understanding.ProductMatch;
@@ -267,20 +268,20 @@ public final class Conversation {
             case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, followingOn(meaning));
             case NOT_FOUND -> meaning.fit() == Interpretation.Fit.ALTERNATIVE && !meaning.products().isEmpty()
                     ? notSoldButNear(heard, meaning) : notFound(heard, meaning.subject(), meaning.confidence());
-            case CLARIFY -> meaning.faq().map(faq -> askBack(heard, faq.faq(), meaning.confidence()))
+            case CLARIFY -> meaning.faq().map(faq -> askBack(heard, faq, meaning.confidence()))
                     .orElseGet(() -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty()));
         };
     }
 
     /**
-     * A question close to a FAQ entry, not close enough to answer it: the entry's own first phrasing asked back (the
-     * store's words, never the shopper's), a person offered if it is not what was meant.
+     * A question close to a FAQ entry, not close enough to answer it: the entry's phrasing it is closest to asked back
+     * (the store's words, never the shopper's), a person offered if it is not what was meant.
      */
-    private Reply askBack(String heard, FaqEntry faq, double confidence) {
-        faqAskedBack = Optional.of(faq);
-        String phrasing = faq.questions().get(0).strip().replaceAll("[?.!]+$", "");
-        return reply(heard, "clarify", Map.of("faq", faq.id()), "I'm not sure I understood. Do you mean: " + phrasing
-                + "? If not, I can call a team member.", confidence, false, Optional.empty());
+    private Reply askBack(String heard, FaqMatcher.FaqMatch faq, double confidence) {
+        faqAskedBack = Optional.of(faq.faq());
+        String phrasing = faq.phrasing().strip().replaceAll("[?.!]+$", "");
+        return reply(heard, "clarify", Map.of("faq", faq.faq().id()), "I'm not sure I understood. Do you mean: "
+                + phrasing + "? If not, I can call a team member.", confidence, false, Optional.empty());
     }
 
     /**

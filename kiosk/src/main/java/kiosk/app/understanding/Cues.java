@@ -76,7 +76,9 @@ final class Cues {
             + " (phone|number)|call (you|the store|this store|your store|the shop|the pharmacy)|ring you|phone you"
             + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|fax)\\b");
     static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
-            + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$"
+            // "where exactly is the store, I'm driving over": the place asked, then why
+            + "|where (exactly )?is (this|your) (store|shop|pharmacy)( located)?( exactly)?(?=$| (im|i am|were|we are) )"
+            + "|where (exactly )?is the (store|shop)( located)?( exactly)?(?=$| (im|i am|were|we are) )"
             + "|your location|(?<!for )directions"
             + "|how do i get (there|here|to you|to (your|the|this) (store|shop|pharmacy))|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"

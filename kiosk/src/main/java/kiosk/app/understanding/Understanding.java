@@ -224,8 +224,12 @@ public final class Understanding {
         }
         if (Cues.SERVICE_ASKED.matcher(text).find()) {
             // what the store's people do, which a FAQ entry may answer ("can someone check my water" and the free
-            // water testing); with none close, a person is called to do it
-            return faqCosine >= FAQ_SERVICE ? answer.as(Intent.FAQ, faqScore) : answer.as(Intent.CALL_STAFF, 1);
+            // water testing); one less close is asked back, and with none close a person is called to do it
+            if (faqCosine >= FAQ_SERVICE) {
+                return answer.as(Intent.FAQ, faqScore);
+            }
+            return faqCosine >= FAQ_ASKED_BACK ? answer.products(List.of()).as(Intent.CLARIFY, faqCosine)
+                    : answer.as(Intent.CALL_STAFF, 1);
         }
         Interpretation.Contact contact = contact(text);
         if (contact != Interpretation.Contact.NONE && bestLexical < 0.9) {

@@ -55,6 +55,7 @@ class FaqAskedBackTest {
                 - id: key-cutting
                   questions:
                     - do you cut keys
+                    - can I get a spare made for my car
                   answer: Keys are cut while you wait at the tool counter.
                 - id: paint-mixing
                   questions:
@@ -87,6 +88,21 @@ class FaqAskedBackTest {
         Reply yes = shop.ask(conversation, "yes please");
         assertEquals("call_staff", yes.intent(), yes.answer());
         assertTrue(yes.escalate());
+    }
+
+    @Test
+    void aServiceAskedOfSomeoneSomewhatLikeAnEntryIsAskedBackInItsClosestPhrasing() throws IOException {
+        Conversation conversation = shop.conversation(NOW);
+        Reply asked = shop.ask(conversation, "can somebody make me a spare key");
+        assertEquals("clarify", asked.intent(), asked.answer());
+        assertTrue(asked.answer().contains("Do you mean: can I get a spare made for my car?"), asked.answer());
+        Reply yes = shop.ask(conversation, "yes");
+        assertEquals("Keys are cut while you wait at the tool counter.", yes.answer());
+        Reply copied = shop.ask(shop.conversation(NOW), "could someone copy my front door key");
+        assertTrue(copied.answer().contains("Do you mean: do you cut keys?"), copied.answer());
+        // like no entry at all: a person is called to do it
+        Reply loaded = shop.ask(shop.conversation(NOW), "could someone load these bags of soil into my truck");
+        assertEquals("call_staff", loaded.intent(), loaded.answer());
     }
 
     @Test

@@ -78,6 +78,14 @@ class ServiceFrameTest {
     }
 
     @Test
+    void whereTheStoreIsAskedWithWhyAfterItIsItsAddressNotTheCollectionAnswer() throws IOException {
+        // "where exactly is the store, I'm driving over": the collection answer's "pick it up" was nearer in meaning
+        Reply reply = ask("where exactly is the shop, I'm on my way");
+        assertEquals("store_contact", reply.intent(), reply.answer());
+        assertTrue(reply.answer().contains("8 Canal Road"), reply.answer());
+    }
+
+    @Test
     void aThingToGetIsStillTheThing() throws IOException {
         // the frame's verbs with a thing after them and no work to be done: the product, as before
         Reply lock = ask("can I get a bike lock");
