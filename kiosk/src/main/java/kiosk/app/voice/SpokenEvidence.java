@@ -129,15 +129,24 @@ public final class SpokenEvidence {
             // an instruction, an insult or a personal number in the shopper's own words: the grammar must not hide it
             return new Reading(free.text(), product -> false);
         }
+        Interpretation grammarBesideSureFree = null;
         if (free.confidence() >= FREE_SURE && free.words().size() >= 2) {
-            return new Reading(free.text(), product -> true);
+            // near certain, taken as typed words; unless they answer nothing and say by sound the product the grammar
+            // heard ("where is the catch up" at 1.0 for the Ketchup): then both decoders heard it, in their own words
+            grammarBesideSureFree = ANSWERS_NOTHING.contains(fromFree.intent()) ? interpret.apply(grammar.text()) : null;
+            boolean saysGrammarsProduct = grammarBesideSureFree != null && product(grammarBesideSureFree)
+                    .filter(product -> heardByName(words(free.text()), product)).isPresent();
+            if (!saysGrammarsProduct) {
+                return new Reading(free.text(), product -> true);
+            }
         }
         if (fromFree.intent() == Intent.CALL_STAFF) {
             // a person asked for in the shopper's words: never turned into the grammar's product ("can you page
             // someone to aisle 7", heard by the grammar as "can you beige one to aisle fan")
             return new Reading(free.text(), product -> false);
         }
-        Interpretation fromGrammar = interpret.apply(grammar.text());
+        Interpretation fromGrammar = grammarBesideSureFree != null ? grammarBesideSureFree
+                : interpret.apply(grammar.text());
         Logger.debug("free reading \"{}\" ({}), grammar readings {}", free.text(), fromFree.intent(),
                 grammar.readings());
         List<String> freeWords = words(free.text());

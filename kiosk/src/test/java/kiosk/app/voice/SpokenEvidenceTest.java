@@ -170,6 +170,21 @@ class SpokenEvidenceTest {
     }
 
     @Test
+    void aSureFreeReadingThatAnswersNothingButSaysTheGrammarsProductBySoundBacksIt() {
+        // the free decoder at 1.0 on "where is the dream el": no product of this store, yet "dreamel" is how "dremel"
+        // (the Rotary Tool's alias) sounds, which the grammar heard
+        Product rotary = conversation.interpret("where is the dremel").bestProduct().orElseThrow().product();
+        Transcript grammar = timed("where is the dremel", Transcript.Source.GRAMMAR, 0, 0.9);
+        Transcript free = timed("where is the dream el", Transcript.Source.FREE, 0, 1.0);
+        SpokenEvidence.Reading reading = weigh(grammar.withRival(free));
+        assertEquals("where is the dremel", reading.text());
+        assertTrue(reading.heardForSure().test(rotary), "both decoders heard it, each in its own words");
+        // sure free words that say no product the grammar heard are still taken as typed
+        Transcript other = timed("where is the cat lug", Transcript.Source.FREE, 0, 1.0);
+        assertEquals("where is the cat lug", weigh(grammar.withRival(other)).text());
+    }
+
+    @Test
     void aWholeGrammarReadingIsUnderstoodWhereTheFreeDecoderWasUnsureAndItsProductConfirmed() {
         Product bulb = conversation.interpret("are there any smart bulbs left").bestProduct().orElseThrow()
                 .product();
