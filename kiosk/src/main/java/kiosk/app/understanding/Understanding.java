@@ -91,8 +91,8 @@ public final class Understanding {
     static final double FAQ_PARAPHRASE = 0.44;
     /**
      * A question that names no thing and that nothing else answers, this close to a FAQ entry (below
-     * {@link #FAQ_PARAPHRASE}), is asked back with the entry's first phrasing ("Do you mean: can I return something?")
-     * rather than refused: the shopper's "yes" gets the answer, "no" a person offered.
+     * {@link #FAQ_PARAPHRASE}), is asked back with the entry's phrasing closest to it ("Do you mean: can I return
+     * something?") rather than refused: the shopper's "yes" gets the answer, "no" a person offered.
      */
     static final double FAQ_ASKED_BACK = 0.35;
     /**
