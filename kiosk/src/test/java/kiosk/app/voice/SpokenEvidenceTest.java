@@ -185,6 +185,20 @@ class SpokenEvidenceTest {
     }
 
     @Test
+    void aNameTheFreeWordsHoldButAskOtherwiseOfBacksNoFactOfIt() {
+        // the free decoder wrote "cordless drill" word for word in a question for a charger the store lacks; the grammar
+        // made "do you have the cordless drill" of it: the drill is named back, its stock not stated
+        Product drill = conversation.interpret("do you have the cordless drill").bestProduct().orElseThrow()
+                .product();
+        Transcript grammar = timed("do you have the cordless drill", Transcript.Source.GRAMMAR, 0, 0.95);
+        Transcript free = timed("do you have a charger for the cordless drill", Transcript.Source.FREE, 0, 0.95);
+        assertFalse(weigh(grammar.withRival(free)).heardForSure().test(drill));
+        // the same name said by both and asked for by both: stated
+        Transcript asked = timed("do you have the cordless drill", Transcript.Source.FREE, 0, 0.95);
+        assertTrue(weigh(grammar.withRival(asked)).heardForSure().test(drill));
+    }
+
+    @Test
     void aWholeGrammarReadingIsUnderstoodWhereTheFreeDecoderWasUnsureAndItsProductConfirmed() {
         Product bulb = conversation.interpret("are there any smart bulbs left").bestProduct().orElseThrow()
                 .product();
