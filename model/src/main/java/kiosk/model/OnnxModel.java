@@ -38,6 +38,9 @@ final class OnnxModel implements AutoCloseable {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // By default the intra-op pool spins its threads for ~20 ms after every run: on a two-core kiosk that is
+            // CPU taken from the recognizer decoding the shopper's next words, for an encoding that takes a few ms.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             // Inputs are a few dozen tokens: an arena sized for peak batches would keep tens of MB resident on a
             // 2 GB kiosk for nothing.
             options.setCPUArenaAllocator(false);

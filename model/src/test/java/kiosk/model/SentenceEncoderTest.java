@@ -160,6 +160,25 @@ class SentenceEncoderTest {
         assertEquals(0.8f, hits.get(1).score(), 1e-6);
     }
 
+    @Test
+    void anEncodingLeavesNoThreadBusyAfterItReturns() throws InterruptedException {
+        // ONNX Runtime's intra-op pool spins its threads for a while after each run by default: on a two-core kiosk
+        // that is CPU the recognizer, decoding the shopper's next words at the same moment, does not get.
+        com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        encoder.encode("warm up the session");
+        long busyAfterwards = 0;
+        for (String sentence : SENTENCES) {
+            encoder.encode(sentence);
+            long before = process.getProcessCpuTime();
+            Thread.sleep(100);
+            busyAfterwards += process.getProcessCpuTime() - before;
+        }
+        // ten idle tenths of a second: what a JVM does on its own while sleeping is a few milliseconds in all
+        assertTrue(busyAfterwards < 40_000_000L,
+                "the process used " + busyAfterwards / 1_000_000 + " ms of CPU in the second after its encodings");
+    }
+
     static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

@@ -18,10 +18,12 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
+import kiosk.app.store.FaqEntry;
 import kiosk.app.store.OpeningHours;
 import kiosk.app.store.Product;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.app.understanding.DayRequest;
+import kiosk.app.understanding.FaqMatcher;
 import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Interpretation;
 import kiosk.app.understanding.ProductMatch;
@@ -110,6 +112,8 @@ public final class Conversation {
     private List<Product> choices = List.of();
     private Intent choiceIntent = Intent.PRODUCT_LOCATION;
     private boolean staffOffered;
+    /** The FAQ entry last asked back ("Do you mean: …?"): "yes" answers it, "no" offers a person. */
+    private Optional<FaqEntry> faqAskedBack = Optional.empty();
     /** What the last turn asked of the store's hours, if it asked them: "and on saturday" asks the same. */
     private Optional<DayRequest.Focus> hoursAsked = Optional.empty();
     /** This turn's spoken readings as {@link #interpret} understood them: the one chosen is not understood twice. */
@@ -210,6 +214,18 @@ public final class Conversation {
                         false, Optional.empty());
             }
         }
+        if (faqAskedBack.isPresent()) {
+            FaqEntry asked = faqAskedBack.get();
+            faqAskedBack = Optional.empty();
+            if (meaning.intent() == Intent.YES) {
+                return reply(heard, "faq", Map.of("faq", asked.id()), asked.answer(), 0.8, false, Optional.empty());
+            }
+            if (meaning.intent() == Intent.NO) {
+                staffOffered = true;
+                return reply(heard, "no", Map.of(), "Sorry about that. Would you like me to call a team member?", 0.5,
+                        false, Optional.empty());
+            }
+        }
         if (staffOffered) {
             staffOffered = false;
             if (meaning.intent() == Intent.YES) {
@@ -252,8 +268,20 @@ public final class Conversation {
             case PRODUCT_LOCATION, PRODUCT_PRICE, PRODUCT_STOCK -> product(heard, followingOn(meaning));
             case NOT_FOUND -> meaning.fit() == Interpretation.Fit.ALTERNATIVE && !meaning.products().isEmpty()
                     ? notSoldButNear(heard, meaning) : notFound(heard, meaning.subject(), meaning.confidence());
-            case CLARIFY -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty());
+            case CLARIFY -> meaning.faq().map(faq -> askBack(heard, faq, meaning.confidence()))
+                    .orElseGet(() -> reply(heard, "not_understood", Map.of(), NOT_CAUGHT, 0, false, Optional.empty()));
         };
+    }
+
+    /**
+     * A question close to a FAQ entry, not close enough to answer it: the entry's phrasing it is closest to asked back
+     * (the store's words, never the shopper's), a person offered if it is not what was meant.
+     */
+    private Reply askBack(String heard, FaqMatcher.FaqMatch faq, double confidence) {
+        faqAskedBack = Optional.of(faq.faq());
+        String phrasing = faq.phrasing().strip().replaceAll("[?.!]+$", "");
+        return reply(heard, "clarify", Map.of("faq", faq.faq().id()), "I'm not sure I understood. Do you mean: "
+                + phrasing + "? If not, I can call a team member.", confidence, false, Optional.empty());
     }
 
     /**

@@ -29,6 +29,17 @@ final class Cues {
      */
     static final Pattern SERVICE_ASKED = Pattern.compile("\\b(can|could|will|would|does) (someone|somebody"
             + "|anyone|anybody)\\b");
+    /**
+     * "can I get my bike tuned up", "can I buy it online and grab it here": work done to what the shopper has, or a
+     * way of buying, asked in the words that ask for a thing ("can I get a bike lock"). No thing is named; the store's
+     * service is asked, which a FAQ entry may answer.
+     */
+    static final Pattern SERVICE_FRAME = Pattern.compile("\\b(get|have|had) (my|our|his|her|their|the|this|these"
+            + "|those|it|them)( [a-z]+){0,2} (tuned|fixed|repaired|serviced|installed|fitted|mounted|replaced|changed"
+            + "|checked|tested|washed|bathed|groomed|trimmed|clipped|cut|sharpened|strung|restrung|engraved"
+            + "|assembled|put together|wrapped|delivered|shipped|set up|looked at|adjusted|aligned|cleaned)\\b"
+            + "|\\b(buy|order|shop|purchase|pay)( it| them| something| things| stuff)? online\\b"
+            + "|\\b(grab|pick|collect) (it|them)( up)? (here|in store|at the store)\\b");
     static final Pattern HELP = Pattern.compile("\\b(help|assist)\\b");
     static final Pattern HOURS = Pattern.compile("\\b(open|opens|opening|close|closes|closing|closed|hours"
             + "|what time|until when|how late|how early)\\b");
@@ -65,7 +76,9 @@ final class Cues {
             + " (phone|number)|call (you|the store|this store|your store|the shop|the pharmacy)|ring you|phone you"
             + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|fax)\\b");
     static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
-            + "|where is (this|your) (store|shop|pharmacy)( located)?$|where is the (store|shop)( located)?$"
+            // "where exactly is the store, I'm driving over": the place asked, then why
+            + "|where (exactly )?is (this|your) (store|shop|pharmacy)( located)?( exactly)?(?=$| (im|i am|were|we are) )"
+            + "|where (exactly )?is the (store|shop)( located)?( exactly)?(?=$| (im|i am|were|we are) )"
             + "|your location|(?<!for )directions"
             + "|how do i get (there|here|to you|to (your|the|this) (store|shop|pharmacy))|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"

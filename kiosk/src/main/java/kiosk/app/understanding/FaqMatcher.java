@@ -24,6 +24,8 @@ public final class FaqMatcher {
     private final List<Integer> owner = new ArrayList<>();
     private final List<Boolean> isAnswer = new ArrayList<>();
     private final List<Set<String>> textTokens = new ArrayList<>();
+    /** Each row's text: a phrasing, or the entry's answer. */
+    private final List<String> rowText = new ArrayList<>();
     private final VectorIndex texts;
     private final SentenceEncoder encoder;
 
@@ -38,6 +40,7 @@ public final class FaqMatcher {
                 owner.add(f);
                 isAnswer.add(i == phrasings.size() - 1);
                 all.add(phrasings.get(i));
+                rowText.add(phrasings.get(i));
                 textTokens.add(new HashSet<>(QueryText.contentTokens(phrasings.get(i))));
             }
         }
@@ -61,13 +64,18 @@ public final class FaqMatcher {
             double cosine = encoder.recipe().onReferenceScale(hit.score()) - (isAnswer.get(hit.index()) ? ANSWER_DISCOUNT : 0);
             double score = 0.8 * cosine + 0.2 * overlap;
             if (best == null || score > best.score()) {
-                best = new FaqMatch(faqs.get(owner.get(hit.index())), score, cosine);
+                FaqEntry entry = faqs.get(owner.get(hit.index()));
+                String phrasing = isAnswer.get(hit.index()) ? entry.questions().get(0) : rowText.get(hit.index());
+                best = new FaqMatch(entry, score, cosine, phrasing);
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** A FAQ entry and how close the question is to one of its phrasings or its answer. */
-    public record FaqMatch(FaqEntry faq, double score, double cosine) {
+    /**
+     * A FAQ entry, how close the question is to one of its phrasings or its answer, and the phrasing it is closest
+     * to (the first phrasing where the answer was closest): the words to ask it back with.
+     */
+    public record FaqMatch(FaqEntry faq, double score, double cosine, String phrasing) {
     }
 }

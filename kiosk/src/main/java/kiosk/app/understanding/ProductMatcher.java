@@ -157,6 +157,55 @@ public final class ProductMatcher {
         }
     }
 
+    /** Two words said for one are joined only into a catalog word at least this long ("webcam", not "into"). */
+    private static final int JOINED_WORD_LETTERS = 6;
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z]+");
+
+    /**
+     * The shopper's words with two adjacent words joined where together they are one catalog word: "web cams" for the
+     * Webcam, "ear buds" for Earbuds; the recognizer and shoppers split compounds that a catalog writes as one word,
+     * and neither half names the product. Not where a catalog phrase has the two words side by side ("Bird Seed"
+     * stays two words when a "Birdseed Bell" is sold too), nor into a word that frames questions.
+     */
+    String joinSplitWords(String heard) {
+        java.util.regex.Matcher words = WORD.matcher(heard);
+        StringBuilder joined = new StringBuilder();
+        int copied = 0;
+        int previousStart = -1;
+        int previousEnd = -1;
+        while (words.find()) {
+            boolean adjacent = previousEnd >= 0 && words.start() == previousEnd + 1 && heard.charAt(previousEnd) == ' ';
+            if (adjacent && joinsIntoOneCatalogWord(heard.substring(previousStart, previousEnd), words.group())) {
+                joined.append(heard, copied, previousEnd).append(words.group());
+                copied = words.end();
+                previousEnd = -1;
+                continue;
+            }
+            previousStart = words.start();
+            previousEnd = words.end();
+        }
+        return joined.append(heard.substring(copied)).toString();
+    }
+
+    private boolean joinsIntoOneCatalogWord(String first, String second) {
+        String together = QueryText.stem(first + second);
+        return together.length() >= JOINED_WORD_LETTERS && postings.containsKey(together)
+                && !QueryText.FRAME_WORDS.contains(together)
+                && !sideBySide(QueryText.stem(first), QueryText.stem(second));
+    }
+
+    /** Whether some catalog phrase holds {@code first} directly followed by {@code second}. */
+    private boolean sideBySide(String first, String second) {
+        for (int phrase : postings.getOrDefault(first, new int[0])) {
+            List<String> tokens = phraseTokens.get(phrase);
+            int at = tokens.indexOf(first);
+            if (at >= 0 && at + 1 < tokens.size() && tokens.get(at + 1).equals(second)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a (normalized, stemmed) word is one of the catalog's names or aliases. */
     boolean knows(String token) {
         return postings.containsKey(token);

@@ -74,6 +74,12 @@ public final class Understanding {
     private static final Pattern ASKS_WHETHER_SOLD = Pattern.compile("(?<!what )\\b(do|does) (you|ya) (guys )?(sell|have|carry"
             + "|stock)\\b|\\bwhere (can|could|do) (i|we) (buy|get|find)\\b|\\b(can|could) (i|we) (buy|get)\\b"
             + "|\\b(is|are) there any\\b|^(any|got any)\\b");
+    /**
+     * "is there a cash machine", "do you have gift cards": whether a thing is here, which "I don't think we have it"
+     * answers when nothing close is known; such a question is not asked back as a FAQ entry's.
+     */
+    private static final Pattern ASKS_WHETHER_THERE = Pattern.compile("^(is|are) there\\b"
+            + "|\\b(do|does) (you|ya) (guys |all )?(have|sell|carry|stock|got)\\b");
     /** "do you have anything for a headache": a need, however the question begins. */
     private static final Pattern DESCRIBES_A_NEED = Pattern.compile("\\b((anything|something|stuff|what) (for|to)"
             + "|somewhere to (put|keep|hold|store|hang|plug))\\b");
@@ -83,6 +89,12 @@ public final class Understanding {
     static final double FAQ_THRESHOLD = 0.62;
     /** Without a product named, a FAQ entry this close (cosine to a phrasing or its answer) is what is asked. */
     static final double FAQ_PARAPHRASE = 0.44;
+    /**
+     * A question that names no thing and that nothing else answers, this close to a FAQ entry (below
+     * {@link #FAQ_PARAPHRASE}), is asked back with the entry's phrasing closest to it ("Do you mean: can I return
+     * something?") rather than refused: the shopper's "yes" gets the answer, "no" a person offered.
+     */
+    static final double FAQ_ASKED_BACK = 0.35;
     /**
      * A service asked of "someone" ("can someone check my water") is the FAQ entry this close; below, a person is
      * called. On the seven development halves the services a FAQ entry answered were at 0.65 and 0.71, and the one
@@ -146,7 +158,8 @@ public final class Understanding {
      * the earbuds): the name is matched with the shopper's words, but it is not the shopper's, so none of its words is
      * read as the shopper's modifier of another product.
      */
-    public Interpretation interpret(String shoppersWords, String productNamed) {
+    public Interpretation interpret(String heardWords, String productNamed) {
+        String shoppersWords = products.joinSplitWords(heardWords);
         String heard = productNamed.isEmpty() ? shoppersWords : shoppersWords + " " + productNamed;
         String text = QueryText.normalize(heard);
         if (text.isBlank()) {
@@ -211,8 +224,12 @@ public final class Understanding {
         }
         if (Cues.SERVICE_ASKED.matcher(text).find()) {
             // what the store's people do, which a FAQ entry may answer ("can someone check my water" and the free
-            // water testing); with none close, a person is called to do it
-            return faqCosine >= FAQ_SERVICE ? answer.as(Intent.FAQ, faqScore) : answer.as(Intent.CALL_STAFF, 1);
+            // water testing); one less close is asked back, and with none close a person is called to do it
+            if (faqCosine >= FAQ_SERVICE) {
+                return answer.as(Intent.FAQ, faqScore);
+            }
+            return faqCosine >= FAQ_ASKED_BACK ? answer.products(List.of()).as(Intent.CLARIFY, faqCosine)
+                    : answer.as(Intent.CALL_STAFF, 1);
         }
         Interpretation.Contact contact = contact(text);
         if (contact != Interpretation.Contact.NONE && bestLexical < 0.9) {
@@ -247,7 +264,7 @@ public final class Understanding {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
         boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
-                && !DESCRIBES_A_NEED.matcher(text).find();
+                && !DESCRIBES_A_NEED.matcher(text).find() && !Cues.SERVICE_FRAME.matcher(text).find();
         // what a product is for, said far closer than any FAQ entry: "I want to watch birds far away at the park" is
         // the binoculars' purpose, not the parking's answer that shares "park"
         double bestPurpose = withDescribed.stream().mapToDouble(ProductMatch::purpose).max().orElse(0);
@@ -392,6 +409,10 @@ public final class Understanding {
                 return answer.products(byPurpose).fit(Interpretation.Fit.CHOICE)
                         .as(productIntent, byPurpose.get(0).purpose());
             }
+        }
+        if (!asksForAThing && !subject.isEmpty() && faqCosine >= FAQ_ASKED_BACK
+                && !ASKS_WHETHER_THERE.matcher(text).find()) {
+            return answer.products(List.of()).as(Intent.CLARIFY, faqCosine);
         }
         if (!subject.isEmpty()) {
             return answer.as(Intent.NOT_FOUND, 1 - bestProduct);

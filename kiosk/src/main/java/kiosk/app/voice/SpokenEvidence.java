@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import kiosk.app.store.Product;
 import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Interpretation;
+import kiosk.app.understanding.QueryText;
 import kiosk.app.understanding.ShopperWords;
 import kiosk.speech.Pronunciations;
 import kiosk.speech.SpokenForm;
@@ -129,15 +130,25 @@ public final class SpokenEvidence {
             // an instruction, an insult or a personal number in the shopper's own words: the grammar must not hide it
             return new Reading(free.text(), product -> false);
         }
+        Interpretation grammarBesideSureFree = null;
         if (free.confidence() >= FREE_SURE && free.words().size() >= 2) {
-            return new Reading(free.text(), product -> true);
+            // near certain, taken as typed words; unless they answer nothing and say by sound the product the grammar
+            // heard ("where is the catch up" at 1.0 for the Ketchup): then both decoders heard it, in their own words
+            grammarBesideSureFree = ANSWERS_NOTHING.contains(fromFree.intent()) ? interpret.apply(grammar.text()) : null;
+            boolean saysGrammarsProduct = grammarBesideSureFree != null && product(grammarBesideSureFree)
+                    .filter(product -> heardByName(words(free.text()), product) && !saysWordForWord(free, product))
+                    .isPresent();
+            if (!saysGrammarsProduct) {
+                return new Reading(free.text(), product -> true);
+            }
         }
         if (fromFree.intent() == Intent.CALL_STAFF) {
             // a person asked for in the shopper's words: never turned into the grammar's product ("can you page
             // someone to aisle 7", heard by the grammar as "can you beige one to aisle fan")
             return new Reading(free.text(), product -> false);
         }
-        Interpretation fromGrammar = interpret.apply(grammar.text());
+        Interpretation fromGrammar = grammarBesideSureFree != null ? grammarBesideSureFree
+                : interpret.apply(grammar.text());
         Logger.debug("free reading \"{}\" ({}), grammar readings {}", free.text(), fromFree.intent(),
                 grammar.readings());
         List<String> freeWords = words(free.text());
@@ -161,9 +172,16 @@ public final class SpokenEvidence {
         // facts are stated only on the free decoder's evidence: both decoders heard the product, or the free decoder
         // said its name and stood by the words, or its whole reading was confident; a product the grammar decoder
         // alone heard, however sure of it (the grammar forces what it hears into the store's phrases), is named back
+        // but not a product whose name the free words hold word for word while the understanding of them points at
+        // another product: "do you fail them for laptops" at a laptop bag, "a charger for the cordless drill" at the
+        // drill's battery (not sold as a charger), whatever the grammar made of it ("do you sell laptops"). Words
+        // understood as that product with a stray word ("do you fail shrimp") still back it.
+        Predicate<Product> freeAskedOtherwise = product -> fromFree.bestProduct()
+                .filter(match -> !match.product().equals(product)).isPresent() && saysWordForWord(free, product);
         Predicate<Product> bothHeard = agreed
                 .or(product -> firmlyNamed(free, product) && !wholeGrammarNamesAnother.test(product))
-                .or(product -> freeConfident && freeProduct.filter(product::equals).isPresent());
+                .or(product -> freeConfident && freeProduct.filter(product::equals).isPresent())
+                .and(freeAskedOtherwise.negate());
         // which reading to understand: the grammar's too where it is sure of its product against everything else it
         // could have heard, or heard it where the free decoder heard nothing it stands by; that product is then
         // confirmed, not stated ("Did you say the Smart Bulbs?" for espeak-ng's "are there many smart smiles left")
@@ -187,6 +205,19 @@ public final class SpokenEvidence {
             return new Reading(free.text(), product -> false);
         }
         return new Reading(grammar.text(), bothHeard);
+    }
+
+    /**
+     * Whether the reading holds the product's name or an alias word for word (its content words, plurals folded):
+     * then what the understanding made of the reading is what those words ask, not a slip of hearing.
+     */
+    static boolean saysWordForWord(Transcript reading, Product product) {
+        Set<String> said = Set.copyOf(QueryText.contentTokens(reading.text()));
+        List<String> names = new ArrayList<>();
+        names.add(product.name());
+        names.addAll(product.aliases());
+        return names.stream().map(QueryText::contentTokens)
+                .anyMatch(name -> !name.isEmpty() && said.containsAll(name));
     }
 
     /**

@@ -170,6 +170,35 @@ class SpokenEvidenceTest {
     }
 
     @Test
+    void aSureFreeReadingThatAnswersNothingButSaysTheGrammarsProductBySoundBacksIt() {
+        // the free decoder at 1.0 on "where is the dream el": no product of this store, yet "dreamel" is how "dremel"
+        // (the Rotary Tool's alias) sounds, which the grammar heard
+        Product rotary = conversation.interpret("where is the dremel").bestProduct().orElseThrow().product();
+        Transcript grammar = timed("where is the dremel", Transcript.Source.GRAMMAR, 0, 0.9);
+        Transcript free = timed("where is the dream el", Transcript.Source.FREE, 0, 1.0);
+        SpokenEvidence.Reading reading = weigh(grammar.withRival(free));
+        assertEquals("where is the dremel", reading.text());
+        assertTrue(reading.heardForSure().test(rotary), "both decoders heard it, each in its own words");
+        // sure free words that say no product the grammar heard are still taken as typed
+        Transcript other = timed("where is the cat lug", Transcript.Source.FREE, 0, 1.0);
+        assertEquals("where is the cat lug", weigh(grammar.withRival(other)).text());
+    }
+
+    @Test
+    void aNameTheFreeWordsHoldButAskOtherwiseOfBacksNoFactOfIt() {
+        // the free decoder wrote "cordless drill" word for word in a question for a charger the store lacks; the grammar
+        // made "do you have the cordless drill" of it: the drill is named back, its stock not stated
+        Product drill = conversation.interpret("do you have the cordless drill").bestProduct().orElseThrow()
+                .product();
+        Transcript grammar = timed("do you have the cordless drill", Transcript.Source.GRAMMAR, 0, 0.95);
+        Transcript free = timed("do you have a charger for the cordless drill", Transcript.Source.FREE, 0, 0.95);
+        assertFalse(weigh(grammar.withRival(free)).heardForSure().test(drill));
+        // the same name said by both and asked for by both: stated
+        Transcript asked = timed("do you have the cordless drill", Transcript.Source.FREE, 0, 0.95);
+        assertTrue(weigh(grammar.withRival(asked)).heardForSure().test(drill));
+    }
+
+    @Test
     void aWholeGrammarReadingIsUnderstoodWhereTheFreeDecoderWasUnsureAndItsProductConfirmed() {
         Product bulb = conversation.interpret("are there any smart bulbs left").bestProduct().orElseThrow()
                 .product();
