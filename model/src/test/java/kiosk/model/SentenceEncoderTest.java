@@ -174,8 +174,9 @@ class SentenceEncoderTest {
             Thread.sleep(100);
             busyAfterwards += process.getProcessCpuTime() - before;
         }
-        // ten idle tenths of a second: what a JVM does on its own while sleeping is a few milliseconds in all
-        assertTrue(busyAfterwards < 40_000_000L,
+        // ten idle tenths of a second: a JVM on its own uses 10-40 ms of them (its compiler and collector finishing
+        // earlier tests' work); spinning pool threads used 200
+        assertTrue(busyAfterwards < 100_000_000L,
                 "the process used " + busyAfterwards / 1_000_000 + " ms of CPU in the second after its encodings");
     }
 
