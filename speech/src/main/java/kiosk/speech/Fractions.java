@@ -110,7 +110,7 @@ public final class Fractions {
             String numerator = part != null ? Integer.toString(part[0]) : m.group(2);
             String denominator = part != null ? Integer.toString(part[1]) : m.group(3);
             return written(m.group(1), numerator, denominator).map(f -> f.spoken(!m.group(5).isEmpty()))
-                    .orElseGet(() -> NumberWords.whole(trimZeros(m.group(1))) + " " + over(numerator, denominator));
+                    .orElseGet(() -> NumberWords.whole(NumberWords.withoutLeadingZeros(m.group(1))) + " " + over(numerator, denominator));
         });
         return replace(SIMPLE, mixed, m -> {
             int[] part = m.group(3) != null ? VULGAR.get(m.group(3).charAt(0)) : null;
@@ -166,9 +166,9 @@ public final class Fractions {
 
     /** A written fraction's value, if it is a size: 0 or 1 below, or more than three digits anywhere, is not. */
     private static Optional<Fraction> written(String whole, String numerator, String denominator) {
-        String top = trimZeros(numerator);
-        String bottom = trimZeros(denominator);
-        String wholePart = trimZeros(whole);
+        String top = NumberWords.withoutLeadingZeros(numerator);
+        String bottom = NumberWords.withoutLeadingZeros(denominator);
+        String wholePart = NumberWords.withoutLeadingZeros(whole);
         if (top.length() > 3 || bottom.length() > 3 || wholePart.length() > 3) {
             return Optional.empty();
         }
@@ -182,7 +182,7 @@ public final class Fractions {
 
     /** "3 over 0": a slash between numbers that are no size. */
     private static String over(String numerator, String denominator) {
-        return NumberWords.whole(trimZeros(numerator)) + " over " + NumberWords.whole(trimZeros(denominator));
+        return NumberWords.whole(NumberWords.withoutLeadingZeros(numerator)) + " over " + NumberWords.whole(NumberWords.withoutLeadingZeros(denominator));
     }
 
     /** The denominator's name ("half", "quarters", "sixteenths"): its own name, else its ordinal. */
@@ -354,10 +354,6 @@ public final class Fractions {
         StringBuilder characters = new StringBuilder();
         VULGAR.keySet().forEach(characters::append);
         return characters.toString();
-    }
-
-    private static String trimZeros(String digits) {
-        return digits.replaceFirst("^0+(?=\\d)", "");
     }
 
     /** Each match replaced by its words, a space between them and a word or number glued to the match. */

@@ -42,6 +42,11 @@ public final class NumberWords {
         return format(CARDINAL, new BigInteger(digits));
     }
 
+    /** "08" → "8": a number's leading zeros, which a size or count written in digits does not say. */
+    static String withoutLeadingZeros(String digits) {
+        return digits.replaceFirst("^0+(?=\\d)", "");
+    }
+
     /** 21 → "twenty first", for digit strings of up to fifteen digits (longer ones: the digits, then "th"). */
     public static String ordinal(String digits) {
         if (!isDigits(digits) || digits.length() > LONGEST_SPELLED) {

@@ -76,7 +76,7 @@ public final class TextNormalizer {
         String s = text.replace('’', '\'').replace("&", " and ");
         s = replace(SKU, s, m -> String.join(" ", m.group(1).split("")) + " " + NumberWords.digits(m.group(2)));
         s = apart(MODEL, s, m -> String.join(" ", m.group(1).split("")) + " " + NumberWords.digits(m.group(2)));
-        s = apart(PACK, s, m -> NumberWords.whole(trimZeros(m.group(1))) + " per " + m.group(2));
+        s = apart(PACK, s, m -> NumberWords.whole(NumberWords.withoutLeadingZeros(m.group(1))) + " per " + m.group(2));
         s = replace(BY, s, m -> " by ");
         s = replace(PHONE, s, m -> NumberWords.digits(m.group(1) != null ? m.group(1) : m.group(2)) + ", "
                 + NumberWords.digits(m.group(3)) + ", " + NumberWords.digits(m.group(4)));
@@ -173,31 +173,27 @@ public final class TextNormalizer {
         boolean one = dollars.replaceFirst("^0+(?=\\d)", "").equals("1");
         String unit = one ? " dollar" : " dollars";
         if (cents == null || cents.chars().allMatch(c -> c == '0')) {
-            return NumberWords.whole(trimZeros(dollars)) + unit;
+            return NumberWords.whole(NumberWords.withoutLeadingZeros(dollars)) + unit;
         }
         if (cents.length() != 2) {
-            return NumberWords.decimal(trimZeros(dollars), cents) + " dollars";
+            return NumberWords.decimal(NumberWords.withoutLeadingZeros(dollars), cents) + " dollars";
         }
-        String centWords = NumberWords.whole(trimZeros(cents));
-        if (trimZeros(dollars).equals("0")) {
+        String centWords = NumberWords.whole(NumberWords.withoutLeadingZeros(cents));
+        if (NumberWords.withoutLeadingZeros(dollars).equals("0")) {
             return centWords + (cents.equals("01") ? " cent" : " cents");
         }
-        return NumberWords.whole(trimZeros(dollars)) + unit + " and " + centWords
+        return NumberWords.whole(NumberWords.withoutLeadingZeros(dollars)) + unit + " and " + centWords
                 + (cents.equals("01") ? " cent" : " cents");
     }
 
     /** "1.5" → "one point five", "25" → "twenty five". */
     private static String number(String digits) {
         int dot = digits.indexOf('.');
-        return dot < 0 ? NumberWords.whole(trimZeros(digits))
-                : NumberWords.decimal(trimZeros(digits.substring(0, dot)), digits.substring(dot + 1));
+        return dot < 0 ? NumberWords.whole(NumberWords.withoutLeadingZeros(digits))
+                : NumberWords.decimal(NumberWords.withoutLeadingZeros(digits.substring(0, dot)), digits.substring(dot + 1));
     }
 
     /** Leading zeros dropped, as in a price or a size ("007" → "7"); "0" stays. */
-    private static String trimZeros(String digits) {
-        return digits.replaceFirst("^0+(?=\\d)", "");
-    }
-
     private static String unit(String abbreviation) {
         return switch (abbreviation) {
             case "oz" -> "ounce";
@@ -219,7 +215,7 @@ public final class TextNormalizer {
 
     /** "volt", "6" → "volts"; "foot", "1" → "foot": a measure, plural unless it is one. */
     private static String measure(String unit, String number) {
-        if (trimZeros(number).equals("1")) {
+        if (NumberWords.withoutLeadingZeros(number).equals("1")) {
             return unit;
         }
         return switch (unit) {

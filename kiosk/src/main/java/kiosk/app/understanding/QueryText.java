@@ -39,15 +39,23 @@ public final class QueryText {
      * and named the canned food for "where is the dog food".
      */
     private static final Set<String> MODALS = Set.of("can", "will", "shall", "may", "might", "must");
+    /** The persons a modal verb is said of, on either side of it: "I can", "can I", "will someone". */
+    private static final Set<String> PERSONS = Set.of("i", "you", "we", "they", "he", "she", "it", "someone",
+            "somebody", "anyone", "anybody", "u", "ya");
     /** Words before a modal that make it a verb: "I can", "what can", "anything that can". */
-    private static final Set<String> BEFORE_A_VERB = Set.of("i", "you", "we", "they", "he", "she", "it", "someone",
-            "somebody", "anyone", "anybody", "u", "ya", "what", "which", "who", "where", "how", "when", "why", "that",
-            "this", "there", "one", "something", "anything", "nothing", "thing");
+    private static final Set<String> BEFORE_A_VERB = withPersons("what", "which", "who", "where", "how", "when", "why",
+            "that", "this", "there", "one", "something", "anything", "nothing", "thing");
     /** Words after a modal that make it a verb: "can I", "will the drill", "must be", "can't". */
-    private static final Set<String> AFTER_A_VERB = Set.of("i", "you", "we", "they", "he", "she", "it", "someone",
-            "somebody", "anyone", "anybody", "u", "ya", "the", "a", "an", "this", "that", "these", "those", "my",
-            "your", "our", "his", "her", "their", "there", "not", "be", "have", "get", "find", "buy", "help", "tell",
-            "show", "see", "use", "pick", "order", "return", "pay", "t", "still", "also", "just", "really", "please");
+    private static final Set<String> AFTER_A_VERB = withPersons("the", "a", "an", "this", "that", "these", "those",
+            "my", "your", "our", "his", "her", "their", "there", "not", "be", "have", "get", "find", "buy", "help",
+            "tell", "show", "see", "use", "pick", "order", "return", "pay", "t", "still", "also", "just", "really",
+            "please");
+    private static Set<String> withPersons(String... words) {
+        Set<String> all = new java.util.HashSet<>(PERSONS);
+        all.addAll(List.of(words));
+        return Set.copyOf(all);
+    }
+
     /**
      * "I'd", "you'd": the "d" would be a word of its own once the apostrophe goes, and a single "d" names things
      * ("vitamin d", "d batteries"), so the contraction is spelled out first.
@@ -87,13 +95,7 @@ public final class QueryText {
 
     /** The normalized words with plurals folded. */
     public static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        for (String word : normalize(text).split(" ")) {
-            if (!word.isEmpty()) {
-                tokens.add(stem(word));
-            }
-        }
-        return tokens;
+        return words(text).stream().map(QueryText::stem).toList();
     }
 
     /**
