@@ -40,6 +40,24 @@ final class Cues {
             + "|assembled|put together|wrapped|delivered|shipped|set up|looked at|adjusted|aligned|cleaned)\\b"
             + "|\\b(buy|order|shop|purchase|pay)( it| them| something| things| stuff)? online\\b"
             + "|\\b(grab|pick|collect) (it|them)( up)? (here|in store|at the store)\\b");
+    /**
+     * The shopper's own thing acted on: what the store is asked to do to it ("can you hang my tv on the wall", "can you
+     * bring a treadmill to my house") or what the shopper would do with it here ("where can I get rid of an old
+     * printer", "can I borrow a pressure washer", "what do I do with my dead batteries"). The thing after the verb (its
+     * group {@code thing}) is the shopper's, not one to buy: the store's service or policy is asked, which a FAQ entry
+     * may answer. Only with an article or a possessive before the thing, so that "can you check if the drill is in
+     * stock" and "can you bring me a ladder" name what is asked for.
+     */
+    static final Pattern OWN_THING = Pattern.compile("(?:\\b(?:can|could|will|would|do|does) (?:you|ya|you guys"
+            + "|someone|somebody|anyone|anybody)(?: please)? (?:fix|repair|hang|mount|install|put|set up|deliver|bring"
+            + "|move|transfer|clip|trim|sharpen|cut|grind|assemble|recycle|take back|take|swap|exchange|refill|haul"
+            + "|load|test|check|look at)"
+            + "|\\b(?:can|could|may|do|where (?:can|do|should|could)|how (?:can|do|should)) (?:i|we) (?:get rid of"
+            + "|dispose of|throw away|throw out|dump|recycle|drop off|donate|trade in|return|bring back|take back"
+            + "|exchange|borrow|rent|swap|leave)"
+            + "|\\bwhat (?:do|should|can|could) (?:i|we) do with)"
+            + " (?<thing>(?:my|our|his|her|their|this|these|those|the|a|an|an old|some|old|used|empty|dead) [a-z]+"
+            + "(?: [a-z]+){0,4})");
     static final Pattern HELP = Pattern.compile("\\b(help|assist)\\b");
     static final Pattern HOURS = Pattern.compile("\\b(open|opens|opening|close|closes|closing|closed|hours"
             + "|what time|until when|how late|how early)\\b");
@@ -74,7 +92,7 @@ final class Cues {
             + "|\\blist (of )?(the |your )?departments\\b");
     static final Pattern PHONE = Pattern.compile("\\b(phone number|telephone|your number|(store|shop|pharmacy)s?"
             + " (phone|number)|call (you|the store|this store|your store|the shop|the pharmacy)|ring you|phone you"
-            + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|fax)\\b");
+            + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|your fax|fax (you|number))\\b");
     static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
             // "where exactly is the store, I'm driving over": the place asked, then why
             + "|where (exactly )?is (this|your) (store|shop|pharmacy)( located)?( exactly)?(?=$| (im|i am|were|we are) )"

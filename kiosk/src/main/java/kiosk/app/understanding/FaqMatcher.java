@@ -1,8 +1,10 @@
 package kiosk.app.understanding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,26 +49,46 @@ public final class FaqMatcher {
         this.texts = VectorIndex.of(encoder.encodeAll(all));
     }
 
-    /** The FAQ entry a question asks, with a 0..1 score, if any is close. */
+    /**
+     * The FAQ entry a question asks, with a 0..1 score, if any is close. An entry is as close as its closest row (a
+     * phrasing, or its answer a little discounted) and shares as many words as its most overlapping row: "can you hang
+     * my tv on the wall" is close to "can you deliver a tv" and shares "tv" and "wall" with the answer that says the
+     * store mounts TVs, and both count for the one entry.
+     */
     public Optional<FaqMatch> best(String question) {
         if (texts.size() == 0) {
             return Optional.empty();
         }
         float[] vector = encoder.encode(question);
         Set<String> asked = new HashSet<>(QueryText.contentTokens(question));
-        FaqMatch best = null;
+        Map<Integer, Double> cosineOf = new HashMap<>();
+        Map<Integer, Double> overlapOf = new HashMap<>();
+        Map<Integer, String> phrasingOf = new HashMap<>();
+        Map<Integer, Double> phrasingCosine = new HashMap<>();
         for (VectorIndex.Hit hit : texts.nearest(vector, 8)) {
+            int entry = owner.get(hit.index());
+            boolean answer = isAnswer.get(hit.index());
             Set<String> expected = textTokens.get(hit.index());
             long shared = expected.stream().filter(asked::contains).count();
-            double overlap = isAnswer.get(hit.index())
+            double overlap = answer
                     ? (asked.isEmpty() ? 0 : shared / (double) asked.size())
                     : (expected.isEmpty() ? 0 : shared / (double) Math.max(expected.size(), asked.size()));
-            double cosine = encoder.recipe().onReferenceScale(hit.score()) - (isAnswer.get(hit.index()) ? ANSWER_DISCOUNT : 0);
-            double score = 0.8 * cosine + 0.2 * overlap;
+            double cosine = encoder.recipe().onReferenceScale(hit.score()) - (answer ? ANSWER_DISCOUNT : 0);
+            cosineOf.merge(entry, cosine, Math::max);
+            overlapOf.merge(entry, overlap, Math::max);
+            if (!answer && cosine > phrasingCosine.getOrDefault(entry, Double.NEGATIVE_INFINITY)) {
+                phrasingCosine.put(entry, cosine);
+                phrasingOf.put(entry, rowText.get(hit.index()));
+            }
+        }
+        FaqMatch best = null;
+        for (Map.Entry<Integer, Double> entry : cosineOf.entrySet()) {
+            double score = 0.8 * entry.getValue() + 0.2 * overlapOf.get(entry.getKey());
             if (best == null || score > best.score()) {
-                FaqEntry entry = faqs.get(owner.get(hit.index()));
-                String phrasing = isAnswer.get(hit.index()) ? entry.questions().get(0) : rowText.get(hit.index());
-                best = new FaqMatch(entry, score, cosine, phrasing);
+                FaqEntry faq = faqs.get(entry.getKey());
+                // the words to ask it back with: its closest phrasing, or its first where only its answer was close
+                String phrasing = phrasingOf.getOrDefault(entry.getKey(), faq.questions().get(0));
+                best = new FaqMatch(faq, score, entry.getValue(), phrasing);
             }
         }
         return Optional.ofNullable(best);

@@ -201,7 +201,7 @@ public final class Understanding {
         // descriptions weighs: every other reading sees the candidates it saw before descriptions were kept
         List<ProductMatch> withDescribed = products.rank(text, CANDIDATES);
         List<ProductMatch> ranked = withDescribed.subList(0, Math.min(CANDIDATES, withDescribed.size()));
-        Optional<FaqMatcher.FaqMatch> faq = faqs.best(text);
+        Optional<FaqMatcher.FaqMatch> faq = faqInWholeOrClause(text, shoppersWords);
         Optional<String> department = department(text);
         double bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
         double bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
@@ -209,11 +209,15 @@ public final class Understanding {
         double faqCosine = faq.map(FaqMatcher.FaqMatch::cosine).orElse(0.0);
         Set<String> context = new HashSet<>(needObjects(text));
         context.addAll(purposeObjects(text));
-        if (!context.isEmpty()) {
+        Set<String> own = ownThings(text);
+        if (!context.isEmpty() || !own.isEmpty()) {
             // The thing a need is about is not what the shopper asks for: "something to put on top of the cake"
-            // asks for no cake
-            ranked = ranked.stream().filter(match -> !aboutOnly(match, text, context)).toList();
-            withDescribed = withDescribed.stream().filter(match -> !aboutOnly(match, text, context)).toList();
+            // asks for no cake; nor is the shopper's own thing, named whole or in part ("hang my tv on the wall" and
+            // the TV Wall Mount)
+            ranked = ranked.stream().filter(match -> !aboutOnly(match, text, context) && !ownOnly(match, text, own))
+                    .toList();
+            withDescribed = withDescribed.stream()
+                    .filter(match -> !aboutOnly(match, text, context) && !ownOnly(match, text, own)).toList();
             bestProduct = ranked.isEmpty() ? 0 : ranked.get(0).score();
             bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
         }
@@ -264,7 +268,8 @@ public final class Understanding {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
         boolean namesAThing = NAMES_A_THING.matcher(text).find() && subject.split(" ").length <= 3
-                && !DESCRIBES_A_NEED.matcher(text).find() && !Cues.SERVICE_FRAME.matcher(text).find();
+                && !DESCRIBES_A_NEED.matcher(text).find() && !Cues.SERVICE_FRAME.matcher(text).find()
+                && own.isEmpty();
         // what a product is for, said far closer than any FAQ entry: "I want to watch birds far away at the park" is
         // the binoculars' purpose, not the parking's answer that shares "park"
         double bestPurpose = withDescribed.stream().mapToDouble(ProductMatch::purpose).max().orElse(0);
@@ -457,6 +462,23 @@ public final class Understanding {
     }
 
     /**
+     * The FAQ entry closest to the whole turn or to the clause that asks, whichever is closer: "the milk I bought
+     * yesterday was sour, can I get a refund" asks for a refund, which the returns entry answers, while the whole turn
+     * is closer to the bottle return (milk comes in bottles). A clause without a word of its own ("can you do that")
+     * says nothing by itself.
+     */
+    private Optional<FaqMatcher.FaqMatch> faqInWholeOrClause(String text, String shoppersWords) {
+        Optional<FaqMatcher.FaqMatch> whole = faqs.best(text);
+        String clause = QueryText.normalize(askingClause(shoppersWords));
+        if (clause.equals(text) || clause.isBlank() || QueryText.contentTokens(clause).isEmpty()) {
+            return whole;
+        }
+        Optional<FaqMatcher.FaqMatch> asked = faqs.best(clause);
+        double wholeScore = whole.map(FaqMatcher.FaqMatch::score).orElse(0.0);
+        return asked.filter(match -> match.score() > wholeScore).or(() -> whole);
+    }
+
+    /**
      * The part of a long, rambling turn that asks: "... the store near my office didn't have it, so where is the
      * contact lens solution" asks where, whatever "ran out" said before.
      */
@@ -523,6 +545,20 @@ public final class Understanding {
     }
 
     /**
+     * The shopper's own things that the question acts on ({@link Cues#OWN_THING}, stemmed): "can you hang my tv on the
+     * wall" asks the store to mount a TV, not where its TV Wall Mount is. A product named only by them is filtered like
+     * a need's object, named whole or in part; one sharing more of the question's words stays.
+     */
+    static Set<String> ownThings(String normalized) {
+        Set<String> own = new HashSet<>();
+        java.util.regex.Matcher act = Cues.OWN_THING.matcher(normalized);
+        while (act.find()) {
+            own.addAll(QueryText.contentTokens(act.group("thing")));
+        }
+        return own;
+    }
+
+    /**
      * True when the product is named whole by the words the need is about, and by nothing else: it is the thing the
      * need is about (the Birthday Cake for "on top of the cake"), while a product named after it and more ("Denture
      * Adhesive" for "my dentures") may well be what is needed.
@@ -534,6 +570,13 @@ public final class Understanding {
         Set<String> shared = new HashSet<>(QueryText.contentTokens(normalized));
         shared.retainAll(productWords(match.product()));
         return !shared.isEmpty() && about.containsAll(shared);
+    }
+
+    /** True when every word the product shares with the question names the shopper's own thing. */
+    private static boolean ownOnly(ProductMatch match, String normalized, Set<String> own) {
+        Set<String> shared = new HashSet<>(QueryText.contentTokens(normalized));
+        shared.retainAll(productWords(match.product()));
+        return !shared.isEmpty() && own.containsAll(shared);
     }
 
     /** Price, stock or place, from the whole question: "do you still have X" and "any X left" ask for stock. */

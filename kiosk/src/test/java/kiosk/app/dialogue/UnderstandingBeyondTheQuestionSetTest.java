@@ -145,6 +145,9 @@ class UnderstandingBeyondTheQuestionSetTest {
         assertEquals("store_contact", address.intent());
         assertFalse(address.answer().contains("House Numbers"), address.answer());
         assertEquals("product_location", ask("where are the phone chargers").intent());
+        // a fax machine is a thing, not the store's fax number
+        assertEquals("store_contact", ask("what's your fax number").intent());
+        assertEquals("not_found", ask("do you have a fax machine").intent());
     }
 
     @Test
