@@ -44,13 +44,6 @@ public final class Conversation {
     /** Both products carry exactly the shopper's words (a shared alias): only the shopper can say which is meant. */
     static final double SAME_WORDS = 0.95;
 
-    /**
-     * Need-based matches this close to the best (cosine, on MiniLM's scale) are offered beside it: the encoder does
-     * not know which the shopper needs. On the development halves the encoder's wrong first choice was 0.058 ahead of
-     * the right one ("itchy skin between my toes": hydrocortisone before the athlete's-foot cream), and right first
-     * choices had runners-up from 0.021 behind; so a close runner-up is named with its place rather than dropped.
-     */
-    static final double NEED_MARGIN = 0.07;
     /** At most this many products in one clarifying question. */
     static final int MAX_CHOICES = 3;
 
@@ -171,7 +164,8 @@ public final class Conversation {
                 throughFocus(heard, weighed != null ? weighed : understanding.interpret(heard)));
         hoursAsked = meaning.intent() == Intent.STORE_HOURS ? meaning.day().map(DayRequest::focus) : Optional.empty();
         Reply reply = meaning.intent().isProductQuestion() && !meaning.products().isEmpty()
-                && !heardForSure.test(meaning.products().get(0).product())
+                && (!heardForSure.test(meaning.products().get(0).product())
+                        || meaning.fit() == Interpretation.Fit.GUESS && choices.isEmpty())
                 ? confirm(heard, meaning) : answer(heard, meaning);
         List<GroundingCheck.Finding> invented = grounding.findings(reply.answer());
         if (!invented.isEmpty()) {
@@ -328,7 +322,7 @@ public final class Conversation {
         boolean need = meaning.fit() == Interpretation.Fit.NEED;
         List<Product> rivals = meaning.products().stream().skip(1)
                 .filter(other -> meaning.fit() == Interpretation.Fit.CHOICE
-                        || (need ? best.cosine() - other.cosine() < NEED_MARGIN
+                        || (need ? best.cosine() - other.cosine() < Understanding.NEED_MARGIN
                         : other.score() >= Understanding.PRODUCT_THRESHOLD
                                 && (best.score() - other.score() < CLARIFY_MARGIN
                                         || best.lexical() >= SAME_WORDS && other.lexical() >= SAME_WORDS))
@@ -542,7 +536,8 @@ public final class Conversation {
         choices = List.of(heardProduct);
         choiceIntent = meaning.intent();
         // a product found from a described need was not said: it is offered, not read back
-        String question = meaning.fit() == Interpretation.Fit.NEED ? "Do you mean the " : "Did you say the ";
+        String question = meaning.fit() == Interpretation.Fit.NEED || meaning.fit() == Interpretation.Fit.GUESS
+                ? "Do you mean the " : "Did you say the ";
         return reply(heard, "clarify", Map.of("choices", heardProduct.sku()), question + heardProduct.name() + "?",
                 meaning.confidence(), false, Optional.empty());
     }

@@ -24,6 +24,12 @@ public record Interpretation(String normalized, Intent intent, String subject, L
         NAMED,
         /** The shopper described a need ("something to cut branches"); the products are suggestions. */
         NEED,
+        /**
+         * A described need matched by a product whose name or department is close to the words but whose description
+         * of what it is for is not: named back as a question ("Do you mean the Carbon Monoxide Detector?"), its facts
+         * said only after a yes.
+         */
+        GUESS,
         /** The shopper's words are part of several products' names and no more ("the allergy relief"): ask which. */
         CHOICE,
         /**

@@ -51,6 +51,21 @@ public final class Understanding {
     static final double PURPOSE_SURE = 0.45;
     static final double PURPOSE_MARGIN = 0.08;
     /**
+     * A need matched by a product's whole document (name, aliases, department, description) whose description alone
+     * is this much further from the question is a guess: "my smoke alarm keeps chirping" is close to the Carbon
+     * Monoxide Detector's name and department, not to what it is for. On the seven development halves the three wrong
+     * products a need was answered with had descriptions 0.09–0.15 further than their documents; of 77 right ones,
+     * one was that far (the Burn Relief Gel, 0.15), the rest at most 0.085.
+     */
+    static final double PURPOSE_UNDER_DOCUMENT = 0.09;
+    /**
+     * Need-based matches this close to the best (cosine, on MiniLM's scale) are offered beside it: the encoder does
+     * not know which the shopper needs. On the development halves the encoder's wrong first choice was 0.058 ahead of
+     * the right one ("itchy skin between my toes": hydrocortisone before the athlete's-foot cream), and right first
+     * choices had runners-up from 0.021 behind; so a close runner-up is named with its place rather than dropped.
+     */
+    public static final double NEED_MARGIN = 0.07;
+    /**
      * A FAQ entry matched as a paraphrase yields to a product whose description is this much closer: on the six
      * development halves the needs a FAQ entry took by one shared word ("park", "water") had descriptions 0.19 and
      * 0.21 closer than the entry, and the FAQ entries rightly answered at most 0.14 behind a description.
@@ -398,7 +413,14 @@ public final class Understanding {
                 // a thing named, not a need: "do you sell X Y" with only a Y of another kind in the store
                 return instead(answer, needs.get(0));
             }
-            return answer.products(needs).fit(Interpretation.Fit.NEED).as(productIntent, needs.get(0).cosine());
+            ProductMatch top = needs.get(0);
+            // close as a whole but not by what it is for: the match is the name's or the department's words, a
+            // guess to name back as a question, none of its facts said
+            // (alone: with runners-up beside it the shopper hears each with its place and chooses)
+            boolean alone = needs.size() == 1 || top.cosine() - needs.get(1).cosine() >= NEED_MARGIN;
+            boolean guess = alone && top.purpose() > 0 && top.purpose() < top.cosine() - PURPOSE_UNDER_DOCUMENT;
+            return answer.products(needs).fit(guess ? Interpretation.Fit.GUESS : Interpretation.Fit.NEED)
+                    .as(productIntent, top.cosine());
         }
         if (!asksForAThing && !subject.isEmpty()) {
             List<ProductMatch> byPurpose = withDescribed.stream()

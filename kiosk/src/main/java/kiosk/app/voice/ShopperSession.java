@@ -138,11 +138,11 @@ public final class ShopperSession {
         // understood in this session's conversation, which keeps it for its answer until then (the speculative part)
         Interpretation meaning = conversation.interpret(heardSoFar);
         soFar.put(heardSoFar, meaning);
-        if (kinds == EarlyEnd.WHOLE_REQUESTS && meaning.fit() != Interpretation.Fit.NEED
-                && COURTESIES.contains(meaning.intent())) {
+        boolean suggested = meaning.fit() == Interpretation.Fit.NEED || meaning.fit() == Interpretation.Fit.GUESS;
+        if (kinds == EarlyEnd.WHOLE_REQUESTS && !suggested && COURTESIES.contains(meaning.intent())) {
             return true;
         }
-        if (meaning.fit() == Interpretation.Fit.NEED || !ANSWERS_AT_ONCE.contains(meaning.intent())) {
+        if (suggested || !ANSWERS_AT_ONCE.contains(meaning.intent())) {
             return false;
         }
         // whether it would be answered or asked back: the dialogue's own rules, on a conversation with no context,

@@ -134,6 +134,24 @@ class UnderstandingBeyondTheQuestionSetTest {
     }
 
     @Test
+    void aNeedMatchedByAProductsNameButNotByWhatItIsForIsAskedBeforeItsAisleIsSaid() {
+        // "smoke alarm" is close to the Carbon Monoxide Detector's name and department, not to its description: a
+        // guess, named back as a question; "yes" then gets its place
+        Conversation conversation = assistant.newConversation();
+        Product detector = product("Carbon Monoxide Detector");
+        Reply guess = ask(conversation, "my smoke alarm keeps chirping, what do I need");
+        assertEquals("clarify", guess.intent(), guess.answer());
+        assertEquals("Do you mean the Carbon Monoxide Detector?", guess.answer());
+        Reply yes = ask(conversation, "yes");
+        assertTrue(yes.answer().contains("aisle " + detector.aisle().orElseThrow()), yes.answer());
+        // a need its product's description answers is suggested at once, as before
+        Reply level = ask("I need something to check if my shelf is straight");
+        assertEquals("product_location", level.intent(), level.answer());
+        assertTrue(level.answer().contains("aisle " + product("Level 24 Inch").aisle().orElseThrow()),
+                level.answer());
+    }
+
+    @Test
     void phoneAndAddressComeFromTheStoreFileNotFromAProductName() {
         Reply phone = ask("what's your phone number");
         assertEquals("store_contact", phone.intent());
