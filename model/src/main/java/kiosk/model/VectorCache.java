@@ -37,13 +37,20 @@ import org.tinylog.Logger;
  * key, never queried; a flat file is one read and a check, with no native library to load on the model module's
  * side. Layout (little-endian): magic {@code KVEC}, format version, the 32-byte key, count, dimension, the vectors row
  * by row, then a CRC-32C of all that. A file that is truncated, damaged or of another format is logged and encoded
- * again (and overwritten), never a failure; a folder that cannot be written only costs the speed-up. Only the
- * {@value #KEPT_FILES} most recently used files are kept: the current store's two lists, a reload's, and a few of
- * the technician tools' (the journal's requests are encoded through the same encoder).
+ * again (and overwritten), never a failure; a folder that cannot be written only costs the speed-up.
+ *
+ * <p>The most recently used files are kept, up to {@value #KEPT_FILES} of them and {@value #KEPT_MEGABYTES} MB
+ * together (the newest always): the current store's two lists, a reload's, other stores' and the technician tools'
+ * (the journal's requests are encoded through the same encoder). A store's lists take well under 2 MB (a catalog
+ * encoded at load has at most 1,000 products). Eight files were kept before: a run over the seven evaluated stores
+ * (two lists each) pushed the kiosk's own store out, and its next start encoded ~550 texts again (the store step of
+ * a cold start 1.8 s instead of 0.44 s, BENCHMARKS.md "Cold start: the store step").
  */
 public final class VectorCache {
 
-    static final int KEPT_FILES = 8;
+    static final int KEPT_FILES = 64;
+    static final int KEPT_MEGABYTES = 64;
+    private static final long KEPT_BYTES = KEPT_MEGABYTES * 1024L * 1024L;
     static final String SUFFIX = ".vectors";
     private static final int MAGIC = 0x4345564B; // "KVEC" read as little-endian bytes
     private static final int FORMAT = 1;
@@ -165,7 +172,7 @@ public final class VectorCache {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            forgetOldFiles();
+            forgetOldFiles(file);
         } catch (IOException e) {
             Logger.warn("the vectors cannot be kept in {} ({}); the next start encodes the texts again", folder,
                     e.getMessage());
@@ -181,17 +188,31 @@ public final class VectorCache {
         }
     }
 
-    private void forgetOldFiles() throws IOException {
+    /** Lets the least recently used files go, oldest first, until the rest fit both bounds; never {@code newest}. */
+    private void forgetOldFiles(Path newest) throws IOException {
         List<Path> files;
         try (var listing = Files.list(folder)) {
             files = listing.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList();
         }
-        if (files.size() <= KEPT_FILES) {
-            return;
-        }
-        List<Path> oldestFirst = files.stream().sorted(Comparator.comparing(VectorCache::modified)).toList();
-        for (Path old : oldestFirst.subList(0, files.size() - KEPT_FILES)) {
+        long bytes = files.stream().mapToLong(VectorCache::sizeOrZero).sum();
+        List<Path> oldestFirst = files.stream().filter(f -> !f.equals(newest))
+                .sorted(Comparator.comparing(VectorCache::modified)).toList();
+        int kept = files.size();
+        for (Path old : oldestFirst) {
+            if (kept <= KEPT_FILES && bytes <= KEPT_BYTES) {
+                break;
+            }
+            bytes -= sizeOrZero(old);
             Files.deleteIfExists(old);
+            kept--;
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // gone meanwhile
         }
     }
 

@@ -13,6 +13,7 @@ final class Aisles {
     static final int MAX_NUMBER = 9999;
     static final int MAX_LENGTH = 24;
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
     private static final Pattern SIGN_TEXT = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .'&/-]*");
 
     private Aisles() {
@@ -29,7 +30,7 @@ final class Aisles {
         }
         Matcher number = NUMBER.matcher(aisle);
         while (number.find()) {
-            String digits = number.group().replaceFirst("^0+(?=\\d)", "");
+            String digits = LEADING_ZEROS.matcher(number.group()).replaceFirst("");
             if (digits.length() > 4 || Integer.parseInt(digits) > MAX_NUMBER) {
                 return Optional.of("'" + aisle + "' is out of range: aisle numbers go from 0 to " + MAX_NUMBER);
             }

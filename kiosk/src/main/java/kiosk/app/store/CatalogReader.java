@@ -35,6 +35,9 @@ final class CatalogReader {
     static final BigDecimal MAX_PRICE = new BigDecimal("100000");
     /** The most items of one product a store may report in stock. */
     static final int MAX_STOCK = 1_000_000;
+    // compiled once, not by String.matches at every row: a cold start reads every row once, in interpreted code
+    private static final java.util.regex.Pattern STOCK = java.util.regex.Pattern.compile("-?\\d{1,18}");
+    private static final java.util.regex.Pattern PRICE = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?|\\.\\d+|-.*");
 
     /** The products of {@code file}; how many rows it had and how many were rejected goes to {@code tallies}. */
     static List<Product> read(Path file, List<Problem> problems, List<FileTally> tallies) {
@@ -157,7 +160,7 @@ final class CatalogReader {
         }
         BigDecimal price = new BigDecimal(priceText);
         String stockText = field(record, columns, "stock");
-        if (!stockText.matches("-?\\d{1,18}")) {
+        if (!STOCK.matcher(stockText).matches()) {
             problems.add(new Problem(file, line, "stock '" + stockText + "' of " + sku
                     + " is not a whole number; row skipped"));
             skus.remove(sku);
@@ -196,7 +199,7 @@ final class CatalogReader {
      * {@link #MAX_PRICE}, with at most 2 decimals.
      */
     static Optional<String> priceProblem(String text) {
-        if (!text.matches("\\d+(\\.\\d+)?|\\.\\d+|-.*")) {
+        if (!PRICE.matcher(text).matches()) {
             return Optional.of("is not a number like 4.99");
         }
         BigDecimal price;

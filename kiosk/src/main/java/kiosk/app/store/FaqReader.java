@@ -24,6 +24,8 @@ final class FaqReader {
 
     static final int MAX_PHRASINGS_PER_ENTRY = 50;
     static final int MAX_PHRASINGS = 5_000;
+    /** Runs of white space, read as one space when phrasings are compared (compiled once, not per phrasing). */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final List<String> KEYS = List.of("id", "questions", "answer");
 
     private FaqReader() {
@@ -74,7 +76,7 @@ final class FaqReader {
         int overEntry = 0;
         int overFile = 0;
         for (String question : faq.questions()) {
-            String key = question.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+            String key = WHITESPACE.matcher(question.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
             String owner = seen.get(key);
             if (owner != null) {
                 if (owner.equals(faq.id())) {

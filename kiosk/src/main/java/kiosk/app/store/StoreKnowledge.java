@@ -51,6 +51,10 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
         this(name, greeting, hours, phone, address, departments, products, faqs, hoursUnknown, Map.of());
     }
 
+    // compiled once, not by String.matches at every phrase (a cold start builds the grammar's phrases once)
+    private static final java.util.regex.Pattern VOWEL_Y = java.util.regex.Pattern.compile(".*[aeiou]y");
+    private static final java.util.regex.Pattern SIBILANT_END = java.util.regex.Pattern.compile(".*(ch|sh|x|z)");
+
     /** Shoppers ask for "hammers" as often as for "a hammer": the grammar gets both forms of the last word. */
     private static void addWithPlural(Set<String> phrases, String phrase) {
         String lower = phrase.toLowerCase();
@@ -58,8 +62,8 @@ public record StoreKnowledge(String name, String greeting, Map<DayOfWeek, Openin
         String[] words = lower.split(" ");
         String last = words[words.length - 1];
         if (last.length() > 2 && Character.isLetter(last.charAt(last.length() - 1)) && !last.endsWith("s")) {
-            String plural = last.endsWith("y") && !last.matches(".*[aeiou]y") ? last.substring(0, last.length() - 1)
-                    + "ies" : last.matches(".*(ch|sh|x|z)") ? last + "es" : last + "s";
+            String plural = last.endsWith("y") && !VOWEL_Y.matcher(last).matches() ? last.substring(0, last.length() - 1)
+                    + "ies" : SIBILANT_END.matcher(last).matches() ? last + "es" : last + "s";
             words[words.length - 1] = plural;
             phrases.add(String.join(" ", words));
         }

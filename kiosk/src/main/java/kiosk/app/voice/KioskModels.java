@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.service.OwnedThread;
@@ -245,10 +246,14 @@ public final class KioskModels implements AutoCloseable {
      * typed questions never load the speech model for it. Once it is ready the recognizers kept for other store
      * vocabularies (a reload's old store) are freed. A failure is only logged: the turn meets it again and reports it.
      *
+     * <p>{@code options} are worked out on that thread too, first, while the main thread waits for the speech model:
+     * the store's ~10,000 phrases took the main thread 60-100 ms of a cold start (BENCHMARKS.md, "Cold start: the
+     * store step"); a process that does not speak never works them out.
+     *
      * @return done when the recognizer is kept ready (or its building failed, or nothing was to be done); never, when
      *         the models close first (nobody asks for a recognizer then)
      */
-    public CompletableFuture<Void> prepareRecognition(RecognizerOptions options) {
+    public CompletableFuture<Void> prepareRecognition(Supplier<RecognizerOptions> options) {
         CompletableFuture<Void> prepared = new CompletableFuture<>();
         if (!speechWanted || closed) {
             prepared.complete(null);
@@ -257,16 +262,17 @@ public final class KioskModels implements AutoCloseable {
         inBackground(() -> {
             try {
                 long start = System.nanoTime();
+                RecognizerOptions recognition = options.get();
                 SpeechModel speech = speechModel();
                 // after the voice too: the kiosk is ready once both are loaded, and on two cores compiling the
                 // grammar beside them delayed ready (CPU time to ready 3.55 s against 3.08 s without it, median of
                 // five, loaded machine), not the grammar's own readiness (11.2 s and 11.3 s there)
                 synthesizer();
-                speech.prepare(options, SpeechModel.WhilePreparing.FREE_DECODER);
+                speech.prepare(recognition, SpeechModel.WhilePreparing.FREE_DECODER);
                 // a reload's new vocabulary replaces the old store's: its recognizer is not asked for again
-                speech.releaseBiasedExcept(options);
+                speech.releaseBiasedExcept(recognition);
                 Logger.info("the store's grammar recognizer ({} phrases) is ready, {} ms after it was asked for; "
-                        + "turns are heard with it from now on", options.phrases().size(), millisSince(start));
+                        + "turns are heard with it from now on", recognition.phrases().size(), millisSince(start));
             } catch (RuntimeException e) {
                 Logger.warn("the recognizer for the store's phrases could not be prepared: {}", e.getMessage());
             } finally {

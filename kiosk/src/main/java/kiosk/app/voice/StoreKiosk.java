@@ -72,8 +72,9 @@ public final class StoreKiosk {
                 model.pack().generationOptions(model.tokens()), knowledge, Clock.systemUTC(),
                 sentence -> speakable(sentence, models)));
         StoreKiosk kiosk = new StoreKiosk(storeFolder, knowledge, assistant, contexts, models, phrasing);
-        // the store's phrases compiled into its recognizer now, beside the rest of loading, not in the first turn
-        kiosk.recognizerPrepared = models.prepareRecognition(VoiceTurns.live(kiosk.recognition()));
+        // the store's phrases compiled into its recognizer now, beside the rest of loading, not in the first turn;
+        // the phrase list itself is worked out there too, while the main thread waits for the speech model
+        kiosk.recognizerPrepared = models.prepareRecognition(() -> VoiceTurns.live(kiosk.recognition()));
         return kiosk;
     }
 
@@ -116,7 +117,8 @@ public final class StoreKiosk {
     /**
      * Recognition biased toward this store's words and its command phrases, worked out once: the load's grammar
      * preparation and {@link #voiceTurns()} both ask, and the ~10,000 phrases took the main thread a second time
-     * after the wait for the speech model, just before ready.
+     * after the wait for the speech model, just before ready. The grammar's preparation asks first, on a background
+     * thread (while the main thread waits for the speech model); a process that does not speak never asks.
      */
     private RecognizerOptions recognition() {
         synchronized (this) {

@@ -1,14 +1,19 @@
 package kiosk.app.voice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import kiosk.app.KioskPaths;
+import kiosk.speech.RecognizerOptions;
 import kiosk.speech.Audio;
 import kiosk.speech.Transcriber;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,37 @@ class RecognizerPreparedAtLoadTest {
         }
         try (var files = Files.list(state.resolve("cache").resolve("vectors"))) {
             assertEquals(2, files.filter(f -> f.toString().endsWith(".vectors")).count(), "products and FAQs");
+        }
+    }
+
+    /**
+     * The store's phrase list (~10,000 phrases) is worked out on the loader thread that builds its recognizer, while
+     * the main thread waits for the speech model, not on the main thread before it: and never in a process that
+     * does not speak (typed questions, the answer benchmarks).
+     */
+    @Test
+    void theStoresPhrasesAreWorkedOutOnTheLoaderThreadAndOnlyWhenTheProcessSpeaks(@TempDir Path state) {
+        KioskPaths paths = new KioskPaths(Path.of(System.getProperty("kiosk.models", "../target/models")),
+                Path.of("demo-store"), state);
+        RecognizerOptions options = VoiceTurns.live(RecognizerOptions.biased(List.of("duct tape", "claw hammer")));
+        try (KioskModels typed = new KioskModels(paths)) {
+            AtomicInteger asked = new AtomicInteger();
+            typed.prepareRecognition(() -> {
+                asked.incrementAndGet();
+                return options;
+            }).join();
+            assertEquals(0, asked.get(), "a process that does not speak worked out the phrases");
+        }
+        try (KioskModels speaking = new KioskModels(paths)) {
+            speaking.loadSpeechInBackground();
+            AtomicReference<Thread> workedOutBy = new AtomicReference<>();
+            speaking.prepareRecognition(() -> {
+                workedOutBy.set(Thread.currentThread());
+                return options;
+            }).join();
+            assertNotNull(workedOutBy.get(), "the phrases were never worked out");
+            assertNotEquals(Thread.currentThread(), workedOutBy.get(), "worked out on the caller's thread");
+            assertEquals(1, speaking.speechModel().recognizersBuilt(), "the recognizer for them was built");
         }
     }
 }
