@@ -95,7 +95,12 @@ public final class QueryText {
 
     /** The normalized words with plurals folded. */
     public static List<String> tokens(String text) {
-        return words(text).stream().map(QueryText::stem).toList();
+        return stems(words(text));
+    }
+
+    /** {@link #tokens(String)} of a text's words already normalized ({@link #words}). */
+    static List<String> stems(List<String> words) {
+        return words.stream().map(QueryText::stem).toList();
     }
 
     /**
@@ -124,7 +129,11 @@ public final class QueryText {
      * keeps them. A modal verb in a name is a noun ("Kitchen Trash Can", "dog food cans"), by {@link #frames}.
      */
     static List<String> nameTokens(String phrase) {
-        List<String> words = words(phrase);
+        return nameTokens(words(phrase));
+    }
+
+    /** {@link #nameTokens(String)} of a phrase's words already normalized ({@link #words}). */
+    static List<String> nameTokens(List<String> words) {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
         java.util.LinkedHashSet<String> content = new java.util.LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
