@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import kiosk.app.store.Product;
 import kiosk.model.SentenceEncoder;
@@ -90,12 +89,7 @@ public final class ProductMatcher {
         Map<String, List<Integer>> phrasesOf = new HashMap<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
         this.firstPhrase = new int[products.size() + 1];
-        // each name and alias normalized once (the plain names and the index read the same names; normalizing is
-        // most of the index's cost at a cold start: SpokenForm and Fractions run interpreted then); a catalog too
-        // large for plain names reads each name once anyway, and keeping its 100,000 names' words would only hold
-        // memory while it is indexed
-        Function<String, List<String>> words = products.size() <= EAGER_VECTORS ? normalizedOnce() : QueryText::words;
-        List<List<String>> plainNames = plainNames(products, words);
+        List<List<String>> plainNames = plainNames(products);
         for (int p = 0; p < products.size(); p++) {
             firstPhrase[p] = owners.size();
             Product product = products.get(p);
@@ -107,7 +101,7 @@ public final class ProductMatcher {
                 phrases.add(1, String.join(" ", plainNames.get(p)));
             }
             for (String phrase : phrases) {
-                List<String> tokens = QueryText.nameTokens(words.apply(phrase));
+                List<String> tokens = QueryText.nameTokens(phrase);
                 if (tokens.isEmpty()) {
                     continue;
                 }
@@ -242,11 +236,6 @@ public final class ProductMatcher {
      * of a catalog larger than {@link #EAGER_VECTORS}.
      */
     static List<List<String>> plainNames(List<Product> products) {
-        return plainNames(products, QueryText::words);
-    }
-
-    /** {@link #plainNames(List)}, each text's normalized words read through {@code words}. */
-    private static List<List<String>> plainNames(List<Product> products, Function<String, List<String>> words) {
         if (products.size() > EAGER_VECTORS) {
             // a catalog this large is an export, its names written for a system (and reading each name twice more
             // took its index from 2.4 to 5.7 s at 100,000 rows): names are said whole or not at all, as before
@@ -259,9 +248,9 @@ public final class ProductMatcher {
             String name = products.get(p).name();
             String withoutSize = SIZE_IN_NAME.matcher(name).replaceAll(" ");
             List<String> tokens = withoutSize.equals(name) ? List.of()
-                    : QueryText.stems(words.apply(withoutSize)).stream().distinct().toList();
+                    : QueryText.tokens(withoutSize).stream().distinct().toList();
             plain.add(tokens);
-            Set<String> all = new HashSet<>(QueryText.stems(words.apply(name)));
+            Set<String> all = new HashSet<>(QueryText.tokens(name));
             nameTokens.add(all);
             for (String token : all) {
                 withToken.computeIfAbsent(token, t -> new ArrayList<>()).add(p);
@@ -292,16 +281,6 @@ public final class ProductMatcher {
             distinct.add(namesAnother ? List.of() : tokens);
         }
         return distinct;
-    }
-
-    /**
-     * {@link QueryText#words} remembered for the texts of one index build: a product's name is read for its plain
-     * name and for the index, and an alias is often shared by many products ("batteries"). Words of equal texts are
-     * equal: the index is the same as with each text normalized every time it is read.
-     */
-    static Function<String, List<String>> normalizedOnce() {
-        Map<String, List<String>> known = new HashMap<>();
-        return text -> known.computeIfAbsent(text, QueryText::words);
     }
 
     /** The best products for the shopper's words, best first; empty when nothing fits at all. */

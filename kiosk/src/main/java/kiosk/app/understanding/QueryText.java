@@ -95,12 +95,7 @@ public final class QueryText {
 
     /** The normalized words with plurals folded. */
     public static List<String> tokens(String text) {
-        return stems(words(text));
-    }
-
-    /** {@link #tokens(String)} of a text's words already normalized ({@link #words}). */
-    static List<String> stems(List<String> words) {
-        return words.stream().map(QueryText::stem).toList();
+        return words(text).stream().map(QueryText::stem).toList();
     }
 
     /**
@@ -129,11 +124,7 @@ public final class QueryText {
      * keeps them. A modal verb in a name is a noun ("Kitchen Trash Can", "dog food cans"), by {@link #frames}.
      */
     static List<String> nameTokens(String phrase) {
-        return nameTokens(words(phrase));
-    }
-
-    /** {@link #nameTokens(String)} of a phrase's words already normalized ({@link #words}). */
-    static List<String> nameTokens(List<String> words) {
+        List<String> words = words(phrase);
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
         java.util.LinkedHashSet<String> content = new java.util.LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
