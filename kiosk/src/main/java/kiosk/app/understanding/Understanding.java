@@ -419,7 +419,9 @@ public final class Understanding {
             // guess to name back as a question, none of its facts said
             // (alone: with runners-up beside it the shopper hears each with its place and chooses)
             boolean alone = needs.size() == 1 || top.cosine() - needs.get(1).cosine() >= NEED_MARGIN;
-            boolean guess = alone && top.purpose() > 0 && top.purpose() < top.cosine() - PURPOSE_UNDER_DOCUMENT;
+            // (never a product the shopper named: "grab a tuner real quick" said the tuner's alias)
+            boolean guess = alone && !top.named() && top.purpose() > 0
+                    && top.purpose() < top.cosine() - PURPOSE_UNDER_DOCUMENT;
             return answer.products(needs).fit(guess ? Interpretation.Fit.GUESS : Interpretation.Fit.NEED)
                     .as(productIntent, top.cosine());
         }
