@@ -19,14 +19,19 @@ import kiosk.model.VectorIndex;
  */
 public final class FaqMatcher {
 
-    /** An answer is written differently from a question: its cosine counts a little less than a phrasing's. */
-    private static final double ANSWER_DISCOUNT = 0.05;
+    /**
+     * An answer is written differently from a question, and a service asked in general words is not the store's own
+     * question: their cosines count a little less than a phrasing's.
+     */
+    private static final double NOT_THE_STORES_QUESTION = 0.05;
+
+    /** What a row of the index is: a store's phrasing, its answer, or a way shoppers ask for a service it names. */
+    private enum RowKind { PHRASING, ANSWER, SERVICE_ASKED }
 
     private final List<FaqEntry> faqs;
     private final List<Integer> owner = new ArrayList<>();
-    private final List<Boolean> isAnswer = new ArrayList<>();
+    private final List<RowKind> kind = new ArrayList<>();
     private final List<Set<String>> textTokens = new ArrayList<>();
-    /** Each row's text: a phrasing, or the entry's answer. */
     private final List<String> rowText = new ArrayList<>();
     private final VectorIndex texts;
     private final SentenceEncoder encoder;
@@ -34,19 +39,27 @@ public final class FaqMatcher {
     public FaqMatcher(List<FaqEntry> faqs, SentenceEncoder encoder) {
         this.faqs = List.copyOf(faqs);
         this.encoder = encoder;
-        List<String> all = new ArrayList<>();
         for (int f = 0; f < faqs.size(); f++) {
-            List<String> phrasings = new ArrayList<>(faqs.get(f).questions());
-            phrasings.add(faqs.get(f).answer());
-            for (int i = 0; i < phrasings.size(); i++) {
-                owner.add(f);
-                isAnswer.add(i == phrasings.size() - 1);
-                all.add(phrasings.get(i));
-                rowText.add(phrasings.get(i));
-                textTokens.add(new HashSet<>(QueryText.contentTokens(phrasings.get(i))));
+            FaqEntry faq = faqs.get(f);
+            int entry = f;
+            for (String phrasing : faq.questions()) {
+                addRow(entry, RowKind.PHRASING, phrasing);
+            }
+            addRow(entry, RowKind.ANSWER, faq.answer());
+            for (StoreService service : StoreService.values()) {
+                if (faq.questions().stream().anyMatch(service::writtenIn) || service.writtenIn(faq.answer())) {
+                    service.asked().forEach(asked -> addRow(entry, RowKind.SERVICE_ASKED, asked));
+                }
             }
         }
-        this.texts = VectorIndex.of(encoder.encodeAll(all));
+        this.texts = VectorIndex.of(encoder.encodeAll(rowText));
+    }
+
+    private void addRow(int entry, RowKind rowKind, String text) {
+        owner.add(entry);
+        kind.add(rowKind);
+        rowText.add(text);
+        textTokens.add(new HashSet<>(QueryText.contentTokens(text)));
     }
 
     /**
@@ -65,18 +78,23 @@ public final class FaqMatcher {
         Map<Integer, Double> overlapOf = new HashMap<>();
         Map<Integer, String> phrasingOf = new HashMap<>();
         Map<Integer, Double> phrasingCosine = new HashMap<>();
+        // an entry not among the nearest rows is no closer than the farthest of them
+        double unseen = Double.POSITIVE_INFINITY;
         for (VectorIndex.Hit hit : texts.nearest(vector, 8)) {
             int entry = owner.get(hit.index());
-            boolean answer = isAnswer.get(hit.index());
+            RowKind rowKind = kind.get(hit.index());
+            boolean answer = rowKind == RowKind.ANSWER;
             Set<String> expected = textTokens.get(hit.index());
             long shared = expected.stream().filter(asked::contains).count();
             double overlap = answer
                     ? (asked.isEmpty() ? 0 : shared / (double) asked.size())
                     : (expected.isEmpty() ? 0 : shared / (double) Math.max(expected.size(), asked.size()));
-            double cosine = encoder.recipe().onReferenceScale(hit.score()) - (answer ? ANSWER_DISCOUNT : 0);
+            double cosine = encoder.recipe().onReferenceScale(hit.score())
+                    - (rowKind == RowKind.PHRASING ? 0 : NOT_THE_STORES_QUESTION);
+            unseen = Math.min(unseen, cosine);
             cosineOf.merge(entry, cosine, Math::max);
             overlapOf.merge(entry, overlap, Math::max);
-            if (!answer && cosine > phrasingCosine.getOrDefault(entry, Double.NEGATIVE_INFINITY)) {
+            if (rowKind == RowKind.PHRASING && cosine > phrasingCosine.getOrDefault(entry, Double.NEGATIVE_INFINITY)) {
                 phrasingCosine.put(entry, cosine);
                 phrasingOf.put(entry, rowText.get(hit.index()));
             }
@@ -88,16 +106,28 @@ public final class FaqMatcher {
                 FaqEntry faq = faqs.get(entry.getKey());
                 // the words to ask it back with: its closest phrasing, or its first where only its answer was close
                 String phrasing = phrasingOf.getOrDefault(entry.getKey(), faq.questions().get(0));
-                best = new FaqMatch(faq, score, entry.getValue(), phrasing);
+                best = new FaqMatch(faq, score, entry.getValue(), phrasing, 0);
             }
         }
-        return Optional.ofNullable(best);
+        if (best == null) {
+            return Optional.empty();
+        }
+        FaqEntry chosen = best.faq();
+        double runnerUp = cosineOf.entrySet().stream().filter(entry -> faqs.get(entry.getKey()) != chosen)
+                .mapToDouble(Map.Entry::getValue).max().orElse(unseen);
+        return Optional.of(new FaqMatch(chosen, best.score(), best.cosine(), best.phrasing(), runnerUp));
     }
 
     /**
-     * A FAQ entry, how close the question is to one of its phrasings or its answer, and the phrasing it is closest
-     * to (the first phrasing where the answer was closest): the words to ask it back with.
+     * A FAQ entry, how close the question is to one of its phrasings or its answer, the phrasing it is closest to
+     * (the first phrasing where the answer was closest): the words to ask it back with, and how close the next
+     * closest entry is.
      */
-    public record FaqMatch(FaqEntry faq, double score, double cosine, String phrasing) {
+    public record FaqMatch(FaqEntry faq, double score, double cosine, String phrasing, double runnerUpCosine) {
+
+        /** How far ahead of every other entry this one is: a lone candidate is surer than one of two close ones. */
+        public double lead() {
+            return cosine - runnerUpCosine;
+        }
     }
 }

@@ -112,6 +112,13 @@ public final class Understanding {
      */
     static final double FAQ_ASKED_BACK = 0.35;
     /**
+     * A FAQ entry that would be asked back is answered when it is this far ahead of every other entry: asking back is
+     * for "which of these did you mean", and one entry alone needs no choice. On the development halves the entries
+     * rightly asked back led by 0.14 and 0.16 ("I'm a teacher, do I get anything off": the student and teacher
+     * discount) or by 0.03 or less, and the wrongly asked back led by 0.04 or less.
+     */
+    static final double FAQ_ALONE = 0.10;
+    /**
      * A service asked of "someone" ("can someone check my water") is the FAQ entry this close; below, a person is
      * called. On the seven development halves the services a FAQ entry answered were at 0.65 and 0.71, and the one
      * entry that answered another service (a drive-thru for a delivery) at 0.50.
@@ -223,6 +230,7 @@ public final class Understanding {
         double bestLexical = ranked.isEmpty() ? 0 : ranked.get(0).lexical();
         double faqScore = faq.map(FaqMatcher.FaqMatch::score).orElse(0.0);
         double faqCosine = faq.map(FaqMatcher.FaqMatch::cosine).orElse(0.0);
+        double faqLead = faq.map(FaqMatcher.FaqMatch::lead).orElse(0.0);
         Set<String> context = new HashSet<>(needObjects(text));
         context.addAll(purposeObjects(text));
         Set<String> own = ownThings(text);
@@ -245,7 +253,7 @@ public final class Understanding {
         if (Cues.SERVICE_ASKED.matcher(text).find()) {
             // what the store's people do, which a FAQ entry may answer ("can someone check my water" and the free
             // water testing); one less close is asked back, and with none close a person is called to do it
-            if (faqCosine >= FAQ_SERVICE) {
+            if (faqCosine >= FAQ_SERVICE || faqCosine >= FAQ_ASKED_BACK && faqLead >= FAQ_ALONE) {
                 return answer.as(Intent.FAQ, faqScore);
             }
             return faqCosine >= FAQ_ASKED_BACK ? answer.products(List.of()).as(Intent.CLARIFY, faqCosine)
@@ -442,7 +450,8 @@ public final class Understanding {
         }
         if (!asksForAThing && !subject.isEmpty() && faqCosine >= FAQ_ASKED_BACK
                 && !ASKS_WHETHER_THERE.matcher(text).find()) {
-            return answer.products(List.of()).as(Intent.CLARIFY, faqCosine);
+            return faqLead >= FAQ_ALONE ? answer.as(Intent.FAQ, faqScore)
+                    : answer.products(List.of()).as(Intent.CLARIFY, faqCosine);
         }
         if (!subject.isEmpty()) {
             return answer.as(Intent.NOT_FOUND, 1 - bestProduct);
