@@ -50,6 +50,16 @@ enum StoreService {
             "can I get it from my car")),
     CASH_BACK("\\b(atm|cash ?back|cash machine)\\b", List.of("can I get cash out", "where can I take out money")),
     GIFT_WRAP("\\bgift[- ]?wrap", List.of("can you wrap it for me", "can you wrap a present")),
+    PICKUP("\\b(order online|pick (it |them )?up in store|click and collect|curbside)\\b", List.of(
+            "can I buy it on the website and collect it here", "can I order ahead and just grab it")),
+    WARRANTY("\\b(warrant(y|ies)|guarantee)", List.of("what if it breaks after I buy it",
+            "is it covered if it stops working")),
+    PETS_ALLOWED("\\b(dogs?|pets?) (are )?(welcome|allowed)\\b", List.of("can I bring my dog in with me",
+            "is my dog ok in the store")),
+    MOBILITY("\\b(wheelchairs?|mobility|motori[sz]ed (cart|scooter)s?)\\b", List.of(
+            "I can't walk far, is there something I can ride", "do you have a scooter I can use in the store")),
+    BAGS("\\b(bags? (cost|are)|bring your own bag|reusable bags?)\\b", List.of("do I need to bring my own bag",
+            "do you charge for a bag")),
     CARRY_OUT("\\b(load|carry (it|them)|help (you )?(carry|load))", List.of(
             "can someone help me get it in my car", "it's too heavy for me to lift"));
 
