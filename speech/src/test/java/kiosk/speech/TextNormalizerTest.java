@@ -64,7 +64,10 @@ class TextNormalizerTest {
             // a size after a name is a measure, the pause after it; before a noun it stays an adjective ("A 9V battery")
             "The Lantern Battery 6V in aisle 4|The Lantern Battery six volts, in aisle number four",
             "The Lumber 2x4 8 ft is here|The Lumber two by four eight feet, is here",
-            "The Terracotta Pot, 20 cm in aisle D|The Terracotta Pot, twenty centimeters, in aisle D",
+            // a measure set after the name with a comma is said before it, as an adjective
+            "The Terracotta Pot, 20 cm in aisle D|The twenty centimeter Terracotta Pot in aisle D",
+            "we have 3 of the Clay Pot, 1.5 ft in stock|we have three of the one point five foot Clay Pot in stock",
+            "Pots, 20 cm in aisle D|Pots, twenty centimeters, in aisle D",
             "The Interior Paint Gray 1 Gallon sells|The Interior Paint Gray one gallon, sells",
             "The Level 24 Inch is|The Level twenty four inches, is",
             "Hex Bolt 1/4 x 1 inch in|Hex Bolt a quarter by one inch in",
