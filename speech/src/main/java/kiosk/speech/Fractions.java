@@ -48,12 +48,13 @@ public final class Fractions {
     /** Denominators with names of their own; the others are named by their ordinal ("five sixteenths"). */
     private static final Map<Integer, List<Name>> NAMED = Map.of(
             2, List.of(new Name("half", "halves")),
-            // FreeTTS has no "eighths" and spells it letter by letter: "three eighth" (as in "a three-eighth bolt")
-            // is said, and both are read back
-            8, List.of(new Name("eighth", "eighth"), new Name("eighth", "eighths")),
+            8, List.of(new Name("eighth", "eighths")),
             4, List.of(new Name("quarter", "quarters"), new Name("fourth", "fourths")));
     /** The denominators a shopper may say with "a" or bare: "a half", "an eighth", "quarter inch". */
     private static final Set<Integer> SAID_WITH_ARTICLE = Set.of(2, 4, 8, 16);
+    /** A word that already determines the size after it: "a 1/2 inch pipe" is "a one half inch pipe", not "a a half". */
+    private static final Pattern DETERMINER_BEFORE = Pattern.compile(
+            "(?i)\\b(?:a|an|the|this|that|each|every|any|per|our|your|its|one)\\s+$");
     /** Units a bare "half" or "quarter" may stand before ("half inch", "quarter pound"). */
     private static final Set<String> UNITS = Set.of("inch", "inches", "in", "foot", "feet", "ft", "gallon",
             "gallons", "gal", "pound", "pounds", "lb", "ounce", "ounces", "oz", "cup", "cups", "pint", "pints", "quart",
@@ -91,8 +92,19 @@ public final class Fractions {
          * "three quarter inch".
          */
         public String spoken(boolean adjective) {
+            return spoken(adjective, false);
+        }
+
+        /**
+         * As {@link #spoken(boolean)}; one of a named part is "a quarter", "an eighth", as a shopper says it ("one
+         * quarter by one inch" came back from the recognizer as "one floor by one"), unless a {@code determined}
+         * word stands before it ("a 1/2 inch pipe": "a one half inch pipe"). "One fifth" is said with its number.
+         */
+        public String spoken(boolean adjective, boolean determined) {
             String name = name(denominator, numerator != 1 && !adjective);
-            String fraction = (whole > 0 && numerator == 1 ? "a" : NumberWords.cardinal(numerator)) + " " + name;
+            boolean article = numerator == 1 && (whole > 0 || !determined && SAID_WITH_ARTICLE.contains(denominator));
+            String fraction = (article ? (name.startsWith("e") ? "an" : "a") : NumberWords.cardinal(numerator)) + " "
+                    + name;
             return whole > 0 ? NumberWords.cardinal(whole) + " and " + fraction : fraction;
         }
     }
@@ -116,7 +128,8 @@ public final class Fractions {
             int[] part = m.group(3) != null ? VULGAR.get(m.group(3).charAt(0)) : null;
             String numerator = part != null ? Integer.toString(part[0]) : m.group(1);
             String denominator = part != null ? Integer.toString(part[1]) : m.group(2);
-            return written("0", numerator, denominator).map(f -> f.spoken(!m.group(4).isEmpty()))
+            boolean determined = DETERMINER_BEFORE.matcher(mixed.substring(Math.max(0, m.start() - 12), m.start())).find();
+            return written("0", numerator, denominator).map(f -> f.spoken(!m.group(4).isEmpty(), determined))
                     .orElseGet(() -> over(numerator, denominator));
         });
     }

@@ -49,6 +49,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
                     + " on the class path (freetts.voices=" + System.getProperty("freetts.voices") + ").");
         }
         voice.allocate();
+        WordsTheLexiconKnows.install(voice);
         NumberProsody.install(voice);
         return new FreeTtsSynthesizer(voice, settings);
     }

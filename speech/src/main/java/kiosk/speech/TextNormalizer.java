@@ -64,6 +64,12 @@ public final class TextNormalizer {
     private static final Pattern SIZE = Pattern.compile("\\b(?!(?:The|An?) )([A-Z][A-Za-z]*|\\d+)(,?) (\\d+(?:\\.\\d+)?)\\s?"
             + "(?:(" + UNITS.replace("|in", "") + ")|(?i:(inch|foot|gallon|quart|watt|volt|pound|ounce|outlet)))\\b"
             + "(?= [A-Za-z])");
+    // a measure the catalog sets after a name with a comma ("Terracotta Pot, 20 cm") is said before the name, as an
+    // adjective ("the twenty centimeter Terracotta Pot"): after the name's pause "twenty" lost its onset ("when two
+    // centimeters"), and a measure before its noun is how a person says it
+    private static final Pattern MEASURE_AFTER_COMMA = Pattern.compile("\\b([Tt]he) ((?:[A-Z][\\w'-]* )*[A-Z][\\w'-]*), "
+            + "(\\d+(?:\\.\\d+)?)\\s?(?:(" + UNITS.replace("|in", "") + ")|(?i:(inch|foot|gallon|quart|watt|volt|pound|ounce)))"
+            + "\\b(?![,.]?\\d)");
     private static final Pattern ORDINAL = Pattern.compile("\\b(\\d+)(st|nd|rd|th)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.])(\\d*)\\.(\\d+)\\b");
     private static final Pattern GROUPED = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b");
@@ -96,6 +102,8 @@ public final class TextNormalizer {
         s = replace(GRADE, s, m -> NumberWords.whole(m.group(1)) + " W " + NumberWords.whole(m.group(2))
                 + (m.group(3) != null ? ", " : ""));
         s = replace(PERCENT, s, m -> number(m.group(1)) + " percent");
+        s = replace(MEASURE_AFTER_COMMA, s, m -> m.group(1) + " " + number(m.group(3)) + " "
+                + (m.group(4) != null ? unit(m.group(4)) : m.group(5).toLowerCase(Locale.ROOT)) + " " + m.group(2));
         s = replace(SIZE, s, m -> m.group(1) + m.group(2) + " " + number(m.group(3)) + " "
                 + measure(m.group(4) != null ? unit(m.group(4)) : m.group(5).toLowerCase(Locale.ROOT), m.group(3)) + ",");
         s = replace(UNIT, s, m -> number(m.group(1)) + " " + unit(m.group(2) != null ? m.group(2) : m.group(3)));

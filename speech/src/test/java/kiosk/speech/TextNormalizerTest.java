@@ -46,9 +46,9 @@ class TextNormalizerTest {
             "Wood Screws #8 x 1-1/4 inch|Wood Screws number eight by one and a quarter inch",
             "a 3/4-inch pipe|a three quarter inch pipe",
             "PVC Elbow 3/4 inch|PVC Elbow three quarters inch",
-            "PVC Elbow 1/2 inch|PVC Elbow one half inch",
+            "PVC Elbow 1/2 inch|PVC Elbow a half inch",
             "Hex Bolt 5/16 x 2 inch|Hex Bolt five sixteenths by two inch",
-            "Hex Bolt 3/8 x 3 inch|Hex Bolt three eighth by three inch",
+            "Hex Bolt 3/8 x 3 inch|Hex Bolt three eighths by three inch",
             "We have 4 in stock.|We have four in stock.",
             "Pots of 6 in, a 3-in-1 oil|Pots of six inch, a three in one oil",
             "Call us at (555) 010-4477.|Call us at five five five, zero one zero, four four seven seven.",
@@ -64,10 +64,13 @@ class TextNormalizerTest {
             // a size after a name is a measure, the pause after it; before a noun it stays an adjective ("A 9V battery")
             "The Lantern Battery 6V in aisle 4|The Lantern Battery six volts, in aisle number four",
             "The Lumber 2x4 8 ft is here|The Lumber two by four eight feet, is here",
-            "The Terracotta Pot, 20 cm in aisle D|The Terracotta Pot, twenty centimeters, in aisle D",
+            // a measure set after the name with a comma is said before it, as an adjective
+            "The Terracotta Pot, 20 cm in aisle D|The twenty centimeter Terracotta Pot in aisle D",
+            "we have 3 of the Clay Pot, 1.5 ft in stock|we have three of the one point five foot Clay Pot in stock",
+            "Pots, 20 cm in aisle D|Pots, twenty centimeters, in aisle D",
             "The Interior Paint Gray 1 Gallon sells|The Interior Paint Gray one gallon, sells",
             "The Level 24 Inch is|The Level twenty four inches, is",
-            "Hex Bolt 1/4 x 1 inch in|Hex Bolt one quarter by one inch in",
+            "Hex Bolt 1/4 x 1 inch in|Hex Bolt a quarter by one inch in",
             "The blue 25 ft hose|The blue twenty five foot hose",
     })
     void readsFactsTheWayAPersonSaysThem(String text, String spoken) {

@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * slower (kiosk.speech.NumberProsody) and a size after a name as a measure with a pause after it ("Extension Cord
  * twenty five feet, in aisle …"); what is lost sits in a few names whose short numbers run into their neighbours
  * ("Tarp ten by twelve" heard as "turned by well", "Navy Blue one gallon" as "blue on gallon", "twenty volts" as
- * "went evil"; "three eighth" as "three eight"), see BENCHMARKS.md. It takes about two minutes on a quiet machine
+ * "went evil"), see BENCHMARKS.md. It takes about two minutes on a quiet machine
  * (about six on a loaded two-core one). Run it with {@code mvn -B -pl kiosk -am -Dkiosk.excludedGroups=none
  * -Dtest=SpokenFactsRoundTripTest -Dsurefire.failIfNoSpecifiedTests=false test}.
  */
