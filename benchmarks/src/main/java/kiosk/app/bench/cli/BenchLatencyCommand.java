@@ -120,8 +120,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             voice.take(Audio.silence(300), kiosk.newSession(), chunk -> { });
             long coldStart = System.currentTimeMillis() - jvmStart;
 
-            // synthesized before the turns (outside what is timed) but kept on disk, each read back at its turn: held in
-            // the heap, ~90 clips grew it beyond the kiosk's own and the figures measured the benchmark
+            // synthesized before the turns (outside what is timed) but kept on disk, each read back at its turn:
+            // held in the heap, ~90 clips grew it beyond the kiosk's own and the figures measured the benchmark
             List<ClipFile> clips = clips(models, scratch);
             // the recordings are commands: a kiosk that takes them has their context, so that its end of turn and
             // its answer know them (in the demo store alone they are never understood: they wait the long silence).
@@ -135,7 +135,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             StoreKiosk commandKiosk = kiosk;
             result.put("recordings_store", ownCommandStore ? "demo with coffee_maker commands" : "demo");
             List<Turn> turns = new ArrayList<>();
-            Optional<Long> rssAfterTurns = Optional.empty();
+            Map<String, Object> afterTurns = new LinkedHashMap<>(Map.of("mb", -1L, "turns", 0));
             int planned = shortRun ? clips.size() : Math.max(MEMORY_TURNS, clips.size());
             for (int i = 0; i < planned; i++) {
                 ClipFile clip = clips.get(i % clips.size());
@@ -148,10 +148,16 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                     turns.add(turn); // repeats only bring the kiosk to its 50 turns for the memory figure
                 }
                 if (i + 1 == Math.min(planned, MEMORY_TURNS)) {
-                    rssAfterTurns = Optional.of(procStatusMegabytes("VmRSS"));
+                    afterTurns.put("mb", procStatusMegabytes("VmRSS"));
+                    afterTurns.put("turns", i + 1);
+                    // what the turns cost the process up to here: the whole run's figures include the catalog
+                    // lookups after them (100,000 rows built and indexed), which the memory target is not about
+                    afterTurns.put("process_cpu_s", thousandths(processCpuNanos() / 1e9));
+                    afterTurns.put("gc_collections", collections());
+                    afterTurns.put("heap_committed_mb", Math.round(ManagementFactory.getMemoryMXBean()
+                            .getHeapMemoryUsage().getCommitted() / 1e6));
                 }
             }
-            int turnsForMemory = Math.min(planned, MEMORY_TURNS);
             long heap = CatalogLookups.usedHeap();
             long peakRss = procStatusMegabytes("VmHWM");
 
@@ -237,7 +243,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             // three decimals: the target (0.12) lies between two figures rounded to one
             result.put("rtf", thousandths(rtf));
             result.put("rtf_cpu", thousandths(rtfCpu));
-            result.put("rss_mb_after_turns", Map.of("mb", rssAfterTurns.orElse(-1L), "turns", turnsForMemory));
+            result.put("rss_mb_after_turns", afterTurns);
             result.put("lookup_ms", lookups);
             result.put("voices", clips.stream().collect(java.util.stream.Collectors.groupingBy(ClipFile::voice,
                     LinkedHashMap::new, java.util.stream.Collectors.counting())));
@@ -420,10 +426,20 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         out.printf("| %s ms | %s MB | %s MB | %s; %s | %s MB after %s | %s |%n", result.get("cold_start_ms"),
                 result.get("peak_rss_mb"), result.get("heap_mb"), result.get("rtf"), result.get("rtf_cpu"),
                 rss.get("mb"), rss.get("turns"), lookups);
+        out.printf("after %s turns: process CPU %s s, collections %s, heap committed %s MB%n", rss.get("turns"),
+                rss.get("process_cpu_s"), rss.get("gc_collections"), rss.get("heap_committed_mb"));
         if (warmProcess) {
             out.println("(this process did other work first, as in bench smoke: the cold start is not one; run "
                     + "bin/kiosk bench latency on its own)");
         }
+    }
+
+    /** Collections so far by collector (the serial collector's: Copy, the young; MarkSweepCompact, the full). */
+    private static Map<String, Long> collections() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        ManagementFactory.getGarbageCollectorMXBeans().forEach(bean -> counts.put(bean.getName(),
+                bean.getCollectionCount()));
+        return counts;
     }
 
     private static long procStatusMegabytes(String field) throws IOException {
