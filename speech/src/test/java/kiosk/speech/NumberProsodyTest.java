@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-
-import com.sun.speech.freetts.Voice;
-import com.sun.speech.freetts.VoiceManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,45 +14,22 @@ import org.junit.jupiter.api.Test;
  */
 class NumberProsodyTest {
 
-    private static Voice plain;
-    private static Voice withNumbers;
-    private static final CapturingPlayer PLAYER = new CapturingPlayer();
+    private static KevinVoicePair voices;
 
     @BeforeAll
     static void voices() {
-        System.setProperty("freetts.voices", "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory");
-        plain = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
-        withNumbers = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
-        assertFalse(plain == withNumbers, "FreeTTS hands out a voice per call");
-        plain.allocate();
-        withNumbers.allocate();
-        NumberProsody.install(withNumbers);
-        NumberProsody.install(withNumbers); // once is enough: a second install changes nothing
-        plain.setAudioPlayer(PLAYER);
-        withNumbers.setAudioPlayer(PLAYER);
+        voices = KevinVoicePair.installing(NumberProsody::install);
     }
 
     @AfterAll
     static void release() {
-        plain.deallocate();
-        withNumbers.deallocate();
-    }
-
-    private static int samples(Voice voice, String text) {
-        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-        PLAYER.start(chunk -> pcm.writeBytes(chunk.pcm()));
-        try {
-            assertTrue(voice.speak(text));
-        } finally {
-            PLAYER.stop();
-        }
-        return pcm.size() / 2;
+        voices.close();
     }
 
     @Test
     void numberWordsAreSaidSlower() {
-        int plainNumbers = samples(plain, "twelve ninety seven");
-        int slowNumbers = samples(withNumbers, "twelve ninety seven");
+        int plainNumbers = voices.plain("twelve ninety seven");
+        int slowNumbers = voices.changed("twelve ninety seven");
         double ratio = (double) slowNumbers / plainNumbers;
         // the pauses around the utterance keep their length, so the whole grows by a bit less than the words
         assertTrue(ratio > 1.15 && ratio < NumberProsody.STRETCH + 0.01, "numbers took " + ratio + " times as long");
@@ -64,7 +37,7 @@ class NumberProsodyTest {
 
     @Test
     void otherWordsKeepTheVoicesRate() {
-        assertEquals(samples(plain, "the paint thinner sells well"), samples(withNumbers, "the paint thinner sells well"));
+        assertEquals(voices.plain("the paint thinner sells well"), voices.changed("the paint thinner sells well"));
     }
 
     @Test

@@ -1,0 +1,66 @@
+package kiosk.speech;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.function.Consumer;
+
+import com.sun.speech.freetts.Voice;
+import com.sun.speech.freetts.VoiceManager;
+
+/**
+ * Two kevin16 voices for a test of one of the kiosk's steps in FreeTTS's pipeline: FreeTTS's own, and one with the
+ * step installed (twice: a second install must change nothing). Speech is measured in samples: the synthesis is
+ * deterministic.
+ */
+final class KevinVoicePair implements AutoCloseable {
+
+    private final CapturingPlayer player = new CapturingPlayer();
+    private final Voice plain;
+    private final Voice changed;
+
+    private KevinVoicePair(Consumer<Voice> install) {
+        System.setProperty("freetts.voices", "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory");
+        plain = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
+        changed = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
+        assertFalse(plain == changed, "FreeTTS hands out a voice per call");
+        plain.allocate();
+        changed.allocate();
+        install.accept(changed);
+        install.accept(changed);
+        plain.setAudioPlayer(player);
+        changed.setAudioPlayer(player);
+    }
+
+    static KevinVoicePair installing(Consumer<Voice> install) {
+        return new KevinVoicePair(install);
+    }
+
+    /** How many samples FreeTTS's own voice says the text in. */
+    int plain(String text) {
+        return samples(plain, text);
+    }
+
+    /** How many samples the voice with the step says the text in. */
+    int changed(String text) {
+        return samples(changed, text);
+    }
+
+    private int samples(Voice voice, String text) {
+        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        player.start(chunk -> pcm.writeBytes(chunk.pcm()));
+        try {
+            assertTrue(voice.speak(text));
+        } finally {
+            player.stop();
+        }
+        return pcm.size() / 2;
+    }
+
+    @Override
+    public void close() {
+        plain.deallocate();
+        changed.deallocate();
+    }
+}
