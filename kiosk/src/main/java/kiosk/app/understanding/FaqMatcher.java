@@ -99,23 +99,25 @@ public final class FaqMatcher {
                 phrasingOf.put(entry, rowText.get(hit.index()));
             }
         }
-        FaqMatch best = null;
+        Integer bestEntry = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (Map.Entry<Integer, Double> entry : cosineOf.entrySet()) {
             double score = 0.8 * entry.getValue() + 0.2 * overlapOf.get(entry.getKey());
-            if (best == null || score > best.score()) {
-                FaqEntry faq = faqs.get(entry.getKey());
-                // the words to ask it back with: its closest phrasing, or its first where only its answer was close
-                String phrasing = phrasingOf.getOrDefault(entry.getKey(), faq.questions().get(0));
-                best = new FaqMatch(faq, score, entry.getValue(), phrasing, 0);
+            if (score > bestScore) {
+                bestEntry = entry.getKey();
+                bestScore = score;
             }
         }
-        if (best == null) {
+        if (bestEntry == null) {
             return Optional.empty();
         }
-        FaqEntry chosen = best.faq();
-        double runnerUp = cosineOf.entrySet().stream().filter(entry -> faqs.get(entry.getKey()) != chosen)
+        int chosen = bestEntry;
+        FaqEntry faq = faqs.get(chosen);
+        // the words to ask it back with: its closest phrasing, or its first where only its answer was close
+        String phrasing = phrasingOf.getOrDefault(chosen, faq.questions().get(0));
+        double runnerUp = cosineOf.entrySet().stream().filter(entry -> entry.getKey() != chosen)
                 .mapToDouble(Map.Entry::getValue).max().orElse(unseen);
-        return Optional.of(new FaqMatch(chosen, best.score(), best.cosine(), best.phrasing(), runnerUp));
+        return Optional.of(new FaqMatch(faq, bestScore, cosineOf.get(chosen), phrasing, runnerUp));
     }
 
     /**
