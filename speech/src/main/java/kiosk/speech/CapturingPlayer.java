@@ -1,5 +1,6 @@
 package kiosk.speech;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sound.sampled.AudioFormat.Encoding;
@@ -9,6 +10,9 @@ import com.sun.speech.freetts.audio.AudioPlayer;
 /**
  * A FreeTTS audio player that hands each piece of synthesized audio to a sink as soon as FreeTTS writes it,
  * converted to {@link AudioFormat#SPEECH}; nothing is played here.
+ *
+ * <p>A fault in the conversion or the sink is kept for {@link #stop()}, not thrown into FreeTTS (which would only print
+ * it); the write answers false, and FreeTTS cancels the utterance ("Output Cancelled") so that {@code speak} returns.
  */
 final class CapturingPlayer implements AudioPlayer {
 
@@ -17,14 +21,18 @@ final class CapturingPlayer implements AudioPlayer {
     private Consumer<AudioChunk> sink = chunk -> { };
     private long writtenMillis;
     private float volume = 1.0f;
+    private Optional<RuntimeException> fault = Optional.empty();
 
     void start(Consumer<AudioChunk> target) {
         sink = target;
         writtenMillis = 0;
+        fault = Optional.empty();
     }
 
-    void stop() {
+    /** Stops handing audio on; the fault that cut the output short since {@link #start}, if any. */
+    Optional<RuntimeException> stop() {
         sink = chunk -> { };
+        return fault;
     }
 
     @Override
@@ -44,6 +52,19 @@ final class CapturingPlayer implements AudioPlayer {
 
     @Override
     public boolean write(byte[] bytes, int offset, int size) {
+        if (fault.isPresent()) {
+            return false;
+        }
+        try {
+            hand(bytes, offset, size);
+            return true;
+        } catch (RuntimeException e) {
+            fault = Optional.of(e);
+            return false;
+        }
+    }
+
+    private void hand(byte[] bytes, int offset, int size) {
         byte[] piece = java.util.Arrays.copyOfRange(bytes, offset, offset + size);
         Audio converted = isSpeechFormat(format) && !format.isBigEndian()
                 ? new Audio(AudioFormat.SPEECH, piece)
@@ -52,7 +73,6 @@ final class CapturingPlayer implements AudioPlayer {
             sink.accept(new AudioChunk(AudioFormat.SPEECH, converted.pcm(), writtenMillis));
             writtenMillis += converted.durationMillis();
         }
-        return true;
     }
 
     private static boolean isSpeechFormat(javax.sound.sampled.AudioFormat f) {

@@ -1,11 +1,12 @@
 package kiosk.speech;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.sun.speech.freetts.OutputQueue;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.VoiceManager;
-import org.tinylog.Logger;
 
 /**
  * Speech synthesis with FreeTTS's kevin16 voice (16 kHz), captured in memory rather than played through Java
@@ -14,6 +15,11 @@ import org.tinylog.Logger;
  * <p>The voice is allocated once. Speaking is serialized: FreeTTS voices are not thread-safe. Each sentence is
  * made whole, brought to the reply level ({@link LoudnessNormalizer}) and then handed on, so every reply is equally
  * loud; the first sentence still reaches the speaker before the next is made.
+ *
+ * <p>FreeTTS's output step (the audio made from each utterance, written to the player) runs on the thread that speaks,
+ * not on the output thread FreeTTS would start for the voice: there, one exception ended the thread and left
+ * {@code speak} waiting for good, and the voice with it; here a fault in it fails that call with a
+ * {@link SpeechException} and the next call speaks. The synthesizer starts no thread.
  */
 public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
@@ -23,12 +29,14 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
     private final Voice voice;
     private final CapturingPlayer player = new CapturingPlayer();
+    private final Consumer<AudioChunk> made;
     private final TextNormalizer normalizer = new TextNormalizer();
     private VoiceSettings settings;
     private boolean closed;
 
-    private FreeTtsSynthesizer(Voice voice, VoiceSettings settings) {
+    private FreeTtsSynthesizer(Voice voice, VoiceSettings settings, Consumer<AudioChunk> made) {
         this.voice = voice;
+        this.made = made;
         voice.setAudioPlayer(player);
         voice(settings);
     }
@@ -40,6 +48,14 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
     /** Allocates the kevin16 voice (about 0.2 s). */
     public static FreeTtsSynthesizer open(VoiceSettings settings) {
+        return open(settings, piece -> { });
+    }
+
+    /**
+     * Tests: {@code made} sees each piece of audio where FreeTTS's output step writes it, and may throw there as a
+     * fault in that step would.
+     */
+    static FreeTtsSynthesizer open(VoiceSettings settings, Consumer<AudioChunk> made) {
         if (System.getProperty("freetts.voices") == null) {
             System.setProperty("freetts.voices", VOICE_DIRECTORY);
         }
@@ -48,10 +64,25 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
             throw new SpeechException("the FreeTTS voice " + VOICE + " was not found; expected " + VOICE_DIRECTORY
                     + " on the class path (freetts.voices=" + System.getProperty("freetts.voices") + ").");
         }
-        voice.allocate();
+        allocate(voice);
         WordsTheLexiconKnows.install(voice);
         NumberProsody.install(voice);
-        return new FreeTtsSynthesizer(voice, settings);
+        return new FreeTtsSynthesizer(voice, settings, made);
+    }
+
+    /** Allocates {@code voice} to output each utterance on the thread that speaks it; no thread is started. */
+    static void allocate(Voice voice) {
+        // allocate() starts an output thread of its own for a voice without an output queue (an unnamed daemon nobody
+        // stops or joins); given a queue it starts none. That queue is never served: with none at all afterwards
+        // (FreeTTS's own path for a voice without a queue) each utterance is output on the thread that speaks it.
+        voice.setOutputQueue(new OutputQueue());
+        voice.allocate();
+        voice.setOutputQueue(null);
+    }
+
+    /** Tests: the allocated voice, to put a step of their own in its pipeline. */
+    Voice freeTtsVoice() {
+        return voice;
     }
 
     @Override
@@ -73,13 +104,24 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
         long offsetMillis = 0;
         for (String sentence : normalizer.sentences(spokenText(text))) {
             ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-            player.start(chunk -> pcm.writeBytes(chunk.pcm()));
+            player.start(chunk -> {
+                made.accept(chunk);
+                pcm.writeBytes(chunk.pcm());
+            });
+            boolean spoken;
+            Optional<RuntimeException> fault;
             try {
-                if (!voice.speak(sentence)) {
-                    Logger.warn("FreeTTS could not speak a sentence of {} characters", sentence.length());
-                }
+                spoken = voice.speak(sentence);
             } finally {
-                player.stop();
+                fault = player.stop();
+            }
+            if (fault.isPresent()) {
+                throw new SpeechException("FreeTTS's audio output failed in a sentence of " + sentence.length()
+                        + " characters: " + fault.get(), fault.get());
+            }
+            if (!spoken) { // FreeTTS caught an exception in its steps, printed it to the error stream and gave up
+                throw new SpeechException("FreeTTS could not speak a sentence of " + sentence.length()
+                        + " characters (its reason is in the error stream).");
             }
             Audio audio = loudness.normalize(new Audio(AudioFormat.SPEECH, pcm.toByteArray()));
             for (AudioChunk chunk : audio.chunks(CHUNK_MILLIS)) { // small chunks: a press stops the reply at once

@@ -15,7 +15,10 @@ public interface SpeechSynthesizer extends AutoCloseable {
     /** The words the synthesizer says for this text ("$8.98" → "eight dollars ninety eight"). */
     String spokenText(String text);
 
-    /** Normalizes the text for speaking ("$8.98", "aisle 12", "21:00") and streams its audio into the sink. */
+    /**
+     * Normalizes the text for speaking ("$8.98", "aisle 12", "21:00") and streams its audio into the sink; a
+     * {@link SpeechException} when a sentence could not be made (the synthesizer speaks again at the next call).
+     */
     void speak(String text, Consumer<AudioChunk> sink);
 
     /** The voice's current level and rate. */

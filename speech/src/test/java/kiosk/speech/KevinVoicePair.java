@@ -25,8 +25,8 @@ final class KevinVoicePair implements AutoCloseable {
         plain = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
         changed = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
         assertFalse(plain == changed, "FreeTTS hands out a voice per call");
-        plain.allocate();
-        changed.allocate();
+        FreeTtsSynthesizer.allocate(plain); // as the synthesizer does: output on the thread that speaks
+        FreeTtsSynthesizer.allocate(changed);
         install.accept(changed);
         install.accept(changed);
         plain.setAudioPlayer(player);

@@ -34,8 +34,8 @@ import org.tinylog.Logger;
 final class TurnWork implements AutoCloseable {
 
     /**
-     * Longer than any reply takes to say; beyond it the synthesizer or the speaker is stuck (FreeTTS hangs for good
-     * when its output thread dies), the watchdog stops and systemd restarts the kiosk.
+     * Longer than any reply takes to say; beyond it the synthesizer or the speaker is stuck, the watchdog stops and
+     * systemd restarts the kiosk. (A fault inside FreeTTS is no such case: it fails the synthesis at once.)
      */
     private static final Duration SPEAKING_ALLOWANCE = Duration.ofSeconds(60);
     /** Longer than any question takes to answer (a command parse, a lookup in 100k rows). */
@@ -248,7 +248,7 @@ final class TurnWork implements AutoCloseable {
                         Stopwatch.millisBetween(start, System.nanoTime())));
                 try {
                     sink.write(chunk);
-                } catch (RuntimeException e) { // kept, not thrown: on FreeTTS's output thread it would hang the voice
+                } catch (RuntimeException e) { // kept, not thrown: thrown here it would be put down to synthesis
                     sinkFailure.compareAndSet(null, e);
                 }
             };

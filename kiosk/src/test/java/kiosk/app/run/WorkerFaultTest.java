@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import kiosk.app.KioskPaths;
 import kiosk.app.dialogue.GroundedPhrasing;
@@ -33,11 +34,15 @@ import kiosk.hardware.ConsolePanel;
 import kiosk.speech.Audio;
 import kiosk.speech.AudioChunk;
 import kiosk.speech.AudioSource;
+import kiosk.speech.FreeTtsFaults;
+import kiosk.speech.FreeTtsSynthesizer;
+import kiosk.speech.SpeechSynthesizer;
 import kiosk.speech.Transcriber;
 import kiosk.speech.WavFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,6 +50,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each stage of a turn fails once, for real (an exception thrown where the stage runs, with the real models around
  * it): the kiosk says it went wrong, reports the fault in {@code kioskctl status}, and answers the next question.
+ * Likewise a fault inside FreeTTS, where it outputs a reply's audio.
  */
 class WorkerFaultTest {
 
@@ -77,14 +83,19 @@ class WorkerFaultTest {
         return screen.toString(StandardCharsets.UTF_8);
     }
 
-    private void waitFor(String text) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if (screen().contains(text)) {
-                return;
+    /** Waits for {@code text} on the screen until {@code deadline} ({@link System#nanoTime()}). */
+    private void waitFor(String text, long deadline) throws InterruptedException {
+        waitFor("", text, deadline);
+    }
+
+    /** Waits for {@code text} on the screen after {@code earlier} until {@code deadline}. */
+    private void waitFor(String earlier, String text, long deadline) throws InterruptedException {
+        while (screen().indexOf(earlier) < 0 || !screen().substring(screen().indexOf(earlier)).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' did not appear:\n" + screen());
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("'" + text + "' did not appear:\n" + screen());
     }
 
     /** The real stages, except that {@code failing} throws the first time it runs ({@code failed} not yet set). */
@@ -132,8 +143,8 @@ class WorkerFaultTest {
             @Override
             public void synthesize(String text, Consumer<AudioChunk> audio) {
                 if (failing == Stage.SYNTHESIS) {
-                    // where the text normalizer throws on a price it cannot spell out (issue 14); an exception on
-                    // FreeTTS's own output thread would hang it for good: that is the watchdog's case, not this one
+                    // where the text normalizer throws on a price it cannot spell out (issue 14); a fault inside
+                    // FreeTTS's output: aFaultWhereFreeTtsOutputsAudioIsReportedAndTheSameVoiceAnswersTheNextQuestion
                     maybeFail.run();
                 }
                 real.synthesize(text, audio);
@@ -209,17 +220,102 @@ class WorkerFaultTest {
             pack = models.pack(folder.toString(), problem -> { });
             assertTrue(pack.isPresent(), "the tiny pack loads");
         }
+        Replies files = Replies.toFiles(dir.resolve("replies"));
+        AtomicBoolean failed = new AtomicBoolean(); // the loop asks for the stages each turn: once in all
+        // the first question fails in the stage; a spoken one, so that recognition runs
+        Asked asked = askTwice(pack, stage == Stage.SINK ? failingSpeakerOnce(files) : files,
+                real -> stage == Stage.SINK ? real : failingOnce(real, stage, failed), spokenQuestion.toString(),
+                stage, Duration.ofSeconds(60));
+
+        List<?> errors = (List<?>) asked.loop().status().get("last_errors");
+        assertEquals(1, errors.size(), "the one injected fault: " + errors);
+        assertTrue(errors.get(0).toString().contains(stage.label() + " failed in turn "), errors.toString());
+        assertEquals(List.of(TurnListener.Outcome.FAILED, TurnListener.Outcome.ANSWERED),
+                asked.turns().stream().map(TurnListener.FinishedTurn::outcome).toList(), asked.turns().toString());
+        assertEquals(Optional.of(stage), asked.turns().get(0).failedStage());
+        assertEquals("product_location", asked.turns().get(1).reply().orElseThrow().intent());
+    }
+
+    /**
+     * An exception where FreeTTS outputs the reply's audio (the kiosk's player, written to by FreeTTS's own output
+     * step; FreeTTS used to run that step on a thread of its own, and the fault left the voice waiting for good): the
+     * turn fails at once as a synthesis fault, and the same voice speaks the next answer.
+     */
+    @Test
+    void aFaultWhereFreeTtsOutputsAudioIsReportedAndTheSameVoiceAnswersTheNextQuestion(@TempDir Path dir)
+            throws Exception {
+        // closed after the test only: on a failure a call still waiting in the voice would hold it
+        FreeTtsSynthesizer voice = FreeTtsFaults.failingOnceInOutput(
+                new IllegalStateException("injected fault in FreeTTS's audio output"));
+        // well inside the speaking work's allowance (60 s), past which the watchdog would have the kiosk restarted
+        Asked asked = askTwice(Optional.empty(), Replies.toFiles(dir.resolve("replies")),
+                real -> speakingWith(real, voice), "where are the double a batteries", Stage.SYNTHESIS,
+                Duration.ofSeconds(10));
+
+        List<?> errors = (List<?>) asked.loop().status().get("last_errors");
+        assertEquals(1, errors.size(), "the one injected fault: " + errors);
+        assertTrue(errors.get(0).toString().contains("synthesis failed in turn "), errors.toString());
+        assertTrue(errors.get(0).toString().contains("injected fault in FreeTTS's audio output"), errors.toString());
+        assertEquals(List.of(TurnListener.Outcome.FAILED, TurnListener.Outcome.ANSWERED),
+                asked.turns().stream().map(TurnListener.FinishedTurn::outcome).toList(), asked.turns().toString());
+        assertEquals(Optional.of(Stage.SYNTHESIS), asked.turns().get(0).failedStage());
+        assertEquals("product_location", asked.turns().get(1).reply().orElseThrow().intent());
+        long spokenMillis = WavFile.read(asked.replies().last().orElseThrow()).durationMillis();
+        assertTrue(spokenMillis > 1000, "the answer was spoken, by the voice that failed: " + spokenMillis + " ms");
+        voice.close();
+    }
+
+    /** The real stages, except that replies are spoken by {@code voice}. */
+    private static TurnStages speakingWith(TurnStages real, SpeechSynthesizer voice) {
+        return new TurnStages() {
+            @Override
+            public Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
+                                             Consumer<String> partials, BooleanSupplier finish) {
+                return real.listen(source, live, session, partials, finish);
+            }
+
+            @Override
+            public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
+                                                         ShopperSession session, Runnable resumed,
+                                                         Consumer<String> partials, BooleanSupplier finish) {
+                return real.listenOn(source, heard, session, resumed, partials, finish);
+            }
+
+            @Override
+            public Reply understand(ShopperSession session, Utterance heard) {
+                return real.understand(session, heard);
+            }
+
+            @Override
+            public String phrase(GroundedPhrasing pack, String heard, Reply template, Consumer<String> say,
+                                 BooleanSupplier cancelled) {
+                return real.phrase(pack, heard, template, say, cancelled);
+            }
+
+            @Override
+            public void synthesize(String text, Consumer<AudioChunk> audio) {
+                voice.speak(text, audio);
+            }
+        };
+    }
+
+    /** The loop that ran, the replies it spoke to, and the turns it finished. */
+    private record Asked(KioskLoop loop, Replies replies, List<TurnListener.FinishedTurn> turns) { }
+
+    /**
+     * Runs the kiosk with {@code stages} around its own and asks two questions: {@code first}, whose turn fails in
+     * {@code failing} (the apology and the fault on the screen within {@code within}), then where the circular saw
+     * is, which is answered and spoken; then quits.
+     */
+    private Asked askTwice(Optional<KioskModels.LoadedPack> pack, Replies replies, UnaryOperator<TurnStages> stages,
+                           String first, Stage failing, Duration within) throws Exception {
         List<String> problems = new ArrayList<>();
         StoreKiosk kiosk = StoreKiosk.open(Path.of("demo-store"), models, problems::add, pack);
         PipedOutputStream keys = new PipedOutputStream();
         PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
         ConsolePanel panel = new ConsolePanel(new PipedInputStream(keys, 65536), out, 40);
-        Replies files = Replies.toFiles(dir.resolve("replies"));
-        Replies replies = stage == Stage.SINK ? failingSpeakerOnce(files) : files;
         List<TurnListener.FinishedTurn> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
-        AtomicBoolean failed = new AtomicBoolean(); // the loop asks for the stages each turn: once in all
-        KioskLoop.Services services = KioskLoop.Services.defaults().withListener(turns::add)
-                .withStages(real -> stage == Stage.SINK ? real : failingOnce(real, stage, failed));
+        KioskLoop.Services services = KioskLoop.Services.defaults().withListener(turns::add).withStages(stages);
         KioskLoop loop = new KioskLoop(panel, kiosk, models, replies, out, services);
         CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
             try {
@@ -228,23 +324,17 @@ class WorkerFaultTest {
                 throw new IllegalStateException(e);
             }
         });
-        // the first question fails in the stage; a spoken one, so that recognition runs
-        type(keys, spokenQuestion.toString());
-        waitFor("Sorry, something went"); // on a 40-column console the rest wraps
-        waitFor(stage.label() + " failed");
+        type(keys, first);
+        long deadline = System.nanoTime() + within.toNanos();
+        waitFor("Sorry, something went", deadline); // on a 40-column console the rest wraps
+        waitFor(failing.label() + " failed", deadline);
         type(keys, "where is the circular saw");
-        waitFor("AISLE 6");
-        waitFor("(spoken reply: ");
+        long answered = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        waitFor("AISLE 6", answered);
+        waitFor("AISLE 6", "(spoken reply: ", answered); // the apology's reply was spoken too, before it
         type(keys, "/quit");
         assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(60), () -> running.get(60, TimeUnit.SECONDS)));
-
-        List<?> errors = (List<?>) loop.status().get("last_errors");
-        assertEquals(1, errors.size(), "the one injected fault: " + errors);
-        assertTrue(errors.get(0).toString().contains(stage.label() + " failed in turn "), errors.toString());
-        assertEquals(List.of(TurnListener.Outcome.FAILED, TurnListener.Outcome.ANSWERED),
-                turns.stream().map(TurnListener.FinishedTurn::outcome).toList(), turns.toString());
-        assertEquals(Optional.of(stage), turns.get(0).failedStage());
-        assertEquals("product_location", turns.get(1).reply().orElseThrow().intent());
+        return new Asked(loop, replies, turns);
     }
 
     private static void type(PipedOutputStream keys, String line) throws IOException {
