@@ -61,10 +61,19 @@ final class Cues {
     static final Pattern HELP = Pattern.compile("\\b(help|assist)\\b");
     static final Pattern HOURS = Pattern.compile("\\b(open|opens|opening|close|closes|closing|closed|hours"
             + "|what time|until when|how late|how early)\\b");
-    /** "open" and "close" as verbs with an object: a tool to open a tin is not an hours question. */
-    static final Pattern OPEN_AS_VERB = Pattern.compile("\\b(to|can|could|would|help me|i|we) (open|close)\\b"
+    /**
+     * "open" and "close" as verbs with an object, or "open" said of a thing: a tool to open a tin, or candles without
+     * open flames, is not an hours question.
+     */
+    static final Pattern OPEN_NOT_OF_THE_STORE = Pattern.compile("\\b(to|can|could|would|help me|i|we) (open|close)\\b"
             + "|\\b(open|close|opening|closing) (a|an|my|the|these|those|them|it|up|jars?|cans?|tins?|bottles?"
-            + "|boxe?s?|doors?|packages?|wounds?|cuts?)\\b");
+            + "|boxe?s?|doors?|packages?|wounds?|cuts?)\\b"
+            // "open" said of a thing, not of the store: after a word that makes it an adjective ("scared of open
+            // flames", "half open bags"), or before a plural that is not a time ("open flames", "open boxes")
+            + "|\\b(of|half|an|with|wide|partly|partially|semi) (open|closed)\\b"
+            + "|\\b(open|closed) (?!(hours|days|nights|mornings|evenings|afternoons|weekends|weekdays|holidays"
+            + "|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|christmas|always|thanks|this|is|was"
+            + "|has|as|us|yes)\\b)[a-z]+s\\b");
     static final Pattern HOLIDAY = Pattern.compile("\\b(holiday|holidays|christmas|christmas eve|new years?"
             + "|new years? eve|new years? day|thanksgiving|easter|independence day|fourth of july|july fourth"
             + "|labor day|memorial day|boxing day|black friday|cyber monday)\\b");
@@ -146,7 +155,7 @@ final class Cues {
 
     /** True when the question asks about opening hours rather than using "open" or "close" as a verb. */
     static boolean asksHours(String text) {
-        String withoutVerbs = OPEN_AS_VERB.matcher(text).replaceAll(" ");
+        String withoutVerbs = OPEN_NOT_OF_THE_STORE.matcher(text).replaceAll(" ");
         return HOURS.matcher(withoutVerbs).find();
     }
 }
