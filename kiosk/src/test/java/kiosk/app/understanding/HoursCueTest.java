@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * "open" and "closed" ask the store's hours only when they are said of the store: said of a thing ("scared of open
- * flames", "half open bags of flour", "closed toe shoes") or as a verb with an object they ask for a product.
+ * flames", "half open bags of flour", "open boxes") or as a verb with an object they ask for a product.
  */
 class HoursCueTest {
 
