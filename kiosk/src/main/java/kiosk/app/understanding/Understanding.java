@@ -272,7 +272,10 @@ public final class Understanding {
             return answer.as(Intent.DEPARTMENT_LOCATION, 0.9);
         }
         Optional<ProductMatch> first = ranked.stream().findFirst();
-        Intent productIntent = productIntent(QueryText.normalize(lastClause(heard)));
+        // what the last clause asks of the product; a last clause that asks nothing ("how much is, uh, the waffle
+        // maker, the one for waffles") names the thing, and the turn says what is asked of it
+        String asking = QueryText.normalize(lastClause(heard));
+        Intent productIntent = productIntent(asksPriceStockOrPlace(asking) ? asking : text);
         // A product named whole and its price or stock asked: "how much is the camera" in a store with a Cameras
         // department, "how much are the nail clippers" beside a FAQ entry on nail trims. A department has no price or
         // stock, and a FAQ entry sharing the product's words answers another question; the product (or the choice

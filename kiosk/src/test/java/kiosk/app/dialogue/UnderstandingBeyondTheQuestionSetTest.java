@@ -122,6 +122,14 @@ class UnderstandingBeyondTheQuestionSetTest {
     }
 
     @Test
+    void aRamblingTurnWhoseLastClauseOnlyNamesTheThingAsksWhatItsEarlierClauseAsked() {
+        Product tape = product("Duct Tape");
+        Reply price = ask("hi yes, sorry, I was just wondering, how much is, uh, the duct tape, the silver kind of tape");
+        assertEquals("product_price", price.intent(), price.answer());
+        assertTrue(price.answer().contains("$" + tape.price().toPlainString()), price.answer());
+    }
+
+    @Test
     void stillHaveAndAnyLeftAskForStockNotTheAisle() {
         Product drill = product("Cordless Drill 20V");
         Reply still = ask("do you still have the cordless drill");
