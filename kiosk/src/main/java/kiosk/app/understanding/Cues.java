@@ -12,13 +12,20 @@ final class Cues {
             + "|employee|associate|manager|representative|call (a|an|some)|get (me )?(a|some) help|need help"
             + "|talk to|speak to|speak with|talk with|pharmacist|(anybody|anyone) (working|here|who))\\b");
     /**
-     * "someone" asked for: the object of a verb that calls, gets or speaks to a person ("get me somebody who knows
-     * cars", "talk to someone"), or asked to come, help or show ("can somebody come help me"), or the whole request
-     * ("someone please"). "someone" in a story is no request ("I'm worried someone will steal my rims").
+     * A person of the store, as the object or subject of a request: "someone", or a worker named by a word a shopper
+     * uses ("send a worker", "can a clerk help me"); a worker in a story ("gloves for a construction worker") is no
+     * request, as it follows no verb that calls or asks.
+     */
+    private static final String PERSON = "(someone|somebody|anyone|anybody|(a|an|one of the|one of your|your|some)"
+            + " (worker|clerk|salesperson|sales person|attendant|shop assistant|store assistant)s?)";
+    /**
+     * "someone" ({@link #PERSON}) asked for: the object of a verb that calls, gets or speaks to a person ("get me
+     * somebody who knows cars", "talk to someone"), or asked to come, help or show ("can somebody come help me"), or
+     * the whole request ("someone please"). "someone" in a story is no request ("I'm worried someone will steal my rims").
      */
     static final Pattern PERSON_ASKED = Pattern.compile("\\b(talk|speak|page|call|get|need|want|send|grab|find"
-            + "|fetch|ask|see)( to| with| for)?( me| us)?( over)? (someone|somebody|anyone|anybody)\\b"
-            + "|\\b(can|could|will|would|may) (someone|somebody|anyone|anybody)( here| who works here| working here)?"
+            + "|fetch|ask|see)( to| with| for)?( me| us)?( over)? " + Cues.PERSON + "\\b"
+            + "|\\b(can|could|will|would|may) " + Cues.PERSON + "( here| who works here| working here)?"
             + "( please)? (come|help|assist|show|talk|speak|answer|tell|explain|look|meet|give me a hand)\\b"
             + "|\\b(someone|somebody|anyone|anybody) (who works|working|from the staff|to help|to come|available"
             + "|around)\\b|\\b(someone|somebody)( please)?$|\\b(is there|is anyone|is anybody)"

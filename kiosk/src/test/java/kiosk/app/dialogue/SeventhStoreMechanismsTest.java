@@ -1,6 +1,7 @@
 package kiosk.app.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,17 @@ class SeventhStoreMechanismsTest {
         assertEquals("call_staff", person.intent(), person.answer());
         Reply fetched = session("get me somebody who knows poetry").get(0);
         assertEquals("call_staff", fetched.intent(), fetched.answer());
+    }
+
+    @Test
+    void aWorkerOrAClerkAskedForIsAPersonCalledAndAWorkerInAStoryIsNot() throws IOException {
+        for (String asked : List.of("none of this is helping, send a worker", "can a clerk help me find a book",
+                "could one of your workers come over here")) {
+            Reply reply = session(asked).get(0);
+            assertEquals("call_staff", reply.intent(), asked + " -> " + reply.answer());
+        }
+        Reply story = session("I need a gift for my mum, she is a social worker").get(0);
+        assertNotEquals("call_staff", story.intent(), story.answer());
     }
 
     @Test
