@@ -52,8 +52,10 @@ enum StoreService {
     GIFT_WRAP("\\bgift[- ]?wrap", List.of("can you wrap it for me", "can you wrap a present")),
     PICKUP("\\b(order online|pick (it |them )?up in store|click and collect|curbside)\\b", List.of(
             "can I buy it on the website and collect it here", "can I order ahead and just grab it")),
-    WARRANTY("\\b(warrant(y|ies)|guarantee)", List.of("what if it breaks after I buy it",
-            "is it covered if it stops working")),
+    WARRANTY("\\b(warrant(y|ies)|guarantee|protection plans?)", List.of("what if it breaks after I buy it",
+            "is it covered if it stops working", "can I buy extra cover in case it breaks")),
+    REGISTRY("\\bregistr(y|ies)\\b", List.of("can I make a list of gifts I'd like for my wedding",
+            "can I put together a wish list for my baby shower", "can my guests buy from a list I make")),
     PETS_ALLOWED("\\b(dogs?|pets?) (are )?(welcome|allowed)\\b", List.of("can I bring my dog in with me",
             "is my dog ok in the store")),
     MOBILITY("\\b(wheelchairs?|mobility|motori[sz]ed (cart|scooter)s?)\\b", List.of(

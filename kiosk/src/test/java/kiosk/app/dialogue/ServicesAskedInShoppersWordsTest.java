@@ -63,6 +63,18 @@ class ServicesAskedInShoppersWordsTest {
               questions:
                 - what payment do you accept
               answer: We take cash, cards and phone payments.
+            - id: classes
+              questions:
+                - do you run baking classes
+              answer: Our bakers hold a bread class every Sunday at 10, 15 dollars a seat.
+            - id: registry
+              questions:
+                - do you have a gift registry
+              answer: Set up a wedding or baby registry at the service desk.
+            - id: gift-cards
+              questions:
+                - do you sell gift cards
+              answer: Gift cards from 10 to 200 dollars are sold at every register.
             """;
     private static final String WITH_DELI = RETURNS_AND_BUTCHER + """
             - id: deli
@@ -99,6 +111,13 @@ class ServicesAskedInShoppersWordsTest {
         Reply phone = ask(withServices, "can I pay with my phone");
         assertEquals("faq", phone.intent(), phone.answer());
         assertTrue(phone.answer().contains("phone payments"), phone.answer());
+    }
+
+    @Test
+    void aRegistryAskedInTheShoppersWordsIsTheEntryThatSpeaksOfItNotTheGiftCards() throws IOException {
+        Reply list = ask(withServices, "my daughter is getting married, can she make a list of presents she wants");
+        assertEquals("faq", list.intent(), list.answer());
+        assertTrue(list.answer().contains("registry"), list.answer());
     }
 
     @Test
