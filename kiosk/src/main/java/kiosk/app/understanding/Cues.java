@@ -10,7 +10,10 @@ final class Cues {
 
     static final Pattern STAFF = Pattern.compile("\\b(a person|real person|human|staff|team member"
             + "|employee|associate|manager|representative|call (a|an|some)|get (me )?(a|some) help|need help"
-            + "|talk to|speak to|speak with|talk with|pharmacist|(anybody|anyone) (working|here|who))\\b");
+            + "|talk to|speak to|speak with|talk with|pharmacist|(anybody|anyone) (working|here|who)"
+            // a child lost in the store: a person at once, whatever else the turn says
+            + "|(lost|can't find|cannot find|cant find) my (kid|child|son|daughter|little boy|little girl|baby)"
+            + "|wandered off|(please|can you|could you) get help)\\b");
     /**
      * A person of the store, as the object or subject of a request: "someone", or a worker named by a word a shopper
      * uses ("send a worker", "can a clerk help me"); a worker in a story ("gloves for a construction worker") is no
@@ -73,7 +76,7 @@ final class Cues {
      * open flames, is not an hours question.
      */
     static final Pattern OPEN_NOT_OF_THE_STORE = Pattern.compile("\\b(to|can|could|would|help me|i|we) (open|close)\\b"
-            + "|\\b(open|close|opening|closing) (a|an|my|the|these|those|them|it|up|jars?|cans?|tins?|bottles?"
+            + "|\\b(open|opens|close|closes|opening|closing) (a|an|my|the|these|those|them|it|up|jars?|cans?|tins?|bottles?"
             + "|boxe?s?|doors?|packages?|wounds?|cuts?)\\b"
             // "open" said of a thing, not of the store: after a word that makes it an adjective ("scared of open
             // flames", "half open bags"), or before a plural that is not a time ("open flames", "open boxes")

@@ -116,11 +116,15 @@ class SeventhStoreMechanismsTest {
     }
 
     @Test
-    void aWorkerOrAClerkAskedForIsAPersonCalledAndAWorkerInAStoryIsNot() throws IOException {
+    void aWorkerOrAClerkAskedForOrALostChildIsAPersonCalledAndAWorkerInAStoryIsNot() throws IOException {
         for (String asked : List.of("none of this is helping, send a worker", "can a clerk help me find a book",
                 "could one of your workers come over here")) {
             Reply reply = session(asked).get(0);
             assertEquals("call_staff", reply.intent(), asked + " -> " + reply.answer());
+        }
+        for (String lost : List.of("my kid wandered off, please get help", "I can't find my daughter")) {
+            Reply reply = session(lost).get(0);
+            assertEquals("call_staff", reply.intent(), lost + " -> " + reply.answer());
         }
         Reply story = session("I need a gift for my mum, she is a social worker").get(0);
         assertNotEquals("call_staff", story.intent(), story.answer());

@@ -23,7 +23,8 @@ class HoursCueTest {
     @ParameterizedTest
     @ValueSource(strings = {"i want candles but i am scared of open flames",
             "my pantry is full of half open bags of flour, is there something airtight",
-            "are these pots sold in open boxes", "what can i use to open a tin", "something with an open back"})
+            "are these pots sold in open boxes", "what can i use to open a tin", "something with an open back",
+            "can you put the batteries in so it works when he opens it"})
     void saidOfAThingItAsksNoHours(String question) {
         assertFalse(Cues.asksHours(question), question);
     }
