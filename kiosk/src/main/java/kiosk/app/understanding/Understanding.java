@@ -101,6 +101,10 @@ public final class Understanding {
             + "|somewhere to (put|keep|hold|store|hang|plug))\\b");
     /** A turn longer than this many words is read for its last clause to know what it asks. */
     static final int LONG_TURN_WORDS = 14;
+    /** Where a clause that describes a thing begins, after its name: "... where you", "... that", "... but". */
+    private static final Pattern DESCRIBING_CLAUSE = Pattern.compile("(?i)\\b(where|that|which|who|but|because)"
+            + " (you|it|they|he|she|i|we|is|are|has|have|does|do|can|will|won't|doesn't|don't|goes|works|lets|makes"
+            + "|my|your|the)\\b");
     static final double FAQ_CERTAIN = 0.80;
     static final double FAQ_THRESHOLD = 0.62;
     /** Without a product named, a FAQ entry this close (cosine to a phrasing or its answer) is what is asked. */
@@ -313,8 +317,15 @@ public final class Understanding {
         boolean slipOnly = first.map(match -> !match.exact() && match.cosine() < SLIP_COSINE).orElse(false);
         // The noun phrase asked about is in the clause that asks ("... husband suggested spaghetti, so where is the
         // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into")
+        // ; nor are the words of a clause that describes a thing the store has ("the game where you pull the blocks
+        // out", "candles but I have a cat"), while "a class where my son can learn to paint" names no product
+        String clause = askingClause(shoppersWords);
+        String naming = namingPart(clause);
+        Set<String> namedWords = new HashSet<>(QueryText.contentTokens(naming));
+        boolean namesAProduct = ranked.stream().anyMatch(match -> productWords(match.product()).stream()
+                .anyMatch(namedWords::contains));
         List<String> said = NEED_CUE.matcher(text).find() || DESCRIBES_A_NEED.matcher(text).find() ? List.of()
-                : QueryText.tokens(askingClause(shoppersWords));
+                : QueryText.tokens(namesAProduct ? naming : clause);
         // a thing asked for by its own name, not said after a product the conversation holds
         List<String> thingAsked = productNamed.isEmpty()
                 && ASKS_WHETHER_SOLD.matcher(QueryText.normalize(askingClause(shoppersWords))).find()
@@ -496,6 +507,22 @@ public final class Understanding {
             }
         }
         return heard;
+    }
+
+    /**
+     * The part of a clause that names the thing, before a clause that describes it: "the game where you pull the
+     * blocks out" names a game, "candles but I have a cat" names candles. A question word at the start ("where is
+     * the tape") is no such clause.
+     */
+    static String namingPart(String clause) {
+        java.util.regex.Matcher describing = DESCRIBING_CLAUSE.matcher(clause);
+        while (describing.find()) {
+            String before = clause.substring(0, describing.start());
+            if (QueryText.contentTokens(before).size() >= 1 && !before.isBlank()) {
+                return before;
+            }
+        }
+        return clause;
     }
 
     /**
