@@ -333,6 +333,9 @@ public final class Conversation {
                                 && namedKind(meaning.subject(), best.product())
                                 && namedKind(meaning.subject(), other.product()))
                 .filter(other -> !sameAnswer(meaning.intent(), best.product(), other.product()))
+                // "the model train set": a Train Set that lacks a word said, beside one that has them all, is no rival
+                .filter(other -> need || !heldWhole(meaning.subject(), best.product())
+                        || heldWhole(meaning.subject(), other.product()))
                 .map(ProductMatch::product)
                 .limit(MAX_CHOICES - 1)
                 .toList();
