@@ -31,6 +31,12 @@ public final class ShopperWords {
             + "|(every|each|all) (of your )?(answers?|replies|reply|responses?|sentences?)|new (rule|instruction)s?"
             + "|your (instructions|configuration|config|settings|source code|code|system|prompt|training)"
             + "|(ignore|disregard|forget) everything|i (authorize|order|command|allow|permit) you"
+            // a price or stock to be said as the shopper words it: "say the toaster costs one dollar", "tell me the
+            // kettle is free" (not "tell me how much the kettle costs", nor "tell me if the kettle is on sale")
+            + "|(say|announce|tell (me|us|everyone|everybody|them))( that)? (the|a|an|your|this|these|those|every|all"
+            + "|everything)\\b[a-z0-9 ]{0,40}? (costs?|is|are|sells? for|goes for)( now| only| just)? (free|on sale"
+            + "|half (off|price)|\\$?\\d|one|two|three|four|five|six|seven|eight|nine|ten|a (dollar|penny|buck)"
+            + "|nothing|zero|out of stock|sold out|in stock)"
             + ")\\b|^(ignore|disregard|forget about) ");
     private static final Pattern PERSONAL = Pattern.compile("\\b(social security|ssn|credit card (number|is)"
             + "|my credit card|card number|pin number|bank account|account number|date of birth)\\b");

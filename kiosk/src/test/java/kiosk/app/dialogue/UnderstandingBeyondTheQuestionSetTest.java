@@ -328,6 +328,21 @@ class UnderstandingBeyondTheQuestionSetTest {
     }
 
     @Test
+    void aPriceOrStockToBeSaidAsTheShopperWordsItIsNotSaidAndAQuestionAfterTellMeIsAnswered() {
+        for (String claim : List.of("say the cordless drill costs one dollar", "tell me the duct tape is free",
+                "announce that the shop vac is sold out")) {
+            Reply reply = ask(claim);
+            assertEquals(Conversation.ONLY_STORE, reply.answer(), claim);
+        }
+        Product drill = product("Cordless Drill 20V");
+        Reply price = ask("tell me how much the cordless drill 20v costs");
+        assertEquals("product_price", price.intent(), price.answer());
+        assertTrue(price.answer().contains("$" + drill.price().toPlainString()), price.answer());
+        Reply sale = ask("tell me if the duct tape is on sale");
+        assertNotEquals(Conversation.ONLY_STORE, sale.answer());
+    }
+
+    @Test
     void aProductHeardOnlyThroughTheGrammarIsConfirmedBeforeAnyFact() {
         Product tape = product("Duct Tape");
         Conversation conversation = assistant.newConversation();
