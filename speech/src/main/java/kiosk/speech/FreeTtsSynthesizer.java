@@ -51,6 +51,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
         voice.allocate();
         WordsTheLexiconKnows.install(voice);
         NumberProsody.install(voice);
+        NumberJunctures.install(voice);
         return new FreeTtsSynthesizer(voice, settings);
     }
 
