@@ -67,6 +67,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
         allocate(voice);
         WordsTheLexiconKnows.install(voice);
         NumberProsody.install(voice);
+        NumberJunctures.install(voice);
         return new FreeTtsSynthesizer(voice, settings, made);
     }
 

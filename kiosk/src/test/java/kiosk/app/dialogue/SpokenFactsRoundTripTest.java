@@ -46,10 +46,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on, so that processes on several cores share the run.
  *
  * <p>Not part of {@code mvn verify}: it still fails, on fewer numbers. The voice now says number words a quarter
- * slower (kiosk.speech.NumberProsody) and a size after a name as a measure with a pause after it ("Extension Cord
- * twenty five feet, in aisle …"); what is lost sits in a few names whose short numbers run into their neighbours
- * ("Tarp ten by twelve" heard as "turned by well", "Navy Blue one gallon" as "blue on gallon", "twenty volts" as
- * "went evil"), see BENCHMARKS.md. It takes about two minutes on a quiet machine
+ * slower (kiosk.speech.NumberProsody), a size after a name as a measure with a pause after it ("Extension Cord
+ * twenty five feet, in aisle …") and sets a name's number apart from the word after it (kiosk.speech.NumberJunctures:
+ * "Battery twenty ‖ volts"); what is lost is "twelve" after "by" ("Tarp ten by twelve" heard as "top ten by well")
+ * and, after "Navy Blue one gallon", its "aisle number twelve" ("number well"), see BENCHMARKS.md. It takes about two minutes on a quiet machine
  * (about six on a loaded two-core one). Run it with {@code mvn -B -pl kiosk -am -Dkiosk.excludedGroups=none
  * -Dtest=SpokenFactsRoundTripTest -Dsurefire.failIfNoSpecifiedTests=false test}.
  */
