@@ -328,6 +328,13 @@ class UnderstandingBeyondTheQuestionSetTest {
     }
 
     @Test
+    void aJokeASongOrAStoryAskedOfTheKioskIsNoStoreQuestion() {
+        for (String asked : List.of("tell me a dirty joke", "sing me a song", "can you tell me a story about dragons")) {
+            assertEquals(Conversation.ONLY_STORE, ask(asked).answer(), asked);
+        }
+    }
+
+    @Test
     void aPriceOrStockToBeSaidAsTheShopperWordsItIsNotSaidAndAQuestionAfterTellMeIsAnswered() {
         for (String claim : List.of("say the cordless drill costs one dollar", "tell me the duct tape is free",
                 "announce that the shop vac is sold out")) {
