@@ -1,7 +1,6 @@
 package kiosk.speech;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import com.sun.speech.freetts.Item;
@@ -9,7 +8,6 @@ import com.sun.speech.freetts.Relation;
 import com.sun.speech.freetts.Utterance;
 import com.sun.speech.freetts.UtteranceProcessor;
 import com.sun.speech.freetts.Voice;
-import com.sun.speech.freetts.cart.Durator;
 
 /**
  * Ends a number inside a product's name with a short break before the word after it, as a clerk reading a label
@@ -44,19 +42,7 @@ final class NumberJunctures implements UtteranceProcessor {
 
     /** Adds the step to the allocated voice's pipeline, right after its durations are computed. */
     static void install(Voice voice) {
-        @SuppressWarnings("unchecked")
-        List<UtteranceProcessor> processors = voice.getUtteranceProcessors();
-        for (int i = 0; i < processors.size(); i++) {
-            if (processors.get(i) instanceof NumberJunctures) {
-                return; // a voice FreeTTS handed out before
-            }
-            if (processors.get(i) instanceof Durator) {
-                processors.add(i + 1, new NumberJunctures());
-                return;
-            }
-        }
-        throw new SpeechException("the FreeTTS voice " + voice.getName() + " computes no durations to set a name's"
-                + " numbers apart in (its steps: " + processors + ")");
+        DurationSteps.install(voice, NumberJunctures.class, NumberJunctures::new, DurationSteps.Place.AFTER, "set a name's numbers apart in");
     }
 
     @Override

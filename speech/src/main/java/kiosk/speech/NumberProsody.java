@@ -1,7 +1,6 @@
 package kiosk.speech;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,19 +32,7 @@ final class NumberProsody implements UtteranceProcessor {
 
     /** Adds the step to the allocated voice's pipeline, before its durations are computed. */
     static void install(Voice voice) {
-        @SuppressWarnings("unchecked")
-        List<UtteranceProcessor> processors = voice.getUtteranceProcessors();
-        for (int i = 0; i < processors.size(); i++) {
-            if (processors.get(i) instanceof NumberProsody) {
-                return; // a voice FreeTTS handed out before
-            }
-            if (processors.get(i) instanceof Durator) {
-                processors.add(i, new NumberProsody());
-                return;
-            }
-        }
-        throw new SpeechException("the FreeTTS voice " + voice.getName() + " computes no durations to stretch numbers in"
-                + " (its steps: " + processors + ")");
+        DurationSteps.install(voice, NumberProsody.class, NumberProsody::new, DurationSteps.Place.BEFORE, "stretch numbers in");
     }
 
     /** Whether a word is (part of) a number as the normalizer spells numbers: "twelve", "point", "quarters", "noon". */
