@@ -24,7 +24,8 @@ final class Cues {
     /**
      * "someone" ({@link #PERSON}) asked for: the object of a verb that calls, gets or speaks to a person ("get me
      * somebody who knows cars", "talk to someone"), or asked to come, help or show ("can somebody come help me"), or
-     * the whole request ("someone please"). "someone" in a story is no request ("I'm worried someone will steal my rims").
+     * the whole request ("someone please"). "someone" in a story is no request ("I'm worried someone will steal my
+     * rims").
      */
     static final Pattern PERSON_ASKED = Pattern.compile("\\b(talk|speak|page|call|get|need|want|send|grab|find"
             + "|fetch|ask|see)( to| with| for)?( me| us)?( over)? " + Cues.PERSON + "\\b"
@@ -75,9 +76,10 @@ final class Cues {
      * "open" and "close" as verbs with an object, or "open" said of a thing: a tool to open a tin, or candles without
      * open flames, is not an hours question.
      */
-    static final Pattern OPEN_NOT_OF_THE_STORE = Pattern.compile("\\b(to|can|could|would|help me|i|we) (open|close)\\b"
-            + "|\\b(open|opens|close|closes|opening|closing) (a|an|my|the|these|those|them|it|up|jars?|cans?|tins?|bottles?"
-            + "|boxe?s?|doors?|packages?|wounds?|cuts?)\\b"
+    static final Pattern OPEN_NOT_OF_THE_STORE = Pattern.compile(
+            "\\b(to|can|could|would|help me|i|we) (open|close)\\b"
+            + "|\\b(open|opens|close|closes|opening|closing) (a|an|my|the|these|those|them|it|up|jars?|cans?|tins?"
+            + "|bottles?|boxe?s?|doors?|packages?|wounds?|cuts?)\\b"
             // "open" said of a thing, not of the store: after a word that makes it an adjective ("scared of open
             // flames", "half open bags"), or before a plural that is not a time ("open flames", "open boxes")
             + "|\\b(of|half|an|with|wide|partly|partially|semi) (open|closed)\\b"

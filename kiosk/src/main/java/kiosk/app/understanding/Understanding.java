@@ -316,9 +316,9 @@ public final class Understanding {
         }
         boolean slipOnly = first.map(match -> !match.exact() && match.cosine() < SLIP_COSINE).orElse(false);
         // The noun phrase asked about is in the clause that asks ("... husband suggested spaghetti, so where is the
-        // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into")
-        // ; nor are the words of a clause that describes a thing the store has ("the game where you pull the blocks
-        // out", "candles but I have a cat"), while "a class where my son can learn to paint" names no product
+        // pasta sauce"); a described need's words are no modifiers of what is needed ("something to dunk chips into"),
+        // nor are those of a clause that describes a thing the store has ("the game where you pull the blocks out",
+        // "candles but I have a cat"); "a class where my son can learn to paint" names no product and is read whole
         String clause = askingClause(shoppersWords);
         String naming = namingPart(clause);
         Set<String> namedWords = new HashSet<>(QueryText.contentTokens(naming));
@@ -518,7 +518,7 @@ public final class Understanding {
         java.util.regex.Matcher describing = DESCRIBING_CLAUSE.matcher(clause);
         while (describing.find()) {
             String before = clause.substring(0, describing.start());
-            if (QueryText.contentTokens(before).size() >= 1 && !before.isBlank()) {
+            if (!QueryText.contentTokens(before).isEmpty()) {
                 return before;
             }
         }
