@@ -105,7 +105,7 @@ class WorkerFaultTest {
                 throw new IllegalStateException("injected " + failing.label() + " failure");
             }
         };
-        return new TurnStages() {
+        return new Forwarding(real) {
             @Override
             public Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
                                              Consumer<String> partials, BooleanSupplier finish) {
@@ -114,13 +114,6 @@ class WorkerFaultTest {
                     maybeFail.run();
                 }
                 return heard;
-            }
-
-            @Override
-            public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
-                                                         ShopperSession session, Runnable resumed,
-                                                         Consumer<String> partials, BooleanSupplier finish) {
-                return real.listenOn(source, heard, session, resumed, partials, finish);
             }
 
             @Override
@@ -267,36 +260,50 @@ class WorkerFaultTest {
 
     /** The real stages, except that replies are spoken by {@code voice}. */
     private static TurnStages speakingWith(TurnStages real, SpeechSynthesizer voice) {
-        return new TurnStages() {
-            @Override
-            public Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
-                                             Consumer<String> partials, BooleanSupplier finish) {
-                return real.listen(source, live, session, partials, finish);
-            }
-
-            @Override
-            public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
-                                                         ShopperSession session, Runnable resumed,
-                                                         Consumer<String> partials, BooleanSupplier finish) {
-                return real.listenOn(source, heard, session, resumed, partials, finish);
-            }
-
-            @Override
-            public Reply understand(ShopperSession session, Utterance heard) {
-                return real.understand(session, heard);
-            }
-
-            @Override
-            public String phrase(GroundedPhrasing pack, String heard, Reply template, Consumer<String> say,
-                                 BooleanSupplier cancelled) {
-                return real.phrase(pack, heard, template, say, cancelled);
-            }
-
+        return new Forwarding(real) {
             @Override
             public void synthesize(String text, Consumer<AudioChunk> audio) {
                 voice.speak(text, audio);
             }
         };
+    }
+
+    /** Each stage the real one, for a test's stages to change one or two of. */
+    private static class Forwarding implements TurnStages {
+        private final TurnStages real;
+
+        Forwarding(TurnStages real) {
+            this.real = real;
+        }
+
+        @Override
+        public Transcriber.Result listen(AudioSource source, boolean live, Optional<ShopperSession> session,
+                                         Consumer<String> partials, BooleanSupplier finish) {
+            return real.listen(source, live, session, partials, finish);
+        }
+
+        @Override
+        public Optional<Transcriber.Result> listenOn(AudioSource source, Transcriber.Result heard,
+                                                     ShopperSession session, Runnable resumed,
+                                                     Consumer<String> partials, BooleanSupplier finish) {
+            return real.listenOn(source, heard, session, resumed, partials, finish);
+        }
+
+        @Override
+        public Reply understand(ShopperSession session, Utterance heard) {
+            return real.understand(session, heard);
+        }
+
+        @Override
+        public String phrase(GroundedPhrasing pack, String heard, Reply template, Consumer<String> say,
+                             BooleanSupplier cancelled) {
+            return real.phrase(pack, heard, template, say, cancelled);
+        }
+
+        @Override
+        public void synthesize(String text, Consumer<AudioChunk> audio) {
+            real.synthesize(text, audio);
+        }
     }
 
     /** The loop that ran, the replies it spoke to, and the turns it finished. */
