@@ -328,7 +328,7 @@ public final class Understanding {
                 : QueryText.tokens(namesAProduct ? naming : clause);
         // a thing asked for by its own name, not said after a product the conversation holds
         List<String> thingAsked = productNamed.isEmpty()
-                && ASKS_WHETHER_SOLD.matcher(QueryText.normalize(askingClause(shoppersWords))).find()
+                && ASKS_WHETHER_SOLD.matcher(QueryText.normalize(clause)).find()
                 ? said : List.of();
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             List<String> lacking = Modifiers.missing(said, first.get().product());
