@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import kiosk.app.store.FaqEntry;
 import kiosk.app.store.OpeningHours;
@@ -192,7 +193,13 @@ public final class Conversation {
                 staffOffered = true;
                 return reply(heard, "clarify", Map.of(), NOT_CONFIRMED, 0.5, false, Optional.empty());
             }
-            Optional<Product> picked = pick(meaning.normalized(), offered);
+            Optional<Product> namedInstead = namedInstead(meaning, offered);
+            if (namedInstead.isPresent() && !Understanding.asksPriceStockOrPlace(meaning.normalized())) {
+                // asking nothing of its own, it asks of the new product what was asked of the offered one
+                return productAnswer(heard, choiceIntent, namedInstead.get(), 0.9);
+            }
+            Optional<Product> picked = namedInstead.isPresent() ? Optional.empty()
+                    : pick(meaning.normalized(), offered);
             if (picked.isPresent()) {
                 Intent intent = meaning.intent().isProductQuestion() && meaning.products().isEmpty()
                         ? meaning.intent() : choiceIntent;
@@ -899,6 +906,27 @@ public final class Conversation {
         }
         Comparator<Product> order = Comparator.comparingDouble(measure);
         return up ? offered.stream().max(order) : offered.stream().min(order);
+    }
+
+    /**
+     * A product the turn names instead of any offered: "and the jack stands" after "Did you say the Floor Jack?" says
+     * a word of the offered product ("jack", an alias), but names another whole, in two words or more (one word, "the
+     * one for my bike", describes which is meant) and in more words than it says of any offered product.
+     */
+    private static Optional<Product> namedInstead(Interpretation meaning, List<Product> offered) {
+        String said = meaning.normalized();
+        int offeredNamed = offered.stream().mapToInt(product -> namedLength(said, product)).max().orElse(0);
+        return meaning.bestProduct().map(ProductMatch::product).filter(product -> !offered.contains(product)
+                && namedLength(said, product) >= 2 && namedLength(said, product) > offeredNamed);
+    }
+
+    /** The most words of one of the product's names (its name or an alias) that the text says every word of; 0 if none. */
+    private static int namedLength(String text, Product product) {
+        List<String> said = QueryText.contentTokens(text);
+        return Stream.concat(Stream.of(product.name()), product.aliases().stream())
+                .map(QueryText::contentTokens)
+                .filter(name -> !name.isEmpty() && said.containsAll(name))
+                .mapToInt(List::size).max().orElse(0);
     }
 
     /** A product's name and alias words, as the understanding compares them. */
