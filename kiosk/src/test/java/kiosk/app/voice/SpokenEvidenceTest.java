@@ -147,9 +147,15 @@ class SpokenEvidenceTest {
         SpokenEvidence.Reading garbled = weigh(grammarReadings("where is a duck stay", duct, duck));
         assertEquals("where is the duct tape", garbled.text(),
                 "the free reading asks for nothing; the grammar is sure");
-        assertFalse(garbled.heardForSure().test(tape), "but the grammar alone heard it: named back, not stated");
+        assertTrue(garbled.heardForSure().test(tape), "every reading of the grammar names it: certain, stated");
         SpokenEvidence.Reading unsure = weigh(grammarReadings("where is a duck stay", duct, duck, unknown));
         assertFalse(unsure.heardForSure().test(tape), "a third of the grammar's probability heard something else");
+        kiosk.speech.Reading farUnknown = new kiosk.speech.Reading("where is the", 120 - Math.log(60), 1);
+        assertFalse(weigh(grammarReadings("where is a duck stay", duct, duck, farUnknown)).heardForSure().test(tape),
+                "a 60th of the grammar's probability on something the store does not sell: named back");
+        kiosk.speech.Reading fainterUnknown = new kiosk.speech.Reading("where is the", 120 - Math.log(300), 1);
+        assertTrue(weigh(grammarReadings("where is a duck stay", duct, duck, fainterUnknown)).heardForSure()
+                .test(tape), "a 300th of it: certain");
         SpokenEvidence.Reading other = weigh(grammarReadings("where is the claw hammer", duct, duck));
         assertFalse(other.heardForSure().test(tape), "the free decoder heard another product");
     }
