@@ -21,6 +21,8 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
     /** What about the hours is asked. */
     public enum Focus { OPENING, CLOSING, LATE, ANY }
 
+    private static final Pattern OPENING_OR_CLOSING = Pattern.compile("\\b(open|opens|opening|early|close|closes"
+            + "|closing)\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday"
             + "|sunday)s?\\b");
     /**
@@ -38,6 +40,16 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
 
     public DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, String label) {
         this(day, weekend, focus, label, Optional.empty(), false);
+    }
+
+    /**
+     * Whether the question names its day (a weekday, a holiday or date, today, tomorrow, the weekend, holidays)
+     * rather than meaning today because it names none ("when do you open"): parsed without its opening and closing
+     * words, it asks about no day then.
+     */
+    public static boolean namedIn(String normalized) {
+        DayRequest asked = parse(OPENING_OR_CLOSING.matcher(normalized).replaceAll(""), LocalDate.EPOCH);
+        return asked.day().isPresent() || asked.weekend() || asked.holidays();
     }
 
     static DayRequest parse(String normalized, LocalDate today) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import kiosk.app.store.Product;
+import kiosk.app.understanding.DayRequest;
 import kiosk.app.understanding.Intent;
 import kiosk.app.understanding.Interpretation;
 import kiosk.app.understanding.ProductMatch;
@@ -161,6 +162,12 @@ public final class SpokenEvidence {
                 : interpret.apply(grammar.text());
         Logger.debug("free reading \"{}\" ({}), grammar readings {}", free.text(), fromFree.intent(),
                 grammar.readings());
+        if (fromFree.intent() == Intent.STORE_HOURS && fromGrammar.intent() == Intent.STORE_HOURS
+                && namesDay(fromGrammar) && !namesDay(fromFree)) {
+            // "when do you open saturday" heard by the free decoder as "when do you open your day": its words name
+            // no day and would get today's hours; the grammar, whose phrases hold every day, heard which
+            return new Reading(grammar.text(), product -> false);
+        }
         List<String> freeWords = words(free.text());
         List<String> grammarWords = words(grammar.text());
         // heard by both: each reading says its name (by sound) or is understood to ask for it; or the grammar decoder
@@ -222,6 +229,11 @@ public final class SpokenEvidence {
             return new Reading(free.text(), product -> false);
         }
         return new Reading(grammar.text(), bothHeard);
+    }
+
+    /** Whether an hours question names its day, rather than meaning today by naming none. */
+    private static boolean namesDay(Interpretation hours) {
+        return DayRequest.namedIn(hours.normalized());
     }
 
     /**

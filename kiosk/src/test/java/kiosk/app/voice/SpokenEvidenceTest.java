@@ -281,4 +281,12 @@ class SpokenEvidenceTest {
                 Transcript.Source.FREE, 0, 0.8, 0.8, 0.7, 0.6, 0.7, 0.5)));
         assertFalse(unsure.heardForSure().test(tape), "\"duck tape\" at 0.7 and 0.5: named back");
     }
+
+    @Test
+    void theDayTheGrammarHeardIsAskedWhereTheFreeWordsNameNone() {
+        SpokenEvidence.Reading saturday = weigh(grammar("when do you open saturday", 0.9, "when do you open your day"));
+        assertEquals("when do you open saturday", saturday.text(), "not today's hours for \"your day\"");
+        SpokenEvidence.Reading today = weigh(grammar("when do you open saturday", 0.9, "when do you open today"));
+        assertEquals("when do you open today", today.text(), "the free decoder named a day itself");
+    }
 }
