@@ -29,10 +29,12 @@ import com.sun.speech.freetts.util.WaveUtils;
  */
 final class NumberOnsets implements UtteranceProcessor {
 
-    /** How much louder the release's excitation is made: 20 dB (in a scratch run 8 and 12 also kept "by twelve", 3 and 6 did not). */
+    /** How much louder the release's excitation is made: 20 dB (8 and 12 also kept "by twelve", 3 and 6 did not). */
     static final float GAIN = 10f;
     /** How far either side of the "t"'s end the pitch periods made louder lie. */
     static final float WINDOW_SECONDS = 0.02f;
+    /** A residual no louder than this keeps a µ-law code of its own (the loudest, 32,124, is stored as silence). */
+    private static final int LOUDEST = 30_000;
     private static final String PAUSE = "pau";
     private static final String LPC = "target_lpcres";
 
@@ -84,7 +86,8 @@ final class NumberOnsets implements UtteranceProcessor {
         List<Float> ends = new ArrayList<>();
         Relation segments = utterance.getRelation(Relation.SEGMENT);
         Voice voice = utterance.getVoice();
-        for (Item segment = segments == null ? null : segments.getHead(); segment != null; segment = segment.getNext()) {
+        Item first = segments == null ? null : segments.getHead();
+        for (Item segment = first; segment != null; segment = segment.getNext()) {
             Item before = segment.getPrevious();
             Item after = segment.getNext();
             if (before != null && after != null && isVoicelessAlveolarStop(voice, segment) && opensNumber(segment)
@@ -121,15 +124,16 @@ final class NumberOnsets implements UtteranceProcessor {
     }
 
     /**
-     * The residual sample {@link #GAIN} times louder. FreeTTS stores a residual as its µ-law code less 128, and reads
-     * a stored 0 as silence ({@code LPCResult}'s table), so silence stays silence.
+     * The residual sample {@link #GAIN} times louder. FreeTTS stores a residual as its µ-law code less 128 and reads a
+     * stored 0 as silence ({@code LPCResult}'s table), so silence stays silence; a value is kept below the loudest
+     * code, which is stored as 0 too (the residuals made louder are at most 428, 4,280 after: none comes near it).
      */
     private static byte louder(byte residual) {
         if (residual == 0) {
             return 0;
         }
         float value = WaveUtils.ulawToShort((short) (residual + 128)) * GAIN;
-        short louder = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(value)));
+        short louder = (short) Math.max(-LOUDEST, Math.min(LOUDEST, Math.round(value)));
         return (byte) ((WaveUtils.shortToUlaw(louder) & 0xff) - 128);
     }
 
