@@ -68,6 +68,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
         WordsTheLexiconKnows.install(voice);
         NumberProsody.install(voice);
         NumberJunctures.install(voice);
+        NumberOnsets.install(voice);
         return new FreeTtsSynthesizer(voice, settings, made);
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.function.Consumer;
 
 import com.sun.speech.freetts.Voice;
@@ -47,7 +49,21 @@ final class KevinVoicePair implements AutoCloseable {
         return samples(changed, text);
     }
 
+    /** The samples FreeTTS's own voice says the text with. */
+    short[] plainAudio(String text) {
+        return audio(plain, text);
+    }
+
+    /** The samples the voice with the step says the text with. */
+    short[] changedAudio(String text) {
+        return audio(changed, text);
+    }
+
     private int samples(Voice voice, String text) {
+        return audio(voice, text).length;
+    }
+
+    private short[] audio(Voice voice, String text) {
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();
         player.start(chunk -> pcm.writeBytes(chunk.pcm()));
         try {
@@ -55,7 +71,10 @@ final class KevinVoicePair implements AutoCloseable {
         } finally {
             player.stop();
         }
-        return pcm.size() / 2;
+        byte[] bytes = pcm.toByteArray();
+        short[] samples = new short[bytes.length / 2];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        return samples;
     }
 
     @Override
