@@ -16,6 +16,7 @@ import kiosk.app.understanding.Interpretation;
 import kiosk.app.understanding.ProductMatch;
 import kiosk.app.understanding.QueryText;
 import kiosk.app.understanding.ShopperWords;
+import kiosk.app.understanding.Understanding;
 import kiosk.speech.Pronunciations;
 import kiosk.speech.SpokenForm;
 import kiosk.speech.Transcript;
@@ -214,6 +215,13 @@ public final class SpokenEvidence {
                 && fromFree.products().stream().map(ProductMatch::product)
                         .noneMatch(named -> !named.equals(product) && saysWordForWord(free, named));
         if (grammarProduct.isPresent() && grammarBacked.test(grammarProduct.get())) {
+            if (freeProduct.equals(grammarProduct) && fromFree.fit() == Interpretation.Fit.NAMED
+                    && Understanding.asksPriceStockOrPlace(fromFree.normalized())
+                    && !Understanding.asksPriceStockOrPlace(fromGrammar.normalized())) {
+                // the same product named, and only the free words say what is asked of it: "is the table saw
+                // available", heard by the grammar as "is the table saw any level" (a question of its place)
+                return new Reading(free.text(), bothHeard.or(grammarCertain));
+            }
             return new Reading(grammar.text(), bothHeard.or(grammarCertain));
         }
         if (!ANSWERS_NOTHING.contains(fromFree.intent())

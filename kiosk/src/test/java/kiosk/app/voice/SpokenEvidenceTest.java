@@ -289,4 +289,12 @@ class SpokenEvidenceTest {
         SpokenEvidence.Reading today = weigh(grammar("when do you open saturday", 0.9, "when do you open today"));
         assertEquals("when do you open today", today.text(), "the free decoder named a day itself");
     }
+
+    @Test
+    void whatOnlyTheFreeWordsAskOfTheProductBothHeardIsAsked() {
+        SpokenEvidence.Reading stock = weigh(grammar("is the duct tape any level", 0.9, "is the duct tape available"));
+        assertEquals("is the duct tape available", stock.text(), "its stock, not its place");
+        SpokenEvidence.Reading place = weigh(grammar("how much is the duct tape", 0.9, "where is the duct tape"));
+        assertEquals("how much is the duct tape", place.text(), "the grammar's words ask something themselves");
+    }
 }
