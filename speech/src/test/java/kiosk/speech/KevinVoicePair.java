@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.function.Consumer;
 
+import com.sun.speech.freetts.UtteranceProcessor;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.VoiceManager;
 
@@ -37,6 +39,31 @@ final class KevinVoicePair implements AutoCloseable {
 
     static KevinVoicePair installing(Consumer<Voice> install) {
         return new KevinVoicePair(install);
+    }
+
+    /**
+     * Says the text with one kevin16 voice that has {@code install} applied and {@code watch} as the last step of its
+     * pipeline, which sees the utterance as the steps before it left it; the audio is thrown away.
+     */
+    static void watching(String text, Consumer<Voice> install, UtteranceProcessor watch) {
+        Voice voice = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
+        voice.allocate();
+        try {
+            install.accept(voice);
+            @SuppressWarnings("unchecked")
+            List<UtteranceProcessor> processors = voice.getUtteranceProcessors();
+            processors.add(watch);
+            CapturingPlayer player = new CapturingPlayer();
+            voice.setAudioPlayer(player);
+            player.start(chunk -> { });
+            try {
+                assertTrue(voice.speak(text));
+            } finally {
+                player.stop();
+            }
+        } finally {
+            voice.deallocate();
+        }
     }
 
     /** How many samples FreeTTS's own voice says the text in. */

@@ -8,9 +8,6 @@ import java.util.List;
 
 import com.sun.speech.freetts.Item;
 import com.sun.speech.freetts.Relation;
-import com.sun.speech.freetts.UtteranceProcessor;
-import com.sun.speech.freetts.Voice;
-import com.sun.speech.freetts.VoiceManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,30 +81,13 @@ class NumberJuncturesTest {
 
     /** The segments FreeTTS says the text with, the step installed: "pau" where it is silent. */
     private static List<String> segments(String text) {
-        Voice voice = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
-        voice.allocate();
-        try {
-            NumberJunctures.install(voice);
-            List<String> names = new ArrayList<>();
-            @SuppressWarnings("unchecked")
-            List<UtteranceProcessor> processors = voice.getUtteranceProcessors();
-            processors.add(utterance -> {
-                for (Item s = utterance.getRelation(Relation.SEGMENT).getHead(); s != null; s = s.getNext()) {
-                    names.add(s.getFeatures().getString("name"));
-                }
-            });
-            CapturingPlayer player = new CapturingPlayer();
-            voice.setAudioPlayer(player);
-            player.start(chunk -> { });
-            try {
-                assertTrue(voice.speak(text));
-            } finally {
-                player.stop();
+        List<String> names = new ArrayList<>();
+        KevinVoicePair.watching(text, NumberJunctures::install, utterance -> {
+            for (Item s = utterance.getRelation(Relation.SEGMENT).getHead(); s != null; s = s.getNext()) {
+                names.add(s.getFeatures().getString("name"));
             }
-            return names;
-        } finally {
-            voice.deallocate();
-        }
+        });
+        return names;
     }
 
     @Test

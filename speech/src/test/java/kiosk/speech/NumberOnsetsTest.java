@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.sun.speech.freetts.UtteranceProcessor;
-import com.sun.speech.freetts.Voice;
-import com.sun.speech.freetts.VoiceManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,24 +90,8 @@ class NumberOnsetsTest {
 
     /** Where the step finds stops to release in the text, by FreeTTS's own voice's segments. */
     private static List<Float> releases(String text) {
-        Voice voice = VoiceManager.getInstance().getVoice(FreeTtsSynthesizer.VOICE);
-        voice.allocate();
-        try {
-            List<Float> found = new ArrayList<>();
-            @SuppressWarnings("unchecked")
-            List<UtteranceProcessor> processors = voice.getUtteranceProcessors();
-            processors.add(utterance -> found.addAll(NumberOnsets.releases(utterance)));
-            CapturingPlayer player = new CapturingPlayer();
-            voice.setAudioPlayer(player);
-            player.start(chunk -> { });
-            try {
-                assertTrue(voice.speak(text));
-            } finally {
-                player.stop();
-            }
-            return found;
-        } finally {
-            voice.deallocate();
-        }
+        List<Float> found = new ArrayList<>();
+        KevinVoicePair.watching(text, voice -> { }, utterance -> found.addAll(NumberOnsets.releases(utterance)));
+        return found;
     }
 }
