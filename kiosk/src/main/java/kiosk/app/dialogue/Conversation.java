@@ -920,7 +920,7 @@ public final class Conversation {
                 && namedLength(said, product) >= 2 && namedLength(said, product) > offeredNamed);
     }
 
-    /** The most words of one of the product's names (its name or an alias) that the text says every word of; 0 if none. */
+    /** The most words of one of the product's names (its name or an alias) the text says every word of; else 0. */
     private static int namedLength(String text, Product product) {
         List<String> said = QueryText.contentTokens(text);
         return Stream.concat(Stream.of(product.name()), product.aliases().stream())

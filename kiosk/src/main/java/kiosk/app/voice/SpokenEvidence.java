@@ -47,8 +47,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * decoder's n-best readings name with {@link #GRAMMAR_CERTAIN} of their probability, "[unk]" standing for anything
  * the store does not sell, where the free words name no other product word for word. Any other product, however sure
  * the grammar decoder's best reading was of it, is named back as a question first ("Did you say the Smart Light
- * Bulb?", "Do you mean the Tweezers?"), and "yes" gets its facts. A person asked for in the free reading is called, and a person or
- * the store's own facts asked for in it outweigh a grammar product not so backed.
+ * Bulb?", "Do you mean the Tweezers?"), and "yes" gets its facts. A person asked for in the free reading is called,
+ * and a person or the store's own facts asked for in it outweigh a grammar product not so backed.
  */
 public final class SpokenEvidence {
 
@@ -86,8 +86,8 @@ public final class SpokenEvidence {
     /**
      * The grammar decoder's readings naming a product hold this share of their probability or more: it is certain of
      * that product, and its facts are stated without naming it back first. On the development halves' espeak-ng
-     * transcripts this answered 36 more of 1,022 turns at once and no fact wrongly (BENCHMARKS.md, issue 12,
-     * 2026-12-06); 0.95 gave the same turns.
+     * transcripts this answered 36 more of 1,022 turns at once with no new wrong fact (BENCHMARKS.md, issue 12,
+     * 2026-12-06); 0.95 gave the same turns, 0.5 two more.
      */
     static final double GRAMMAR_CERTAIN = 0.99;
     /**
