@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import kiosk.app.store.FaqEntry;
 import kiosk.app.store.OpeningHours;
@@ -915,18 +914,10 @@ public final class Conversation {
      */
     private static Optional<Product> namedInstead(Interpretation meaning, List<Product> offered) {
         String said = meaning.normalized();
-        int offeredNamed = offered.stream().mapToInt(product -> namedLength(said, product)).max().orElse(0);
+        int offeredNamed = offered.stream().mapToInt(product -> QueryText.wordsNamed(said, product.names())).max()
+                .orElse(0);
         return meaning.bestProduct().map(ProductMatch::product).filter(product -> !offered.contains(product)
-                && namedLength(said, product) >= 2 && namedLength(said, product) > offeredNamed);
-    }
-
-    /** The most words of one of the product's names (its name or an alias) the text says every word of; else 0. */
-    private static int namedLength(String text, Product product) {
-        List<String> said = QueryText.contentTokens(text);
-        return Stream.concat(Stream.of(product.name()), product.aliases().stream())
-                .map(QueryText::contentTokens)
-                .filter(name -> !name.isEmpty() && said.containsAll(name))
-                .mapToInt(List::size).max().orElse(0);
+                && QueryText.wordsNamed(said, product.names()) >= Math.max(2, offeredNamed + 1));
     }
 
     /** A product's name and alias words, as the understanding compares them. */

@@ -3,6 +3,7 @@ package kiosk.app.store;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One catalog row. {@code aisle} is empty for products without a shelf place (e.g. ordered at the desk).
@@ -25,5 +26,10 @@ public record Product(String sku, String name, List<String> aliases, String depa
 
     public boolean inStock() {
         return stock > 0;
+    }
+
+    /** Every name the product goes by: its catalog name, then its aliases. */
+    public List<String> names() {
+        return Stream.concat(Stream.of(name), aliases.stream()).toList();
     }
 }

@@ -99,6 +99,17 @@ public final class QueryText {
     }
 
     /**
+     * The most content words of one of the names that the text says every one of ("and the jack stands": 2 of "jack
+     * stands", 1 of "jack"); 0 when it says no name whole.
+     */
+    public static int wordsNamed(String text, List<String> names) {
+        List<String> said = contentTokens(text);
+        return names.stream().map(QueryText::contentTokens)
+                .filter(name -> !name.isEmpty() && said.containsAll(name))
+                .mapToInt(List::size).max().orElse(0);
+    }
+
+    /**
      * The tokens that name things, without the question's frame. "one" frames a question ("the one for kids", "which
      * one") except as a size, before a word that names something ("the one person tent", "one gallon"): dropped
      * there too, "where is the 1 person tent" was the 2-Person Dome Tent.

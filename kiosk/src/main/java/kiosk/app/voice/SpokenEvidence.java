@@ -249,12 +249,7 @@ public final class SpokenEvidence {
      * then what the understanding made of the reading is what those words ask, not a slip of hearing.
      */
     static boolean saysWordForWord(Transcript reading, Product product) {
-        Set<String> said = Set.copyOf(QueryText.contentTokens(reading.text()));
-        List<String> names = new ArrayList<>();
-        names.add(product.name());
-        names.addAll(product.aliases());
-        return names.stream().map(QueryText::contentTokens)
-                .anyMatch(name -> !name.isEmpty() && said.containsAll(name));
+        return QueryText.wordsNamed(reading.text(), product.names()) > 0;
     }
 
     /**
@@ -309,9 +304,7 @@ public final class SpokenEvidence {
     /** When the words say the product's name or an alias, the first time they do. */
     private static Optional<Span> span(List<kiosk.speech.Word> words, Product product) {
         List<String> texts = words.stream().map(word -> word.text().toLowerCase(Locale.ROOT)).toList();
-        List<String> names = new ArrayList<>();
-        names.add(product.name());
-        names.addAll(product.aliases());
+        List<String> names = product.names();
         // the shortest run that says it, ending earliest
         for (int end = 1; end <= texts.size(); end++) {
             for (int start = end - 1; start >= 0; start--) {
@@ -359,9 +352,7 @@ public final class SpokenEvidence {
 
     /** Whether the words say the product's name or one of its aliases, alike in sound. */
     static boolean heardByName(List<String> words, Product product) {
-        List<String> names = new ArrayList<>();
-        names.add(product.name());
-        names.addAll(product.aliases());
+        List<String> names = product.names();
         return names.stream().anyMatch(name -> says(words, words(name)));
     }
 
