@@ -409,18 +409,18 @@ public final class Conversation {
         Set<String> said = new HashSet<>(QueryText.contentTokens(heard));
         List<ProductMatch> others = again.products().stream()
                 .filter(match -> !match.product().sku().equals(current.sku())
-                        && !java.util.Collections.disjoint(said, productWords(match.product())))
+                        && !java.util.Collections.disjoint(said, QueryText.contentWordsOf(match.product().names())))
                 .sorted(Comparator.comparing((ProductMatch match) -> !sameDepartment(match, current))
                         .thenComparing(ProductMatch::cosine, Comparator.reverseOrder()))
                 .toList();
         Intent asked = !Understanding.asksPriceStockOrPlace(meaning.normalized()) ? focusIntent
                 : meaning.intent().isProductQuestion() ? meaning.intent() : again.intent().isProductQuestion()
                         ? again.intent() : Understanding.productIntent(meaning.normalized());
-        long currentHolds = said.stream().filter(productWords(current)::contains).count();
+        long currentHolds = said.stream().filter(QueryText.contentWordsOf(current.names())::contains).count();
         boolean readAsCurrent = meaning.bestProduct().map(best -> best.product().sku().equals(current.sku()))
                 .orElse(false);
         if (variant && (readAsCurrent || currentHolds > 0 && (others.isEmpty() || currentHolds >= said.stream()
-                .filter(productWords(others.get(0).product())::contains).count()))) {
+                .filter(QueryText.contentWordsOf(others.get(0).product().names())::contains).count()))) {
             // "the one for my bike" after the bike pump, "the big one" after the big cooler: the words added are the
             // product's own, it is the one meant, and what was asked of it is asked again
             return surelyOf(meaning, asked, current);
@@ -526,17 +526,11 @@ public final class Conversation {
     /** Whether the turn's content words are all words of the product's names (and there is at least one). */
     private static boolean heldWhole(String heard, Product product) {
         List<String> said = QueryText.contentTokens(heard);
-        return !said.isEmpty() && productWords(product).containsAll(said);
+        return !said.isEmpty() && QueryText.contentWordsOf(product.names()).containsAll(said);
     }
 
     private static boolean sameDepartment(ProductMatch match, Product product) {
         return match.product().department().equals(product.department());
-    }
-
-    private static Set<String> productWords(Product product) {
-        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name()));
-        product.aliases().forEach(alias -> words.addAll(QueryText.contentTokens(alias)));
-        return words;
     }
 
     /** Names the product heard back as a question, no fact of it yet. */
@@ -840,7 +834,7 @@ public final class Conversation {
         Product best = null;
         long bestShared = 0;
         for (Product product : offered) {
-            long shared = words(product).stream().filter(said::contains).count();
+            long shared = QueryText.contentWordsOf(product.names()).stream().filter(said::contains).count();
             if (shared > bestShared) {
                 best = product;
                 bestShared = shared;
@@ -918,13 +912,6 @@ public final class Conversation {
                 .orElse(0);
         return meaning.bestProduct().map(ProductMatch::product).filter(product -> !offered.contains(product)
                 && QueryText.wordsNamed(said, product.names()) >= Math.max(2, offeredNamed + 1));
-    }
-
-    /** A product's name and alias words, as the understanding compares them. */
-    private static Set<String> words(Product product) {
-        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name()));
-        product.aliases().forEach(alias -> words.addAll(QueryText.contentTokens(alias)));
-        return words;
     }
 
     private static boolean sameAnswer(Intent intent, Product a, Product b) {

@@ -66,8 +66,7 @@ final class Modifiers {
      * @param questionTokens the question's tokens, frame words included, in order ({@link QueryText#tokens})
      */
     static List<String> missing(List<String> questionTokens, Product product) {
-        Set<String> names = new HashSet<>(QueryText.contentTokens(product.name()));
-        product.aliases().forEach(alias -> names.addAll(QueryText.contentTokens(alias)));
+        Set<String> names = QueryText.contentWordsOf(product.names());
         Set<String> everything = words(product);
         List<String> missing = new ArrayList<>();
         for (int at = 0; at < questionTokens.size(); at++) {
@@ -175,8 +174,7 @@ final class Modifiers {
 
     /** The first of the product's name and alias words the question holds, if any: what the modifiers are of. */
     static java.util.Optional<String> head(List<String> questionTokens, Product product) {
-        Set<String> names = new HashSet<>(QueryText.contentTokens(product.name()));
-        product.aliases().forEach(alias -> names.addAll(QueryText.contentTokens(alias)));
+        Set<String> names = QueryText.contentWordsOf(product.names());
         int first = head(questionTokens, names);
         return first < questionTokens.size() ? java.util.Optional.of(questionTokens.get(first))
                 : java.util.Optional.empty();

@@ -1,6 +1,7 @@
 package kiosk.app.understanding;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -96,6 +97,13 @@ public final class QueryText {
     /** The normalized words with plurals folded. */
     public static List<String> tokens(String text) {
         return words(text).stream().map(QueryText::stem).toList();
+    }
+
+    /** The content words of all the names together: a product's name and alias words, as the understanding compares. */
+    public static Set<String> contentWordsOf(List<String> names) {
+        Set<String> words = new HashSet<>();
+        names.forEach(name -> words.addAll(contentTokens(name)));
+        return words;
     }
 
     /**

@@ -683,9 +683,7 @@ public final class Understanding {
     }
 
     private static Set<String> productWords(Product product) {
-        Set<String> words = new HashSet<>(QueryText.contentTokens(product.name()));
-        product.aliases().forEach(alias -> words.addAll(QueryText.contentTokens(alias)));
-        return words;
+        return QueryText.contentWordsOf(product.names());
     }
 
     private static Interpretation.Contact contact(String text) {
