@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kiosk.app.store.FaqEntry;
@@ -349,6 +350,12 @@ public final class Conversation {
             List<Product> offered = new ArrayList<>();
             offered.add(best.product());
             offered.addAll(rivals);
+            Optional<Product> said = theOneSaid(meaning.normalized(), offered);
+            if (said.isPresent()) {
+                // "… the bigger cartridge, the XL one, how much is that": the shopper said which of them
+                return need ? suggestion(heard, meaning.intent(), said.get(), best.semantic())
+                        : productAnswer(heard, meaning.intent(), said.get(), best.score());
+            }
             choices = List.copyOf(offered);
             choiceIntent = meaning.intent();
             boolean oneAisle = offered.stream().map(Product::aisle).distinct().count() == 1
@@ -524,6 +531,28 @@ public final class Conversation {
     }
 
     /** Whether the turn's content words are all words of the product's names (and there is at least one). */
+    /** "the XL one", "the cordless ones": what the shopper says the one meant has, before "one". */
+    private static final Pattern THE_ONE_WITH = Pattern.compile("\\bthe ((?:\\w+ ){1,2})ones?\\b");
+
+    /**
+     * The one of {@code offered} whose name or aliases hold every word of a "the … one" the turn says, when exactly
+     * one does; empty otherwise (none said, or several hold them).
+     */
+    private static Optional<Product> theOneSaid(String normalized, List<Product> offered) {
+        Matcher one = THE_ONE_WITH.matcher(normalized);
+        while (one.find()) {
+            List<String> words = QueryText.contentTokens(one.group(1));
+            List<Product> holding = offered.stream()
+                    .filter(product -> !words.isEmpty()
+                            && QueryText.contentWordsOf(product.names()).containsAll(words))
+                    .toList();
+            if (holding.size() == 1) {
+                return Optional.of(holding.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean heldWhole(String heard, Product product) {
         List<String> said = QueryText.contentTokens(heard);
         return !said.isEmpty() && QueryText.contentWordsOf(product.names()).containsAll(said);

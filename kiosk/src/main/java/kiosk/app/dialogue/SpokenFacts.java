@@ -52,6 +52,8 @@ final class SpokenFacts {
             "\\$\\s?(?<dollars>\\d[\\d,]*)(?:\\.(?<cents>\\d+))?",
             // "29 dollars" in a FAQ answer is a price as the speaker says it ("twenty nine dollars"), as "$29" is
             "\\b(?<dollarsWritten>\\d[\\d,]*)(?= dollars?\\b)",
+            // and "12 cents a page" is a price of twelve cents, as the speaker says it ("twelve cents")
+            "\\b(?<centsWritten>\\d{1,2})(?= cents?\\b)",
             "\\b(?<hour>\\d{1,2})(?::(?<minute>\\d{2}))?(?:" + AM_PM.replace("([ap])", "(?<half>[ap])") + ")",
             "\\b(?<hour24>\\d{1,2}):(?<minute24>\\d{2})\\b",
             "\\b(?<whole>\\d+)[- ](?<numerator>\\d+)/(?<denominator>\\d+)\\b",
@@ -117,6 +119,8 @@ final class SpokenFacts {
                         : dollars + "." + cents))));
             } else if (m.group("dollarsWritten") != null) {
                 facts.add(new Fact(Kind.PRICE, canonical(new BigDecimal(m.group("dollarsWritten").replace(",", "")))));
+            } else if (m.group("centsWritten") != null) {
+                facts.add(new Fact(Kind.PRICE, canonical(new BigDecimal(m.group("centsWritten")).movePointLeft(2))));
             } else if (m.group("hour") != null) {
                 time(m.group("hour"), m.group("minute") == null ? "00" : m.group("minute"), m.group("half"), facts);
             } else if (m.group("hour24") != null) {

@@ -8,6 +8,18 @@ import java.util.regex.Pattern;
  */
 final class Cues {
 
+    /**
+     * A role the shopper says they have, or someone of theirs has: "I just started as office manager", "my manager
+     * wants", "I'm an employee at the school". Not a person asked for, whatever {@link #STAFF} would make of it.
+     */
+    private static final Pattern OWN_ROLE = Pattern.compile("\\b(as|im|i am|hes|shes|my|our|his|her)( an?| the)?"
+            + "( \\w+)? (manager|employee|associate|representative)\\b");
+
+    /** Whether a person of the store's is asked for: {@link #STAFF}, a role the shopper has aside. */
+    static boolean staffAsked(String text) {
+        return STAFF.matcher(OWN_ROLE.matcher(text).replaceAll(" ")).find();
+    }
+
     static final Pattern STAFF = Pattern.compile("\\b(a person|real person|human|staff|team member"
             + "|employee|associate|manager|representative|call (a|an|some)|get (me )?(a|some) help|need help"
             + "|talk to|speak to|speak with|talk with|pharmacist|(anybody|anyone) (working|here|who)"
@@ -114,14 +126,19 @@ final class Cues {
     static final Pattern PHONE = Pattern.compile("\\b(phone number|telephone|your number|(store|shop|pharmacy)s?"
             + " (phone|number)|call (you|the store|this store|your store|the shop|the pharmacy)|ring you|phone you"
             + "|reach you|contact (you|the store|the pharmacy)|number to call|your phone|your fax|fax (you|number))\\b");
-    static final Pattern ADDRESS = Pattern.compile("\\b(address|where are you( located| guys| based)?$"
+    static final Pattern ADDRESS = Pattern.compile("\\b("
+            // the store's address, not the shopper's own ("a stamp with my return address") nor a thing for one
+            // ("where would the address labels be")
+            + "(?<!\\b(my|our|return|his|her|their) )address(?! (labels?|stamps?|books?|stickers?|plaques?|signs?)\\b)"
+            + "|where are you( located| guys| based)?$"
             // "where exactly is the store, I'm driving over": the place asked, then why
             + "|where (exactly )?is (this|your) (store|shop|pharmacy)( located)?( exactly)?(?=$| (im|i am|were|we are) )"
             + "|where (exactly )?is the (store|shop)( located)?( exactly)?(?=$| (im|i am|were|we are) )"
             + "|your location|(?<!for )directions"
             + "|how do i get (there|here|to you|to (your|the|this) (store|shop|pharmacy))|what street|which street|(what|which) (town|city)|zip code|postcode)\\b");
     static final Pattern GREETING = Pattern.compile("^((hi|hello|hey|hiya|good morning|good afternoon|good evening"
-            + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?)?|how are you( doing)?( today)?)$");
+            + "|howdy)( there)?( kiosk)?( how are you( doing)?( today)?| how(s| is) it going)?"
+            + "|how are you( doing)?( today)?|how(s| is) it going)$");
     static final Pattern GOODBYE = Pattern.compile("\\b(bye|goodbye|good bye|that is all|thats all|that will be all"
             + "|see you|see ya|take care|have a (nice|good) (day|night|evening|one)|good ?night|im done|i am done|nothing else|no thank you|no thanks)\\b");
     static final Pattern THANKS = Pattern.compile("^(ok(ay)? |great |perfect )?(thank you|thanks|thank you very much"

@@ -2,8 +2,13 @@ package kiosk.app.understanding;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.MonthDay;
+import java.time.Year;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +38,28 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
             + "|new years eve|new year eve|new years day|new years|new year|fourth of july|july fourth"
             + "|independence day|thanksgiving|black friday|cyber monday|boxing day|easter sunday|easter"
             + "|memorial day|labor day)\\b");
+
+    private static final String MONTH = "(january|jan|february|feb|march|april|apr|may|june|july|august|aug"
+            + "|september|sept|sep|october|oct|november|nov|december|dec)";
+    /**
+     * A day of the month as the normalizer leaves it: "2nd" is "two nd", "24th" "twenty four th", "31st" "thirty one
+     * st"; said, "second", "twenty fourth".
+     */
+    private static final String DAY_OF_MONTH = "((?:(?:twenty|thirty) )?(?:one|two|three|four|five|six|seven|eight"
+            + "|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|ten|eleven|twelve|thirteen|fourteen"
+            + "|fifteen|sixteen|seventeen|eighteen|nineteen|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+            + "|sixteenth|seventeenth|eighteenth|nineteenth|twenty|twentieth|thirty|thirtieth|[0-9]{1,2})"
+            + "(?: (?:st|nd|rd|th))?";
+    /** A calendar date: "january two nd", "dec twenty four th", "the thirty one st of december". */
+    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + " (?:the )?" + DAY_OF_MONTH + "\\b");
+    private static final Pattern DAY_OF_MONTH_FIRST = Pattern.compile("\\b(?:the )?" + DAY_OF_MONTH + " of " + MONTH
+            + "\\b");
+    private static final List<String> DAY_WORDS = List.of("", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen");
+    private static final List<String> DAY_ORDINALS = List.of("", "first", "second", "third", "fourth", "fifth",
+            "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+            "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth");
 
     /** The label of a named day's request: "on thanksgiving", "on the day after christmas". */
     private static final Pattern LABELLED = Pattern.compile("on (?:the day (after|before) )?(" + NAMED_DAY.pattern()
@@ -68,6 +95,14 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
                     : "on the day " + (shift > 0 ? "after " : "before ") + named.group(1);
             return new DayRequest(Optional.of(date.getDayOfWeek()), false, focus, label, Optional.of(date), false);
         }
+        Optional<LocalDate> calendar = calendarDate(normalized, today);
+        if (calendar.isPresent()) {
+            // "what are your hours on january 2nd": that date's hours (a named day first: "the fourth of july" is a
+            // holiday the store may list for another year)
+            LocalDate date = calendar.get();
+            return new DayRequest(Optional.of(date.getDayOfWeek()), false, focus, "on " + date, Optional.of(date),
+                    false);
+        }
         Matcher weekday = WEEKDAY.matcher(normalized);
         if (weekday.find()) {
             DayOfWeek day = DayOfWeek.valueOf(weekday.group(1).toUpperCase());
@@ -99,6 +134,55 @@ public record DayRequest(Optional<DayOfWeek> day, boolean weekend, Focus focus, 
             return new DayRequest(Optional.of(today.getDayOfWeek()), false, focus, "today", Optional.of(today), false);
         }
         return new DayRequest(Optional.empty(), false, focus, "");
+    }
+
+    /** The next date (today or later) the text names by its month and day; empty when it names none that exists. */
+    private static Optional<LocalDate> calendarDate(String normalized, LocalDate today) {
+        Matcher monthFirst = MONTH_DAY.matcher(normalized);
+        Matcher dayFirst = DAY_OF_MONTH_FIRST.matcher(normalized);
+        String month;
+        String day;
+        if (monthFirst.find()) {
+            month = monthFirst.group(1);
+            day = monthFirst.group(2);
+        } else if (dayFirst.find()) {
+            day = dayFirst.group(1);
+            month = dayFirst.group(2);
+        } else {
+            return Optional.empty();
+        }
+        Optional<Month> named = Arrays.stream(Month.values())
+                .filter(candidate -> candidate.name().toLowerCase(Locale.ROOT).startsWith(month)).findFirst();
+        int dayOfMonth = dayOfMonth(day);
+        if (named.isEmpty() || dayOfMonth < 1 || dayOfMonth > named.get().maxLength()) {
+            return Optional.empty();
+        }
+        for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+            if (dayOfMonth <= named.get().length(Year.isLeap(year))) {
+                LocalDate date = LocalDate.of(year, named.get(), dayOfMonth);
+                if (!date.isBefore(today)) {
+                    return Optional.of(date);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "twenty four" → 24, "second" → 2, "31" → 31; 0 for words that are no day of a month. */
+    private static int dayOfMonth(String words) {
+        if (words.matches("[0-9]+")) {
+            return Integer.parseInt(words);
+        }
+        if (words.equals("twentieth") || words.equals("thirtieth")) {
+            return words.startsWith("tw") ? 20 : 30;
+        }
+        int tens = words.startsWith("twenty") ? 20 : words.startsWith("thirty") ? 30 : 0;
+        String rest = words.replaceFirst("^(twenty|thirty) ?", "");
+        if (rest.isEmpty()) {
+            return tens;
+        }
+        int unit = Math.max(DAY_WORDS.indexOf(rest), DAY_ORDINALS.indexOf(rest));
+        return unit < 1 ? 0 : tens + unit;
     }
 
     /** The next date (today or later) of a named day. */

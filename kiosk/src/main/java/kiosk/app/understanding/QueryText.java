@@ -77,12 +77,18 @@ public final class QueryText {
         return Set.copyOf(all);
     }
 
-    /** Lower case, digits as words, punctuation gone, "double a" as "aa", fractions as "1-1/2". */
+    /**
+     * A price asked in an idiom, read as "cost": "what will it set me back", "what's that going to run me" (the
+     * idiom's words are no product's: "set" is a Paint Set's).
+     */
+    private static final java.util.regex.Pattern PRICE_IDIOM = java.util.regex.Pattern.compile(" set (me|you|us) back | run (me|you|us) $");
+
+    /** Lower case, digits as words, punctuation gone, "double a" as "aa", fractions as "1-1/2", price idioms as "cost". */
     public static String normalize(String text) {
         String spoken = SpokenForm.normalize(WOULD.matcher(text).replaceAll("$1 would").replace("'s", "s"));
-        String words = (" " + spoken + " ")
+        String words = PRICE_IDIOM.matcher((" " + spoken + " ")
                 .replace(" double as ", " aa ").replace(" double a ", " aa ")
-                .replace(" triple as ", " aaa ").replace(" triple a ", " aaa ")
+                .replace(" triple as ", " aaa ").replace(" triple a ", " aaa ")).replaceAll(" cost ")
                 .strip();
         // SpokenForm says a written fraction in words, as the recognizer hears it; here every way of saying or
         // writing it becomes one token again

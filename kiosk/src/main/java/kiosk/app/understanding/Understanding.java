@@ -2,11 +2,13 @@ package kiosk.app.understanding;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -78,6 +80,9 @@ public final class Understanding {
      */
     static final double KIND_BY_MEANING = 0.15;
     /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
+    /** A kind of goods asked for whole, by a word that names no product: "art supplies", "the baby stuff". */
+    private static final Pattern KIND_OF_GOODS = Pattern.compile("\\b((?:\\w+ ){1,2})(supplies|stuff|things"
+            + "|products|items|gear)\\b");
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
             + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
             + "|are there any"
@@ -218,7 +223,7 @@ public final class Understanding {
             // a person asked for beside a card number or an insult is called ("this thing is useless, get me a
             // human"); an instruction to the kiosk is never obeyed, a person it names included
             Intent intent = concern != ShopperWords.Concern.INSTRUCTION && (ASKS_PERSON.matcher(text).find()
-                    || Cues.STAFF.matcher(text).find() || Cues.PERSON_ASKED.matcher(text).find())
+                    || Cues.staffAsked(text) || Cues.PERSON_ASKED.matcher(text).find())
                     ? Intent.CALL_STAFF : Intent.NOT_UNDERSTOOD;
             return new Interpretation(text, intent, "", List.of(), Optional.empty(), Optional.empty(),
                     Optional.empty(), 1, Interpretation.Fit.NAMED, Interpretation.Contact.NONE, concern);
@@ -251,7 +256,7 @@ public final class Understanding {
         }
         Builder answer = new Builder(heard, text, subject, ranked, faq, department);
 
-        if (Cues.STAFF.matcher(text).find() || Cues.PERSON_ASKED.matcher(text).find()) {
+        if (Cues.staffAsked(text) || Cues.PERSON_ASKED.matcher(text).find()) {
             return answer.as(Intent.CALL_STAFF, 1);
         }
         if (Cues.SERVICE_ASKED.matcher(text).find()) {
@@ -286,6 +291,14 @@ public final class Understanding {
         // between the products of that name) does. Its place may still be the department's ("where is the paint").
         boolean priceOrStockOfNamed = first.map(ProductMatch::named).orElse(false)
                 && (productIntent == Intent.PRODUCT_PRICE || productIntent == Intent.PRODUCT_STOCK);
+        // a kind of goods the store keeps a department of, asked where whole ("where are the art supplies", "where's
+        // the knitting stuff"): its place, before a FAQ entry on the same words (knitting classes) that says none
+        Optional<String> goods = department.isEmpty() && productIntent == Intent.PRODUCT_LOCATION
+                && (Cues.LOCATION.matcher(text).find() || text.startsWith("wheres ")) ? goodsDepartment(text, subject)
+                : Optional.empty();
+        if (goods.isPresent()) {
+            return answer.department(goods).as(Intent.DEPARTMENT_LOCATION, 0.9);
+        }
         if (faqCosine >= FAQ_CERTAIN && !priceOrStockOfNamed) {
             return answer.as(Intent.FAQ, faqScore);
         }
@@ -330,6 +343,22 @@ public final class Understanding {
         List<String> thingAsked = productNamed.isEmpty()
                 && ASKS_WHETHER_SOLD.matcher(QueryText.normalize(clause)).find()
                 ? said : List.of();
+        // a need said outright that one product's description answers clearly better than any other's, the product
+        // sharing its words included: "I need something to hold a really thick stack of papers together" is the
+        // Binder Clips' purpose, not the Cardstock's "thick paper"
+        List<String> turnWords = QueryText.tokens(text);
+        List<ProductMatch> purposes = withDescribed.stream()
+                .sorted(Comparator.comparingDouble(ProductMatch::purpose).reversed()).limit(2).toList();
+        boolean purposeAhead = NEED_CUE.matcher(text).find() && first.isPresent() && !purposes.isEmpty()
+                && !saysANameInOrder(turnWords, first.get().product())
+                && !purposes.get(0).product().equals(first.get().product())
+                && purposes.get(0).purpose() >= PURPOSE_SURE
+                && purposes.get(0).purpose() - first.get().purpose() >= PURPOSE_MARGIN
+                && (purposes.size() < 2 || purposes.get(0).purpose() - purposes.get(1).purpose() >= PURPOSE_MARGIN);
+        if (purposeAhead) {
+            return answer.products(purposes.subList(0, 1)).fit(Interpretation.Fit.NEED)
+                    .as(productIntent, purposes.get(0).purpose());
+        }
         if (bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL && !slipOnly) {
             List<String> lacking = Modifiers.missing(said, first.get().product());
             if (!lacking.isEmpty()) {
@@ -707,6 +736,15 @@ public final class Understanding {
                 .collect(Collectors.joining(" "));
     }
 
+    /**
+     * Whether the words say one of the product's names or aliases in order, word after word ("a big pack of water
+     * bottles" says "water"; "a thick stack of papers" does not say "thick paper").
+     */
+    private static boolean saysANameInOrder(List<String> words, Product product) {
+        return product.names().stream().map(QueryText::tokens)
+                .anyMatch(name -> !name.isEmpty() && Collections.indexOfSubList(words, name) >= 0);
+    }
+
     private Optional<String> department(String text) {
         List<String> asked = QueryText.tokens(text);
         return knowledge.departments().keySet().stream()
@@ -717,6 +755,29 @@ public final class Understanding {
                 .max((a, b) -> Integer.compare(a.length(), b.length()));
     }
 
+    /**
+     * The one department whose name holds every word of a kind of goods asked for whole ("art supplies" beside "Art
+     * and Drafting", "the baby stuff" beside "Baby"); empty for a kind in no department's name or in several, and for
+     * one a word of the store's own name makes all of it ("office supplies" in an office supply store).
+     */
+    private Optional<String> goodsDepartment(String text, String subject) {
+        Matcher goods = KIND_OF_GOODS.matcher(text);
+        if (!goods.find()) {
+            return Optional.empty();
+        }
+        List<String> kind = QueryText.contentTokens(goods.group(1));
+        // the kind is all the turn asks for ("stuff" and "things" frame a question, so the subject may lack them)
+        Set<String> goodsWords = new HashSet<>(kind);
+        goodsWords.addAll(QueryText.tokens(goods.group(2)));
+        if (kind.isEmpty() || !goodsWords.containsAll(QueryText.contentTokens(subject))
+                || !Collections.disjoint(kind, QueryText.contentTokens(knowledge.name()))) {
+            return Optional.empty();
+        }
+        List<String> holding = knowledge.departments().keySet().stream()
+                .filter(name -> QueryText.contentTokens(name).containsAll(kind)).toList();
+        return holding.size() == 1 ? Optional.of(holding.get(0)) : Optional.empty();
+    }
+
     /** The parts of an interpretation that most answers share, so each branch names only what differs. */
     private final class Builder {
         private final String heard;
@@ -724,7 +785,7 @@ public final class Understanding {
         private final String subject;
         private List<ProductMatch> products;
         private final Optional<FaqMatcher.FaqMatch> faq;
-        private final Optional<String> department;
+        private Optional<String> department;
         private Optional<DayRequest> day = Optional.empty();
         private Interpretation.Fit fit = Interpretation.Fit.NAMED;
         private Interpretation.Contact contact = Interpretation.Contact.NONE;
@@ -741,6 +802,11 @@ public final class Understanding {
 
         Builder products(List<ProductMatch> matches) {
             this.products = matches;
+            return this;
+        }
+
+        Builder department(Optional<String> name) {
+            this.department = name;
             return this;
         }
 

@@ -73,6 +73,22 @@ class HoursAnswersTest {
     }
 
     @Test
+    void aDateNamedByItsMonthAndDayGetsThatDatesHours() {
+        // written, as the normalizer leaves "24th" ("twenty four th"), and said ("december twenty fourth")
+        for (String question : new String[] {"what are your hours on december 24th", "are you open dec 24",
+                "hours on the 24th of december", "are you open december twenty fourth"}) {
+            Reply reply = assistant.newConversation().respond(question);
+            assertTrue(reply.answer().contains("December 24") && reply.answer().contains("9:30 a.m.")
+                    && reply.answer().contains("2 p.m."), question + " -> " + reply.answer());
+        }
+        // a date the store lists no hours for gets its weekday's, said with the date; one that does not exist, none
+        String sunday = assistant.newConversation().respond("are you open on january 3rd").answer();
+        assertTrue(sunday.startsWith("On Sunday, January 3 "), sunday);
+        String noSuchDay = assistant.newConversation().respond("are you open on february 30th").answer();
+        assertFalse(noSuchDay.contains("February"), noSuchDay);
+    }
+
+    @Test
     void holidayHoursOfTheirOwnAreAnsweredNotEscalated() {
         Reply reply = assistant.newConversation().respond("are you open on christmas eve");
         assertFalse(reply.escalate(), "answered, not handed to a person: " + reply.answer());

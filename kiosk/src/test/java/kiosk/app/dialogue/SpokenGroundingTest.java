@@ -46,7 +46,7 @@ class SpokenGroundingTest {
     @ParameterizedTest
     @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
             "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports",
-            "../bench/stores/autoparts"})
+            "../bench/stores/autoparts", "../bench/stores/home", "../bench/stores/toys", "../bench/stores/office"})
     void everyAnswerAboutTheStoreIsSpokenWithItsOwnFacts(String folder) {
         StoreKnowledge store = store(folder);
         GroundingCheck check = new GroundingCheck(store);
@@ -65,7 +65,7 @@ class SpokenGroundingTest {
     @ParameterizedTest
     @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
             "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports",
-            "../bench/stores/autoparts"})
+            "../bench/stores/autoparts", "../bench/stores/home", "../bench/stores/toys", "../bench/stores/office"})
     void theVoicesOwnWordsCarryEveryFact(String folder) {
         StoreKnowledge store = store(folder);
         try (FreeTtsSynthesizer voice = FreeTtsSynthesizer.open()) {
