@@ -44,12 +44,15 @@ public final class ShopperWords {
             + "|nothing|zero|out of stock|sold out|in stock)"
             + ")\\b|^(ignore|disregard|forget about) ");
     private static final Pattern PERSONAL = Pattern.compile("\\b(social security|ssn|credit card (number|is)"
-            + "|my credit card|card number|pin number|bank account|account number|date of birth)\\b");
+            + "|my credit card|card number|pin number|bank account|account number|date of birth"
+            // the shopper's own number, however it is heard after ("my number is five hundred fifty five eight …")
+            + "|(my|our) (phone |cell |mobile |home |work )?number (is|its)|(call|text|ring) me (back )?(at|on))\\b");
     /** Seven or more digits in a row, spaces and dashes allowed: a phone, card or account number. */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[\\s.-]*\\d){6,}");
     /** The same run spoken: "five five five eight six seven five three oh nine". */
     private static final Pattern SPOKEN_DIGIT_RUN = Pattern.compile("\\b((zero|oh|one|two|three|four|five|six"
-            + "|seven|eight|nine|ten|eleven|twelve|hundred|thousand|double|triple) ?){7,}");
+            + "|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+            + "|thousand|double|triple) ?){7,}");
     private static final Set<String> INSULTS = Set.of("stupid", "idiot", "idiots", "useless", "junk", "dumb",
             "moron", "crook", "crooks", "liar", "liars", "fake", "stolen", "thief", "thieves", "scam", "scammer",
             "hate", "sucks", "suck", "ugly", "loser", "pathetic", "worthless", "crap", "damn", "hell",

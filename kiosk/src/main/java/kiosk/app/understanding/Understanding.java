@@ -344,12 +344,13 @@ public final class Understanding {
                 && ASKS_WHETHER_SOLD.matcher(QueryText.normalize(clause)).find()
                 ? said : List.of();
         // a need said outright that one product's description answers clearly better than any other's, the product
-        // sharing its words included: "I need something to hold a really thick stack of papers together" is the
-        // Binder Clips' purpose, not the Cardstock's "thick paper"
+        // whose name it seems to say included: "I need something to hold a really thick stack of papers together"
+        // is the Binder Clips' purpose, not the Cardstock's "thick paper"
         List<String> turnWords = QueryText.tokens(text);
         List<ProductMatch> purposes = withDescribed.stream()
                 .sorted(Comparator.comparingDouble(ProductMatch::purpose).reversed()).limit(2).toList();
         boolean purposeAhead = NEED_CUE.matcher(text).find() && first.isPresent() && !purposes.isEmpty()
+                && bestProduct >= PRODUCT_THRESHOLD && bestLexical >= NAMED_LEXICAL
                 && !saysANameInOrder(turnWords, first.get().product())
                 && !purposes.get(0).product().equals(first.get().product())
                 && purposes.get(0).purpose() >= PURPOSE_SURE
