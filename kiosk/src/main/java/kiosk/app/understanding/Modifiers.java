@@ -149,12 +149,26 @@ final class Modifiers {
                 .forEach(word -> asked.addAll(QueryText.contentTokens(word)));
         for (List<String> phrasing : phrasings) {
             int at = phrasing.lastIndexOf(said);
-            if (at >= 0 && phrasing.subList(at + 1, phrasing.size()).stream()
-                    .allMatch(word -> asked.contains(word) || qualifies(word))) {
+            if (at >= 0 && java.util.stream.IntStream.range(at + 1, phrasing.size())
+                    .allMatch(i -> asked.contains(phrasing.get(i))
+                            || qualifies(phrasing.get(i)) && !containerNoun(phrasing, i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** What a product comes in, which counts as a size after a quantity ("30 lb bag") and is a noun otherwise. */
+    private static final Set<String> CONTAINERS = stems(List.of("bag", "box", "bottle", "can", "jar", "carton",
+            "packet"));
+
+    /**
+     * Whether the word at {@code at} is a container named as the thing itself ("laptop bag", "pencil box"), not the
+     * package a quantity comes in ("Dog Food 30 lb Bag", "Soda 12 Pack"): no number or unit just before it.
+     */
+    private static boolean containerNoun(List<String> phrasing, int at) {
+        return CONTAINERS.contains(phrasing.get(at)) && !(at > 0 && (SIZES.contains(phrasing.get(at - 1))
+                || phrasing.get(at - 1).chars().anyMatch(Character::isDigit)));
     }
 
     /** "the X one", "the X kind": a word said of a kind already meant. */

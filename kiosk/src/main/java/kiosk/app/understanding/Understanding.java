@@ -84,7 +84,8 @@ public final class Understanding {
     private static final Pattern KIND_OF_GOODS = Pattern.compile("\\b((?:\\w+ ){1,2})(supplies|stuff|things"
             + "|products|items|gear)\\b");
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
-            + "|where (is|are|s|do you keep|can i (find|get|buy))|can i (buy|get|find)|any|got any|is there any"
+            + "|where (is|are|s|do you keep|(can|could|would|do|should|might) (i|we) (find|get|buy))|can i (buy|get|find)"
+            + "|any|got any|is there any"
             + "|are there any"
             + "|(im|i am) looking for|how much (is|are|do)|what about|and)\\b");
     /**
@@ -93,7 +94,7 @@ public final class Understanding {
      * for babies", a need).
      */
     private static final Pattern ASKS_WHETHER_SOLD = Pattern.compile("(?<!what )\\b(do|does) (you|ya) (guys )?(sell|have|carry"
-            + "|stock)\\b|\\bwhere (can|could|do) (i|we) (buy|get|find)\\b|\\b(can|could) (i|we) (buy|get)\\b"
+            + "|stock)\\b|\\bwhere (can|could|would|do|should|might) (i|we) (buy|get|find)\\b|\\b(can|could) (i|we) (buy|get)\\b"
             + "|\\b(is|are) there any\\b|^(any|got any)\\b");
     /**
      * "is there a cash machine", "do you have gift cards": whether a thing is here, which "I don't think we have it"
@@ -375,7 +376,7 @@ public final class Understanding {
                                 && Modifiers.words(match.product()).containsAll(wanted))
                         .findFirst();
                 return whole.map(match -> answer.products(List.of(match)).as(productIntent, match.score()))
-                        .orElseGet(() -> notThisProduct(answer, first.get(), faqCosine, faqScore));
+                        .orElseGet(() -> notThisProduct(answer, first.get(), faq, said));
             }
             if (Modifiers.namedOnlyByItsModifiers(thingAsked, first.get().product())) {
                 // "license plates" and the store's License Plate Frame: another product that is the thing asked
@@ -386,7 +387,7 @@ public final class Understanding {
                                 && !Modifiers.namedOnlyByItsModifiers(thingAsked, match.product()))
                         .findFirst();
                 return thing.map(match -> answer.products(List.of(match)).as(productIntent, match.score()))
-                        .orElseGet(() -> notThisProduct(answer, first.get(), faqCosine, faqScore));
+                        .orElseGet(() -> notThisProduct(answer, first.get(), faq, said));
             }
             return answer.as(productIntent, bestProduct);
         }
@@ -508,12 +509,20 @@ public final class Understanding {
      * Oil Filter): a FAQ entry as close to the question as the product is what it means; else the product is offered
      * as another thing ({@link #instead}).
      */
-    private static Interpretation notThisProduct(Builder answer, ProductMatch nearest, double faqCosine,
-                                                 double faqScore) {
-        if (faqCosine >= FAQ_PARAPHRASE && faqCosine >= nearest.cosine()) {
-            return answer.as(Intent.FAQ, faqScore);
-        }
-        return instead(answer, nearest);
+    /**
+     * The thing asked for is not the nearest product: a FAQ entry as close, that speaks of the thing asked ("do you
+     * sell gift cards"), answers; else the product is offered as another thing. An entry that does not say the thing's
+     * word is only near in form ("do you sell laptops" and "gift cards are sold at every register").
+     */
+    private static Interpretation notThisProduct(Builder answer, ProductMatch nearest,
+                                                 Optional<FaqMatcher.FaqMatch> faq, List<String> said) {
+        Optional<String> thing = Modifiers.head(said, nearest.product());
+        boolean faqSaysIt = faq.filter(match -> match.cosine() >= FAQ_PARAPHRASE && match.cosine() >= nearest.cosine())
+                .filter(match -> thing.isEmpty() || match.faq().questions().stream()
+                        .anyMatch(question -> QueryText.tokens(question).contains(thing.get()))
+                        || QueryText.tokens(match.faq().answer()).contains(thing.get()))
+                .isPresent();
+        return faqSaysIt ? answer.as(Intent.FAQ, faq.get().score()) : instead(answer, nearest);
     }
 
     /**

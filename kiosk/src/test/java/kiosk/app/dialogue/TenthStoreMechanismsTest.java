@@ -59,6 +59,7 @@ class TenthStoreMechanismsTest {
                 C6,Scrapbook Album 12 x 12 in,scrapbook|photo album,Paper Crafts,3,18.00,4,keeps photos and tickets from a trip
                 C7,Glitter Cardstock 20 Sheets,glitter paper|sparkly paper,Paper Crafts,3,6.00,12,shiny sheets for cards and party crowns
                 C8,Return Address Stamp Kit,address stamp|stamp kit,Paper Crafts,3,24.00,3,set your own letters in a rubber stamp
+                C10,Zip Pencil Pouch,pencil bag|pencil pouch,Paper Crafts,3,5.50,15,keeps pencils and pens together in a backpack
                 """, """
                 - id: classes
                   questions:
@@ -69,6 +70,10 @@ class TenthStoreMechanismsTest {
                   questions:
                     - do you frame pictures
                   answer: We frame paintings and prints at the back counter, ready in about a week.
+                - id: gift-cards
+                  questions:
+                    - do you sell gift cards
+                  answer: Gift cards from 10 to 100 dollars are sold at the till.
                 """);
     }
 
@@ -141,6 +146,19 @@ class TenthStoreMechanismsTest {
         assertEquals("product_price", xl.intent(), xl.answer());
         assertTrue(xl.answer().contains("64XL") && xl.answer().contains("$38.99")
                 && !xl.answer().contains("Standard"), xl.answer());
+    }
+
+    @Test
+    void aThingTheStoreOnlyHasABagForIsNotSoldHoweverItIsAskedFor() throws IOException {
+        // the pouch's alias "pencil bag" is a bag for pencils, not pencils sized by the bag ("30 lb bag")
+        for (String question : List.of("do you sell pencils", "where would I find a pencil",
+                "where can I find pencils")) {
+            Reply reply = session(question).get(0);
+            assertFalse(StoreWrittenInTest.FACT.matcher(reply.answer()).find(), question + " -> " + reply.answer());
+            assertFalse(reply.intent().equals("faq"), question + " -> " + reply.answer());
+        }
+        assertTrue(session("do you sell pencil bags").get(0).answer().contains("aisle 3"));
+        assertEquals("faq", session("do you sell gift cards").get(0).intent());
     }
 
     @Test
