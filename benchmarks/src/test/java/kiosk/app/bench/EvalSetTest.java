@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * least 300 turns for the demo store and the pharmacy, 150 for the grocery written later, 200 for the electronics
  * shop written after it and the pet supply shop after that, 250 each for the sporting goods shop and the auto
  * parts shop after that, 170 sessions for the home goods store written by a stranger to the understanding and 180
- * for the toy and hobby shop written last by another (the last six with every kind in both of their own halves),
+ * for the toy and hobby shop written by another, 200 sessions and 215 turns for the beauty supply shop written last by
+ * a third (the last seven with every kind in both of their own halves),
  * every kind of question in both halves, each file answered from the store it names, and the prices and aisles it expects present in that store's files (so a factual
  * slip in a set is caught here).
  */
@@ -29,7 +30,7 @@ class EvalSetTest {
 
     static final Path EVAL = Path.of("../bench/eval");
     static final List<String> STORES = List.of("demo", "pharmacy", "grocery", "electronics", "pets", "sports",
-            "autoparts", "home", "toys");
+            "autoparts", "home", "toys", "beauty");
     /**
      * The stores with FAQ paraphrase sets in bench/eval/paraphrase (the home goods store and the toy shop have none of
      * their own).
@@ -119,6 +120,11 @@ class EvalSetTest {
         int toys = load("toys", QuestionSet.Half.DEV).size() + load("toys", QuestionSet.Half.TEST).size();
         assertTrue(toySessions >= 180 && toys >= 200, "only " + toySessions + " toy shop sessions, " + toys
                 + " turns");
+        int beautySessions = load("beauty", QuestionSet.Half.DEV).sessions().size()
+                + load("beauty", QuestionSet.Half.TEST).sessions().size();
+        int beauty = load("beauty", QuestionSet.Half.DEV).size() + load("beauty", QuestionSet.Half.TEST).size();
+        assertTrue(beautySessions >= 200 && beauty >= 215, "only " + beautySessions + " beauty supply sessions, "
+                + beauty + " turns");
     }
 
     @Test
@@ -136,9 +142,9 @@ class EvalSetTest {
     }
 
     @Test
-    void theElectronicsPetSportsAutoPartsHomeGoodsAndToyShopsHaveEveryKindInEachOfTheirHalves() {
+    void theElectronicsPetSportsAutoPartsHomeGoodsToyAndBeautyShopsHaveEveryKindInEachOfTheirHalves() {
         // Each written as a whole store of its own, so its two halves are each a complete evaluation on their own.
-        for (String store : List.of("electronics", "pets", "sports", "autoparts", "home", "toys")) {
+        for (String store : List.of("electronics", "pets", "sports", "autoparts", "home", "toys", "beauty")) {
             for (QuestionSet.Half half : QuestionSet.Half.values()) {
                 Set<Kind> kinds = EnumSet.noneOf(Kind.class);
                 load(store, half).sessions().forEach(session -> session.forEach(
