@@ -76,7 +76,9 @@ public final class Conversation {
      * the bike pump is no question about the mountain bike).
      */
     private static final Pattern VARIANT = Pattern.compile("\\b(the|a|an) (\\w+ )?one (for|with|that|in|from)\\b"
-            + "|^(and |what about |how about )?(the|a|an) \\w+ ones?$");
+            + "|^(and |what about |how about )?(the|a|an) \\w+ ones?$"
+            // asked of it: "how much is the travel one", "what do the alto sax ones cost"
+            + "|\\b(the|a|an) (\\w+ ){1,2}ones?\\b");
     private static final Pattern REFERS_BACK = Pattern.compile(
             "\\bfor (it|that|them)\\b|\\b(the|a|an|any)( \\w+)? ones?$|^(and )?(what|how) about\\b");
     /**
@@ -201,8 +203,9 @@ public final class Conversation {
             Optional<Product> picked = namedInstead.isPresent() ? Optional.empty()
                     : pick(meaning.normalized(), offered);
             if (picked.isPresent()) {
-                Intent intent = meaning.intent().isProductQuestion() && meaning.products().isEmpty()
-                        ? meaning.intent() : choiceIntent;
+                // what the turn asks of it, when it asks ("how much is the overnight one" after two suggestions)
+                Intent intent = meaning.intent().isProductQuestion() && (meaning.products().isEmpty()
+                        || Understanding.asksPriceStockOrPlace(meaning.normalized())) ? meaning.intent() : choiceIntent;
                 return productAnswer(heard, intent, picked.get(), 0.9);
             }
             if (offered.size() >= 2 && meaning.intent().isProductQuestion() && meaning.products().isEmpty()) {
@@ -408,6 +411,14 @@ public final class Conversation {
             return meaning;
         }
         Product current = focus.get();
+        Optional<Product> ofItsKind = variant ? variantOfKind(meaning.normalized(), current) : Optional.empty();
+        if (ofItsKind.isPresent()) {
+            // "how much is the travel one" after the hair dryer: the one product of its kind with the words added
+            Intent intent = !Understanding.asksPriceStockOrPlace(meaning.normalized()) ? focusIntent
+                    : meaning.intent().isProductQuestion() ? meaning.intent()
+                    : Understanding.productIntent(meaning.normalized());
+            return surelyOf(meaning, intent, ofItsKind.get());
+        }
         Interpretation again = understanding.interpret(heard, current.name());
         // A thing "for it" or a variant of it ("the daytime one") holds a word the shopper said now, word for word (a
         // slip-tolerant match is too loose here: "smaller" is one letter from "mallet"), and is mostly kept beside
@@ -500,6 +511,38 @@ public final class Conversation {
     }
 
     /** The words of a product's name that say what it is, sizes and numbers left out. */
+    /** "the travel one", "the alto sax ones": the words that pick a variant, between the article and "one". */
+    private static final Pattern VARIANT_WORDS = Pattern.compile("\\b(?:the|a|an) ((?:\\w+ ){1,2})ones?\\b");
+    /** Words before "one" that pick by place or order, not by what the product is. */
+    private static final Set<String> NOT_VARIANT = Set.of("first", "second", "third", "last", "other", "same", "this",
+            "that", "next", "previous", "right", "left", "top", "bottom", "middle");
+
+    /**
+     * The one product of the discussed product's kind (a word of its name besides sizes in common) whose names hold
+     * every word a "the … one" adds; empty when none or several do.
+     */
+    private Optional<Product> variantOfKind(String normalized, Product current) {
+        Matcher variant = VARIANT_WORDS.matcher(normalized);
+        String added = null;
+        while (variant.find()) {
+            added = variant.group(1);
+        }
+        if (added == null) {
+            return Optional.empty();
+        }
+        List<String> words = QueryText.contentTokens(added);
+        if (words.isEmpty() || words.stream().anyMatch(NOT_VARIANT::contains)) {
+            return Optional.empty();
+        }
+        Set<String> kind = kindWords(current);
+        List<Product> ofKind = knowledge.products().stream()
+                .filter(product -> !product.sku().equals(current.sku())
+                        && !java.util.Collections.disjoint(kind, kindWords(product))
+                        && QueryText.contentWordsOf(product.names()).containsAll(words))
+                .toList();
+        return ofKind.size() == 1 ? Optional.of(ofKind.get(0)) : Optional.empty();
+    }
+
     private static Set<String> kindWords(Product product) {
         Set<String> words = new HashSet<>(QueryText.contentTokens(product.name().replaceAll("[0-9.]+", " ")));
         words.removeAll(SIZE_WORDS);

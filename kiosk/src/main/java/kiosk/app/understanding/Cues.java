@@ -118,7 +118,7 @@ final class Cues {
     /** "what do you have for babies": a question which product, answered with its place, not whether it is stocked. */
     static final Pattern WHAT_YOU_HAVE = Pattern.compile("\\b(what|which) (do|else do|would) you (have|sell|carry"
             + "|recommend|suggest)\\b|\\bwhat have you got\\b");
-    static final Pattern LOCATION = Pattern.compile("\\b(where|find|located|looking for|which aisle|what aisle"
+    static final Pattern LOCATION = Pattern.compile("\\b(where|wheres|find|located|looking for|which aisle|what aisle"
             + "|get to)\\b");
     static final Pattern DEPARTMENT = Pattern.compile("\\b(section|department|area)\\b");
     static final Pattern DEPARTMENT_LIST = Pattern.compile("\\b(what|which) (departments|sections|areas)\\b"

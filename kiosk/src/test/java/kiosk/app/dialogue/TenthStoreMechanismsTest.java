@@ -60,6 +60,8 @@ class TenthStoreMechanismsTest {
                 C7,Glitter Cardstock 20 Sheets,glitter paper|sparkly paper,Paper Crafts,3,6.00,12,shiny sheets for cards and party crowns
                 C8,Return Address Stamp Kit,address stamp|stamp kit,Paper Crafts,3,24.00,3,set your own letters in a rubber stamp
                 C10,Zip Pencil Pouch,pencil bag|pencil pouch,Paper Crafts,3,5.50,15,keeps pencils and pens together in a backpack
+                C11,Sketchbook 9 x 12 in,sketchbook|sketch pad|drawing pad,Paper Crafts,3,13.00,6,thick paper for pencil and charcoal drawing
+                C12,Pocket Sketchbook 3.5 x 5 in,small sketchbook|mini sketchbook,Paper Crafts,3,4.25,11,fits a coat pocket for drawing on the go
                 """, """
                 - id: classes
                   questions:
@@ -159,6 +161,29 @@ class TenthStoreMechanismsTest {
         }
         assertTrue(session("do you sell pencil bags").get(0).answer().contains("aisle 3"));
         assertEquals("faq", session("do you sell gift cards").get(0).intent());
+    }
+
+    @Test
+    void aVariantOfTheKindJustDiscussedIsThatKindsAndWhatTheTurnAsksIsAnswered() throws IOException {
+        // the beauty supply store: a travel shampoo set and a travel hair dryer, a scrub and a lip mask suggested
+        StoreKnowledge beauty = StoreLoader.load(Path.of("../bench/stores/beauty")).knowledge().orElseThrow();
+        StoreAssistant assistant = StoreAssistant.create(beauty, EncoderFixture.encoder(), NOW);
+        Conversation dryers = assistant.newConversation();
+        dryers.respond("I'm looking for a hair dryer");
+        Reply travel = dryers.respond("what does the travel one cost");
+        assertTrue(travel.answer().contains("Travel Hair Dryer") && travel.answer().contains("$19.79"),
+                travel.answer());
+        Conversation lips = assistant.newConversation();
+        Reply offered = lips.respond("my lips keep peeling");
+        assertTrue(offered.answer().contains("Overnight Lip Sleeping Mask"), offered.answer());
+        Reply overnight = lips.respond("what does the overnight one cost");
+        assertEquals("product_price", overnight.intent(), overnight.answer());
+        assertTrue(overnight.answer().contains("$15.29"), overnight.answer());
+        Conversation nails = assistant.newConversation();
+        nails.respond("how much is the gel polish");
+        Reply lamp = nails.respond("and the lamp for it, where's that");
+        assertEquals("product_location", lamp.intent(), lamp.answer());
+        assertTrue(lamp.answer().contains("aisle 5") && !lamp.answer().contains("$"), lamp.answer());
     }
 
     @Test
