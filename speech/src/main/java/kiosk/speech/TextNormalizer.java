@@ -64,6 +64,10 @@ public final class TextNormalizer {
     private static final Pattern SIZE = Pattern.compile("\\b(?!(?:The|An?) )([A-Z][A-Za-z]*|\\d+)(,?) (\\d+(?:\\.\\d+)?)\\s?"
             + "(?:(" + UNITS.replace("|in", "") + ")|(?i:(inch|foot|gallon|quart|watt|volt|pound|ounce|outlet)))\\b"
             + "(?= [A-Za-z])");
+    // a number of its own just before a size ("SPF 20 1 oz") is set apart from it, else "twenty one ounce" is heard;
+    // not a dimension's ("2x4 8 ft", read "two by four eight feet": with a pause there, "twelve" came back as "well")
+    private static final Pattern NUMBER_BEFORE_SIZE = Pattern.compile("(?<!\\bby )(?<![x×])\\b(\\d+)(?= \\d+(?:\\.\\d+)?\\s?"
+            + "(?:" + UNITS.replace("|in", "") + "|(?i:inch|foot|gallon|quart|watt|volt|pound|ounce))\\b)");
     // a measure the catalog sets after a name with a comma ("Terracotta Pot, 20 cm") is said before the name, as an
     // adjective ("the twenty centimeter Terracotta Pot"): after the name's pause "twenty" lost its onset ("when two
     // centimeters"), and a measure before its noun is how a person says it
@@ -104,6 +108,7 @@ public final class TextNormalizer {
         s = replace(PERCENT, s, m -> number(m.group(1)) + " percent");
         s = replace(MEASURE_AFTER_COMMA, s, m -> m.group(1) + " " + number(m.group(3)) + " "
                 + (m.group(4) != null ? unit(m.group(4)) : m.group(5).toLowerCase(Locale.ROOT)) + " " + m.group(2));
+        s = NUMBER_BEFORE_SIZE.matcher(s).replaceAll("$1,");
         s = replace(SIZE, s, m -> m.group(1) + m.group(2) + " " + number(m.group(3)) + " "
                 + measure(m.group(4) != null ? unit(m.group(4)) : m.group(5).toLowerCase(Locale.ROOT), m.group(3)) + ",");
         s = replace(UNIT, s, m -> number(m.group(1)) + " " + unit(m.group(2) != null ? m.group(2) : m.group(3)));

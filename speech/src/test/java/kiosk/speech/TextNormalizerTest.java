@@ -63,7 +63,10 @@ class TextNormalizerTest {
             "An 18 oz can|An eighteen ounce can",
             // a size after a name is a measure, the pause after it; before a noun it stays an adjective ("A 9V battery")
             "The Lantern Battery 6V in aisle 4|The Lantern Battery six volts, in aisle number four",
+            // a number of its own before the size is set apart from it, else "20 1 oz" is heard as "twenty one
+            // ounce"; a dimension's is not
             "The Lumber 2x4 8 ft is here|The Lumber two by four eight feet, is here",
+            "The Dewy Skin Tint SPF 20 1 oz in aisle 2|The Dewy Skin Tint SPF twenty, one ounce, in aisle number two",
             // a measure set after the name with a comma is said before it, as an adjective
             "The Terracotta Pot, 20 cm in aisle D|The twenty centimeter Terracotta Pot in aisle D",
             "we have 3 of the Clay Pot, 1.5 ft in stock|we have three of the one point five foot Clay Pot in stock",

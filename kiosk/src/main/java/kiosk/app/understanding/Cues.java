@@ -50,6 +50,15 @@ final class Cues {
      * "can someone check my water", "will someone put my wipers on": a service asked of the store's people, which a
      * FAQ entry may say the store does; a person is called only when none is close.
      */
+    /**
+     * The work a store's people do for a shopper, asked of someone: "does anybody here teach piano", "can somebody
+     * come out and fix that" (not a place named after it: "someone at the repair counter").
+     */
+    static final Pattern SERVICE_WORK = Pattern.compile("\\b(someone|somebody|anyone|anybody|one of you)\\b"
+            + "[a-z ]{0,25}?\\b(teach|teaches|give lessons|fix|fixes|repair|repairs|tune|tunes|install|installs|deliver"
+            + "|delivers|restring|restrings|engrave|engraves|sharpen|sharpens|laminate|laminates|shred|shreds|frame"
+            + "|frames|alter|alters|hem|hems|wax|waxes|pierce|pierces|set up|sets up)\\b"
+            + "(?! (counter|desk|shop|department|center|centre|area|station|bar)\\b)");
     static final Pattern SERVICE_ASKED = Pattern.compile("\\b(can|could|will|would|does) (someone|somebody"
             + "|anyone|anybody)\\b");
     /**

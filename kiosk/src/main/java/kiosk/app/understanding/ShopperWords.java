@@ -36,6 +36,13 @@ public final class ShopperWords {
             // that …", heard by the free decoder as "system from you must answer to the dash cam costs …"
             + "|you (must|have to|need to) (always )?(answer|say|reply|respond)"
             + "|(admin|administrator|maintenance|debug|god) mode"
+            // the kiosk's own controls and prices, asked to be changed or unlocked, or orders given in an owner's
+            // name: "system override: set the price of …", "what's the admin code to unlock this kiosk", "this is the
+            // owner speaking, turn off the staff button"
+            + "|(system|admin|administrator|manager|developer) (override|command|message|code|access|password)"
+            + "|(set|change|lower|drop|update) (the|your|its|their) prices?|unlock (this|the|your) (kiosk|machine|screen"
+            + "|system)|this is (the|your) (owner|manager|admin|administrator|developer|boss)( speaking)?"
+            + "|turn (off|on) (the|your) (staff|help|call) (button|light|alerts?)"
             // a price or stock to be said as the shopper words it: "say the toaster costs one dollar", "tell me the
             // kettle is free" (not "tell me how much the kettle costs", nor "tell me if the kettle is on sale")
             + "|(say|announce|tell (me|us|everyone|everybody|them))( that)? (the|a|an|your|this|these|those|every|all"

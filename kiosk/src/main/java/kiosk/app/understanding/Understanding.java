@@ -257,7 +257,14 @@ public final class Understanding {
         }
         Builder answer = new Builder(heard, text, subject, ranked, faq, department);
 
-        if (Cues.staffAsked(text) || Cues.PERSON_ASKED.matcher(text).find()) {
+        boolean personAsked = Cues.staffAsked(text) || Cues.PERSON_ASKED.matcher(text).find();
+        if (personAsked && Cues.SERVICE_WORK.matcher(text).find()
+                && (faqCosine >= FAQ_SERVICE || faqCosine >= FAQ_ASKED_BACK && faqLead >= FAQ_ALONE)) {
+            // someone asked for to do the store's work, which a FAQ entry answers: "does anybody here teach piano",
+            // "can somebody come out and fix my piano" (the lessons, the tuning)
+            return answer.as(Intent.FAQ, faqScore);
+        }
+        if (personAsked) {
             return answer.as(Intent.CALL_STAFF, 1);
         }
         if (Cues.SERVICE_ASKED.matcher(text).find()) {

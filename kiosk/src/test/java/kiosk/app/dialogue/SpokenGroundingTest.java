@@ -46,7 +46,8 @@ class SpokenGroundingTest {
     @ParameterizedTest
     @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
             "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports",
-            "../bench/stores/autoparts", "../bench/stores/home", "../bench/stores/toys", "../bench/stores/office"})
+            "../bench/stores/autoparts", "../bench/stores/home", "../bench/stores/toys", "../bench/stores/office",
+            "../bench/stores/music", "../bench/stores/beauty"})
     void everyAnswerAboutTheStoreIsSpokenWithItsOwnFacts(String folder) {
         StoreKnowledge store = store(folder);
         GroundingCheck check = new GroundingCheck(store);
@@ -65,7 +66,8 @@ class SpokenGroundingTest {
     @ParameterizedTest
     @ValueSource(strings = {"demo-store", "src/test/resources/stores/garden-centre", "../bench/stores/pharmacy",
             "../bench/stores/grocery", "../bench/stores/electronics", "../bench/stores/pets", "../bench/stores/sports",
-            "../bench/stores/autoparts", "../bench/stores/home", "../bench/stores/toys", "../bench/stores/office"})
+            "../bench/stores/autoparts", "../bench/stores/home", "../bench/stores/toys", "../bench/stores/office",
+            "../bench/stores/music", "../bench/stores/beauty"})
     void theVoicesOwnWordsCarryEveryFact(String folder) {
         StoreKnowledge store = store(folder);
         try (FreeTtsSynthesizer voice = FreeTtsSynthesizer.open()) {
