@@ -58,7 +58,9 @@ final class Cues {
             + "[a-z ]{0,25}?\\b(teach|teaches|give lessons|fix|fixes|repair|repairs|tune|tunes|install|installs|deliver"
             + "|delivers|restring|restrings|engrave|engraves|sharpen|sharpens|laminate|laminates|shred|shreds|frame"
             + "|frames|alter|alters|hem|hems|wax|waxes|pierce|pierces|set up|sets up)\\b"
-            + "(?! (counter|desk|shop|department|center|centre|area|station|bar)\\b)");
+            + "(?! (a |the )?(counter|desk|shop|department|center|centre|area|station|bar)\\b)");
+    /** A person asked for to talk with, whatever about: always a team member. */
+    static final Pattern TALK_WITH = Pattern.compile("\\b(talk|speak|chat) (to|with)\\b");
     static final Pattern SERVICE_ASKED = Pattern.compile("\\b(can|could|will|would|does) (someone|somebody"
             + "|anyone|anybody)\\b");
     /**

@@ -258,7 +258,7 @@ public final class Understanding {
         Builder answer = new Builder(heard, text, subject, ranked, faq, department);
 
         boolean personAsked = Cues.staffAsked(text) || Cues.PERSON_ASKED.matcher(text).find();
-        if (personAsked && Cues.SERVICE_WORK.matcher(text).find()
+        if (personAsked && Cues.SERVICE_WORK.matcher(text).find() && !Cues.TALK_WITH.matcher(text).find()
                 && (faqCosine >= FAQ_SERVICE || faqCosine >= FAQ_ASKED_BACK && faqLead >= FAQ_ALONE)) {
             // someone asked for to do the store's work, which a FAQ entry answers: "does anybody here teach piano",
             // "can somebody come out and fix my piano" (the lessons, the tuning)
