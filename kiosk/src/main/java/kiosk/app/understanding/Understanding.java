@@ -243,6 +243,7 @@ public final class Understanding {
         double faqLead = faq.map(FaqMatcher.FaqMatch::lead).orElse(0.0);
         Set<String> context = new HashSet<>(needObjects(text));
         context.addAll(purposeObjects(text));
+        context.addAll(connectedThings(text));
         Set<String> own = ownThings(text);
         if (!context.isEmpty() || !own.isEmpty()) {
             // The thing a need is about is not what the shopper asks for: "something to put on top of the cake"
@@ -631,6 +632,25 @@ public final class Understanding {
             }
         }
         return about;
+    }
+
+    /**
+     * "connect my microphone to the mixer", "plug my guitar into my amp": two things the shopper has, to be joined;
+     * the need is what joins them (a cable), not either of them.
+     */
+    private static final Pattern CONNECTS = Pattern.compile("\\b(?:connect|plug|hook|attach|link|wire|run)(?: up)?"
+            + " (?:my|our|his|her|their|the|a|an) ((?:[a-z]+ ){0,2}?[a-z]+) (?:into|to|in to|up to|with|and)"
+            + " (?:my|our|his|her|their|the|a|an) ((?:[a-z]+ ){0,2}?[a-z]+)\\b");
+
+    /** The two things a turn asks to join ({@link #CONNECTS}), stemmed; empty when it joins none. */
+    static Set<String> connectedThings(String normalized) {
+        Set<String> things = new HashSet<>();
+        java.util.regex.Matcher joined = CONNECTS.matcher(normalized);
+        while (joined.find()) {
+            things.addAll(QueryText.contentTokens(joined.group(1)));
+            things.addAll(QueryText.contentTokens(joined.group(2)));
+        }
+        return things;
     }
 
     /**

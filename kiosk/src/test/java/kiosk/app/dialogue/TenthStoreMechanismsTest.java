@@ -209,6 +209,16 @@ class TenthStoreMechanismsTest {
     }
 
     @Test
+    void twoThingsToBeJoinedAreTheShoppersNotWhatIsNeeded() throws IOException {
+        // the music shop: "plug my bass into my amp" needs what joins them, not an amp
+        StoreKnowledge music = StoreLoader.load(Path.of("../bench/stores/music")).knowledge().orElseThrow();
+        Reply reply = StoreAssistant.create(music, EncoderFixture.encoder(), NOW).newConversation()
+                .respond("I have to plug my bass into my amp");
+        assertTrue(reply.answer().contains("Instrument Cable"), reply.answer());
+        assertFalse(reply.answer().contains("Amp 100 Watt"), reply.answer());
+    }
+
+    @Test
     void aRoleTheShopperHasIsNoCallForAPerson() throws IOException {
         Reply price = session("I just started as studio manager and we're out of glitter paper, how much is it")
                 .get(0);
