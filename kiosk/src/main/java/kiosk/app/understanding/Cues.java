@@ -62,7 +62,10 @@ final class Cues {
     /** A person asked for to talk with, whatever about: always a team member. */
     static final Pattern TALK_WITH = Pattern.compile("\\b(talk|speak|chat) (to|with)\\b");
     static final Pattern SERVICE_ASKED = Pattern.compile("\\b(can|could|will|would|does) (someone|somebody"
-            + "|anyone|anybody)\\b");
+            + "|anyone|anybody)\\b"
+            // a thing the shelf lacks, asked to be ordered for the shopper: "can you get one in for me"
+            + "|\\b(can|could|would|will) (you|ya) (guys )?(order (it|one|them|some|that|this|those)|(get|bring) (it"
+            + "|one|them|some|that|this|those) in)\\b");
     /**
      * "can I get my bike tuned up", "can I buy it online and grab it here": work done to what the shopper has, or a
      * way of buying, asked in the words that ask for a thing ("can I get a bike lock"). No thing is named; the store's

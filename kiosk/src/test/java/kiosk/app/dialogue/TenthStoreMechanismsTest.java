@@ -76,6 +76,10 @@ class TenthStoreMechanismsTest {
                   questions:
                     - do you sell gift cards
                   answer: Gift cards from 10 to 100 dollars are sold at the till.
+                - id: special-orders
+                  questions:
+                    - can you order something you don't stock
+                  answer: We special order any yarn, paint or fabric our suppliers carry; it arrives in about a week.
                 """);
     }
 
@@ -216,6 +220,13 @@ class TenthStoreMechanismsTest {
                 .respond("I have to plug my bass into my amp");
         assertTrue(reply.answer().contains("Instrument Cable"), reply.answer());
         assertFalse(reply.answer().contains("Amp 100 Watt"), reply.answer());
+    }
+
+    @Test
+    void aThingAskedToBeOrderedInIsTheServiceNotTheShelfsProduct() throws IOException {
+        Reply reply = session("the canvas fabric here is the wrong color, can you get one in for me").get(0);
+        assertFalse(StoreWrittenInTest.FACT.matcher(reply.answer()).find(), reply.answer());
+        assertTrue(reply.answer().contains("special order"), reply.answer());
     }
 
     @Test
