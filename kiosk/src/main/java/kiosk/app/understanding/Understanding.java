@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import kiosk.app.store.FaqEntry;
 import kiosk.app.store.Product;
 import kiosk.app.store.StoreKnowledge;
 import kiosk.model.SentenceEncoder;
@@ -506,10 +508,36 @@ public final class Understanding {
             return faqLead >= FAQ_ALONE ? answer.as(Intent.FAQ, faqScore)
                     : answer.products(List.of()).as(Intent.CLARIFY, faqCosine);
         }
+        Optional<FaqEntry> sayingIt = subject.isEmpty() ? Optional.empty() : faqSaying(subject);
+        if (sayingIt.isPresent()) {
+            // what the store's own FAQ names in the shopper's very words, not a thing it sells: "how much do you
+            // charge for a guitar setup" and the repairs entry's "a full guitar setup … is 65 dollars"
+            return answer.faq(sayingIt.get()).as(Intent.FAQ, FAQ_THRESHOLD);
+        }
         if (!subject.isEmpty()) {
             return answer.as(Intent.NOT_FOUND, 1 - bestProduct);
         }
         return simple(text, Intent.NOT_UNDERSTOOD, 0);
+    }
+
+    /**
+     * The one FAQ entry whose phrasings or answer say the subject's last content words, two or more, one after the
+     * other (the noun phrase ends a subject: "charge guitar setup"), the most of them any entry says; empty when none
+     * or several do.
+     */
+    private Optional<FaqEntry> faqSaying(String subject) {
+        List<String> words = QueryText.contentTokens(subject);
+        for (int from = 0; words.size() - from >= 2; from++) {
+            List<String> tail = words.subList(from, words.size());
+            List<FaqEntry> saying = knowledge.faqs().stream()
+                    .filter(entry -> Stream.concat(entry.questions().stream(), Stream.of(entry.answer()))
+                            .anyMatch(said -> Collections.indexOfSubList(QueryText.contentTokens(said), tail) >= 0))
+                    .toList();
+            if (!saying.isEmpty()) {
+                return saying.size() == 1 ? Optional.of(saying.get(0)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -821,7 +849,7 @@ public final class Understanding {
         private final String text;
         private final String subject;
         private List<ProductMatch> products;
-        private final Optional<FaqMatcher.FaqMatch> faq;
+        private Optional<FaqMatcher.FaqMatch> faq;
         private Optional<String> department;
         private Optional<DayRequest> day = Optional.empty();
         private Interpretation.Fit fit = Interpretation.Fit.NAMED;
@@ -839,6 +867,13 @@ public final class Understanding {
 
         Builder products(List<ProductMatch> matches) {
             this.products = matches;
+            return this;
+        }
+
+        /** The entry answered, found by its words rather than the matcher's nearest. */
+        Builder faq(FaqEntry entry) {
+            this.faq = Optional.of(new FaqMatcher.FaqMatch(entry, FAQ_THRESHOLD, FAQ_THRESHOLD,
+                    entry.questions().isEmpty() ? entry.answer() : entry.questions().get(0), 0));
             return this;
         }
 

@@ -76,6 +76,10 @@ class TenthStoreMechanismsTest {
                   questions:
                     - do you sell gift cards
                   answer: Gift cards from 10 to 100 dollars are sold at the till.
+                - id: winding
+                  questions:
+                    - will you wind my hanks
+                  answer: Hanks bought here are wound into balls at the yarn winding table for free.
                 - id: special-orders
                   questions:
                     - can you order something you don't stock
@@ -227,6 +231,18 @@ class TenthStoreMechanismsTest {
         Reply reply = session("the canvas fabric here is the wrong color, can you get one in for me").get(0);
         assertFalse(StoreWrittenInTest.FACT.matcher(reply.answer()).find(), reply.answer());
         assertTrue(reply.answer().contains("special order"), reply.answer());
+    }
+
+    @Test
+    void aServiceTheStoresFaqNamesInTheShoppersWordsIsThatEntry() throws IOException {
+        for (String question : List.of("how much do you charge for yarn winding", "how much is yarn winding")) {
+            Reply reply = session(question).get(0);
+            assertEquals("faq", reply.intent(), question + " -> " + reply.answer());
+            assertTrue(reply.answer().contains("winding table"), reply.answer());
+        }
+        // words no entry says in a row are still not sold
+        Reply unsold = session("how much is yarn dyeing").get(0);
+        assertFalse(unsold.intent().equals("faq"), unsold.answer());
     }
 
     @Test
