@@ -527,7 +527,10 @@ public final class Understanding {
      */
     private Optional<FaqEntry> faqSaying(String subject) {
         List<String> words = QueryText.contentTokens(subject);
-        for (int from = 0; words.size() - from >= 2; from++) {
+        // only words the catalog never uses are dropped from the front ("charge"): a product's word is what is asked
+        // ("are there any pressure two years left" is the free decoder's slip for pressure cookers)
+        for (int from = 0; words.size() - from >= 2 && (from == 0 || !products.knows(words.get(from - 1)));
+             from++) {
             List<String> tail = words.subList(from, words.size());
             List<FaqEntry> saying = knowledge.faqs().stream()
                     .filter(entry -> Stream.concat(entry.questions().stream(), Stream.of(entry.answer()))
