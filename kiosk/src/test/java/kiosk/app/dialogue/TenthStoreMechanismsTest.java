@@ -87,6 +87,12 @@ class TenthStoreMechanismsTest {
                 """);
     }
 
+    /** One of the evaluation stores (bench/stores), answering at {@link #NOW}. */
+    private static StoreAssistant benchStore(String name) throws IOException {
+        StoreKnowledge knowledge = StoreLoader.load(Path.of("../bench/stores", name)).knowledge().orElseThrow();
+        return StoreAssistant.create(knowledge, EncoderFixture.encoder(), NOW);
+    }
+
     /** The answers of one conversation, each checked to say only the store's facts. */
     private static List<Reply> session(String... questions) throws IOException {
         Conversation conversation = shop.conversation(NOW);
@@ -149,8 +155,7 @@ class TenthStoreMechanismsTest {
         assertEquals("product_price", flat.intent(), flat.answer());
         assertTrue(flat.answer().contains("$12.50"), flat.answer());
         // a need two cartridges answer as well, the XL named as the one: the office supply store itself
-        StoreKnowledge office = StoreLoader.load(Path.of("../bench/stores/office")).knowledge().orElseThrow();
-        Reply xl = StoreAssistant.create(office, EncoderFixture.encoder(), NOW).newConversation()
+        Reply xl = benchStore("office").newConversation()
                 .respond("my inkjet printer keeps running out of black, a friend told me to get the XL one, what"
                         + " does it cost");
         assertEquals("product_price", xl.intent(), xl.answer());
@@ -174,8 +179,7 @@ class TenthStoreMechanismsTest {
     @Test
     void aVariantOfTheKindJustDiscussedIsThatKindsAndWhatTheTurnAsksIsAnswered() throws IOException {
         // the beauty supply store: a travel shampoo set and a travel hair dryer, a scrub and a lip mask suggested
-        StoreKnowledge beauty = StoreLoader.load(Path.of("../bench/stores/beauty")).knowledge().orElseThrow();
-        StoreAssistant assistant = StoreAssistant.create(beauty, EncoderFixture.encoder(), NOW);
+        StoreAssistant assistant = benchStore("beauty");
         Conversation dryers = assistant.newConversation();
         dryers.respond("I'm looking for a hair dryer");
         Reply travel = dryers.respond("what does the travel one cost");
@@ -219,8 +223,7 @@ class TenthStoreMechanismsTest {
     @Test
     void twoThingsToBeJoinedAreTheShoppersNotWhatIsNeeded() throws IOException {
         // the music shop: "plug my bass into my amp" needs what joins them, not an amp
-        StoreKnowledge music = StoreLoader.load(Path.of("../bench/stores/music")).knowledge().orElseThrow();
-        Reply reply = StoreAssistant.create(music, EncoderFixture.encoder(), NOW).newConversation()
+        Reply reply = benchStore("music").newConversation()
                 .respond("I have to plug my bass into my amp");
         assertTrue(reply.answer().contains("Instrument Cable"), reply.answer());
         assertFalse(reply.answer().contains("Amp 100 Watt"), reply.answer());
