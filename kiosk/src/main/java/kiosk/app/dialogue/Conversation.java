@@ -510,39 +510,45 @@ public final class Conversation {
         return words.size();
     }
 
-    /** The words of a product's name that say what it is, sizes and numbers left out. */
-    /** "the travel one", "the alto sax ones": the words that pick a variant, between the article and "one". */
-    private static final Pattern VARIANT_WORDS = Pattern.compile("\\b(?:the|a|an) ((?:\\w+ ){1,2})ones?\\b");
+    /** "the travel one", "the XL ones": the words that pick one of a kind, between the article and "one". */
+    private static final Pattern ONE_WITH = Pattern.compile("\\b(?:the|a|an) ((?:\\w+ ){1,2})ones?\\b");
     /** Words before "one" that pick by place or order, not by what the product is. */
     private static final Set<String> NOT_VARIANT = Set.of("first", "second", "third", "last", "other", "same", "this",
             "that", "next", "previous", "right", "left", "top", "bottom", "middle");
 
     /**
-     * The one product of the discussed product's kind (a word of its name besides sizes in common) whose names hold
-     * every word a "the … one" adds; empty when none or several do.
+     * The one of {@code candidates} whose names hold every word of a "the … one" the turn says ("the XL one" of two
+     * ink cartridges); empty when the turn says none, or none or several hold its words.
      */
-    private Optional<Product> variantOfKind(String normalized, Product current) {
-        Matcher variant = VARIANT_WORDS.matcher(normalized);
-        String added = null;
-        while (variant.find()) {
-            added = variant.group(1);
+    private static Optional<Product> theOneSaid(String normalized, List<Product> candidates) {
+        Matcher one = ONE_WITH.matcher(normalized);
+        while (one.find()) {
+            List<String> words = QueryText.contentTokens(one.group(1));
+            if (words.isEmpty() || words.stream().anyMatch(NOT_VARIANT::contains)) {
+                continue;
+            }
+            List<Product> holding = candidates.stream()
+                    .filter(product -> QueryText.contentWordsOf(product.names()).containsAll(words)).toList();
+            if (holding.size() == 1) {
+                return Optional.of(holding.get(0));
+            }
         }
-        if (added == null) {
-            return Optional.empty();
-        }
-        List<String> words = QueryText.contentTokens(added);
-        if (words.isEmpty() || words.stream().anyMatch(NOT_VARIANT::contains)) {
-            return Optional.empty();
-        }
-        Set<String> kind = kindWords(current);
-        List<Product> ofKind = knowledge.products().stream()
-                .filter(product -> !product.sku().equals(current.sku())
-                        && !java.util.Collections.disjoint(kind, kindWords(product))
-                        && QueryText.contentWordsOf(product.names()).containsAll(words))
-                .toList();
-        return ofKind.size() == 1 ? Optional.of(ofKind.get(0)) : Optional.empty();
+        return Optional.empty();
     }
 
+    /**
+     * The one product of the discussed product's kind (a word of its name besides sizes in common) that a "the … one"
+     * picks ("what does the travel one cost" after a hair dryer); empty when none or several do.
+     */
+    private Optional<Product> variantOfKind(String normalized, Product current) {
+        Set<String> kind = kindWords(current);
+        return theOneSaid(normalized, knowledge.products().stream()
+                .filter(product -> !product.sku().equals(current.sku())
+                        && !java.util.Collections.disjoint(kind, kindWords(product)))
+                .toList());
+    }
+
+    /** The words of a product's name that say what it is, sizes and numbers left out. */
     private static Set<String> kindWords(Product product) {
         Set<String> words = new HashSet<>(QueryText.contentTokens(product.name().replaceAll("[0-9.]+", " ")));
         words.removeAll(SIZE_WORDS);
@@ -574,28 +580,6 @@ public final class Conversation {
     }
 
     /** Whether the turn's content words are all words of the product's names (and there is at least one). */
-    /** "the XL one", "the cordless ones": what the shopper says the one meant has, before "one". */
-    private static final Pattern THE_ONE_WITH = Pattern.compile("\\bthe ((?:\\w+ ){1,2})ones?\\b");
-
-    /**
-     * The one of {@code offered} whose name or aliases hold every word of a "the … one" the turn says, when exactly
-     * one does; empty otherwise (none said, or several hold them).
-     */
-    private static Optional<Product> theOneSaid(String normalized, List<Product> offered) {
-        Matcher one = THE_ONE_WITH.matcher(normalized);
-        while (one.find()) {
-            List<String> words = QueryText.contentTokens(one.group(1));
-            List<Product> holding = offered.stream()
-                    .filter(product -> !words.isEmpty()
-                            && QueryText.contentWordsOf(product.names()).containsAll(words))
-                    .toList();
-            if (holding.size() == 1) {
-                return Optional.of(holding.get(0));
-            }
-        }
-        return Optional.empty();
-    }
-
     private static boolean heldWhole(String heard, Product product) {
         List<String> said = QueryText.contentTokens(heard);
         return !said.isEmpty() && QueryText.contentWordsOf(product.names()).containsAll(said);

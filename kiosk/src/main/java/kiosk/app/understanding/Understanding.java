@@ -81,10 +81,10 @@ public final class Understanding {
      * alias is the kind's bare word is the one the turn describes.
      */
     static final double KIND_BY_MEANING = 0.15;
-    /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
     /** A kind of goods asked for whole, by a word that names no product: "art supplies", "the baby stuff". */
     private static final Pattern KIND_OF_GOODS = Pattern.compile("\\b((?:\\w+ ){1,2})(supplies|stuff|things"
             + "|products|items|gear)\\b");
+    /** "do you sell X", "where are the X", "any X": the question names a thing rather than describing a need. */
     private static final Pattern NAMES_A_THING = Pattern.compile("^(do you (sell|have|carry|stock|guys have)"
             + "|where (is|are|s|do you keep|(can|could|would|do|should|might) (i|we) (find|get|buy))|can i (buy|get|find)"
             + "|any|got any|is there any"
