@@ -533,9 +533,7 @@ public final class Understanding {
              from++) {
             List<String> tail = words.subList(from, words.size());
             List<FaqEntry> saying = knowledge.faqs().stream()
-                    .filter(entry -> Stream.concat(entry.questions().stream(), Stream.of(entry.answer()))
-                            .anyMatch(said -> Collections.indexOfSubList(QueryText.contentTokens(said), tail) >= 0))
-                    .toList();
+                    .filter(entry -> says(entry, tail)).toList();
             if (!saying.isEmpty()) {
                 return saying.size() == 1 ? Optional.of(saying.get(0)) : Optional.empty();
             }
@@ -557,11 +555,15 @@ public final class Understanding {
                                                  Optional<FaqMatcher.FaqMatch> faq, List<String> said) {
         Optional<String> thing = Modifiers.head(said, nearest.product());
         boolean faqSaysIt = faq.filter(match -> match.cosine() >= FAQ_PARAPHRASE && match.cosine() >= nearest.cosine())
-                .filter(match -> thing.isEmpty() || match.faq().questions().stream()
-                        .anyMatch(question -> QueryText.tokens(question).contains(thing.get()))
-                        || QueryText.tokens(match.faq().answer()).contains(thing.get()))
+                .filter(match -> thing.isEmpty() || says(match.faq(), List.of(thing.get())))
                 .isPresent();
         return faqSaysIt ? answer.as(Intent.FAQ, faq.get().score()) : instead(answer, nearest);
+    }
+
+    /** Whether one of the entry's phrasings or its answer says the (stemmed content) words, one after the other. */
+    private static boolean says(FaqEntry entry, List<String> words) {
+        return Stream.concat(entry.questions().stream(), Stream.of(entry.answer()))
+                .anyMatch(said -> Collections.indexOfSubList(QueryText.contentTokens(said), words) >= 0);
     }
 
     /**
